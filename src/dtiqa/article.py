@@ -1,0 +1,271 @@
+"""Article: read a scraped news page, strip site furniture, extract metadata.
+
+The rules are general (patterns of Vietnamese news sites), never per file:
+an article nobody has seen must come out clean too.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .text import fold, normalize_line
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+class ArticleError(ValueError):
+    """A file that cannot be read as an article (binary, not UTF-8, empty)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article. `text` holds one paragraph a line; the title is line one."""
+
+    doc_id: str
+    title: str
+    text: str
+    source: str = ""  # publisher or site: "VOV.VN", "baothanhhoa.vn"
+    url: str = ""  # the article's address when it gives one
+    date: str = ""  # publication date, ISO "2022-08-11", when the article gives one
+    author: str = ""
+    sha256: str = ""  # of the file's bytes: what the index compares to see a change
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Article":
+        return cls(**d)
+
+
+# ---------------------------------------------------------------- furniture
+# Patterns seen on Vietnamese news and provincial portal pages (CMS widgets).
+# They are matched against a line folded to lower-case ASCII, bullets removed.
+
+# A whole line that is a widget, a counter or a button.
+_FURNITURE_LINES = [
+    r"lien ket (website|web)",
+    r"thong ke( truy cap)?(: ?[\d.,]+)?",
+    r"(dang online|online|dang truy cap|hom nay|hom qua|tuan nay|thang nay|trong tuan|trong thang"
+    r"|tat ca|tong( so)?( luot)?( truy cap)?|da truy cap|luot truy cap|luot xem|so luot truy cap"
+    r"|khach|thanh vien)\s*:?\s*[\d.,]+",
+    r"ma xac thuc( khong dung)?\.?",
+    r"(nhap )?ma (xac nhan|bao ve)\.?",
+    r"powered by\b.*",
+    r"(copyright|ban quyen)\b.*",
+    r"©.*",
+    r"luot danh gia\s*:.*",
+    r"(chia se|in bai|in trang|gui email|gui bai|quay lai|len dau trang|tro ve|ve dau trang|facebook|zalo|twitter|email|print)",
+    r"(\(\d+\)\s*)?(gui )?binh luan\s*(\(\d+\))?:?",
+    r"\d+\s*(binh luan|luot xem)",
+]
+
+# A line that opens a block of related links, comments or ratings: the block
+# runs until the next line of article prose.
+_BLOCK_MARKERS = [
+    r"tin lien quan",
+    r"bai viet lien quan",
+    r"co the ban quan tam",
+    r"ban co the quan tam",
+    r"tin cung chuyen muc",
+    r"(cac )?tin (khac|moi|moi nhat|noi bat|da dua)",
+    r"(xem|doc) them",
+    r"(\(\d+\)\s*)?(gui )?binh luan\s*(\(\d+\))?",
+    r"y kien ban doc",
+    r"danh gia",
+    r"noi bat",
+    r"moi nhat",
+    r"tags?",
+    r"tu khoa",
+]
+
+_FURNITURE_RE = re.compile(r"^(?:" + "|".join(_FURNITURE_LINES) + r")$")
+_BLOCK_RE = re.compile(r"^(?:" + "|".join(_BLOCK_MARKERS) + r")\s*:?$")
+_CROSS_LINK_RE = re.compile(r"^(>{2,}|»|xem them\s*:|doc them\s*:|>>>)")
+_BULLETS = "•·▪►▶◆◇■□○●–-*+ "
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+_DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
+_DATE_RE = re.compile(_DATE)
+_TIMESTAMP_RE = re.compile(
+    rf"^(?:(?:thu \w+|chu nhat)\s*,?\s*)?(?:ngay\s*)?(?:{_TIME}\s*,?\s*)?{_DATE}(?:\s*,?\s*{_TIME})?(?:\s*\(?gmt[+\d:]*\)?)?$"
+)
+
+# ------------------------------------------------------------------ metadata
+_SOURCE_LINE_RE = re.compile(r"^Nguồn\b([^:]{0,40}):\s*(.+)$", re.IGNORECASE)
+_THEO_RE = re.compile(r"^Theo\s+(.{2,60})$")
+_URL_RE = re.compile(r"https?://[^\s<>\"')]+")
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|info|edu)(?:\.vn)?$", re.IGNORECASE)
+# "VOV.VN - ", "(Dân trí) - ", "TTXVN - " opening the first paragraph.
+_DATELINE_RE = re.compile(r"^\(?([A-ZĐ][\w.]*\.(?:VN|vn|COM|com|NET|net)|[A-ZĐ]{2,10}|Dân trí|Chinhphu\.vn)\)?\s*[-–—]\s+(?=\S)")
+_SENTENCE_END = tuple(".!?…:;\"”»)")
+
+
+def _key(line: str) -> str:
+    """The form furniture patterns are matched on: folded, lower-case, no bullets."""
+    return fold(line.lower()).strip(_BULLETS).strip()
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= 60 and len(line.split()) >= 10 and line.rstrip().endswith(_SENTENCE_END)
+
+
+def _is_name(text: str) -> bool:
+    """A person's name as bylines write it: 2-5 capitalised words, no digits."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+_HTML_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_DROP_RE = re.compile(r"<(script|style|noscript|iframe)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_BREAK_RE = re.compile(r"<(?:br|/p|/div|/li|/h[1-6]|/tr|/figcaption)\b[^>]*>", re.IGNORECASE)
+
+
+def strip_html(text: str) -> str:
+    """Plain text from a page that kept its markup; scripts and styles go entirely."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_DROP_RE.sub(" ", text)
+    text = _HTML_BREAK_RE.sub("\n", text)
+    text = _HTML_TAG_RE.sub(" ", text)
+    return html.unescape(text)
+
+
+def decode(data: bytes, name: str = "file") -> str:
+    """Bytes to text: UTF-8 with or without BOM (UTF-16 with a BOM too); else ArticleError."""
+    if not data.strip():
+        raise ArticleError(f"{name}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise ArticleError(f"{name}: not valid UTF-16 ({e.reason})") from None
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: binary file, not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ArticleError(f"{name}: not UTF-8 (byte {e.start}); save the article as UTF-8 text") from None
+
+
+def _drop_furniture(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if not line:
+            continue
+        key = _key(line)
+        if not key:
+            continue
+        if _BLOCK_RE.match(key):
+            skipping = True
+            continue
+        if skipping and not _is_prose(line):
+            continue
+        skipping = False
+        if _FURNITURE_RE.match(key) or _CROSS_LINK_RE.match(key) or _CROSS_LINK_RE.match(line):
+            continue
+        kept.append(line.lstrip("•·▪►▶◆◇■□○● ").strip())
+    # An image caption is printed twice (alt text and figcaption): drop both copies.
+    out: list[str] = []
+    i = 0
+    while i < len(kept):
+        j = i
+        while j + 1 < len(kept) and kept[j + 1] == kept[i]:
+            j += 1
+        if j == i:
+            out.append(kept[i])
+        i = j + 1
+    return out
+
+
+def _iso(m: re.Match) -> str:
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1 <= d <= 31 and 1 <= mo <= 12 and 1900 <= y <= 2100:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""
+
+
+def parse_article(doc_id: str, raw: str, sha256: str = "") -> Article:
+    """Clean a raw article text and pull out its title, source, url, date and author."""
+    lines = [normalize_line(line) for line in strip_html(raw).replace("\r", "\n").split("\n")]
+    lines = _drop_furniture(lines)
+    source = url = date = author = ""
+
+    body: list[str] = []
+    for line in lines:
+        m = _SOURCE_LINE_RE.match(line)
+        if m and len(line) < 300:
+            value = m.group(2).strip()
+            u = _URL_RE.search(value)
+            if u:
+                url = u.group(0).rstrip(".,")
+                source = re.sub(r"^www\.", "", url.split("/")[2])
+            else:
+                source = value.rstrip(".")
+            continue
+        body.append(line)
+
+    # Tail: "Theo baothanhhoa.vn", an author's name, a lone timestamp.
+    while body:
+        last = body[-1]
+        m = _THEO_RE.match(last)
+        if m and not _is_prose(last) and (_DOMAIN_RE.match(m.group(1)) or len(m.group(1).split()) <= 4):
+            source = source or m.group(1).rstrip(".")
+            body.pop()
+        elif _is_name(last.rstrip(".")) and len(body) > 2:
+            author = author or last.rstrip(".")
+            body.pop()
+        elif _TIMESTAMP_RE.match(_key(last)):
+            body.pop()
+        else:
+            break
+
+    # Head: a byline "KIM DUNG 11/08/2022 11:30" or a lone date under the headline.
+    for i in range(1, min(4, len(body))):
+        line = body[i]
+        if _is_prose(line) or len(line) > 100:
+            continue
+        m = _DATE_RE.search(line)
+        if not m:
+            continue
+        rest = re.sub(_TIME, " ", line[: m.start()] + " " + line[m.end():])
+        rest = re.sub(r"(?i)\b(thứ \w+|chủ nhật|ngày|cập nhật|đăng|lúc|GMT[+\d:]*)\b|[,|()\-–:]", " ", rest).strip()
+        if rest and not _is_name(rest):
+            continue
+        date = _iso(m)
+        author = author or rest
+        del body[i]
+        break
+
+    if not body:
+        raise ArticleError(f"{doc_id}: no article text after removing page furniture")
+
+    m = _DATELINE_RE.match(body[min(1, len(body) - 1)]) if len(body) > 1 else None
+    if m:
+        source = source or m.group(1)
+        body[1] = body[1][m.end():]
+
+    first = body[0]
+    if first.endswith((".", "!", "?", "…")) and len(first) > 160:
+        # No headline: the page starts with its lead. Title it by the lead's opening words.
+        words = first.split()
+        title = " ".join(words[:18]).rstrip(",;:") + ("…" if len(words) > 18 else "")
+    else:
+        title = first
+    if not source and _DOMAIN_RE.match(doc_id.rsplit(".", 1)[0]):
+        source = doc_id.rsplit(".", 1)[0]
+    return Article(doc_id, title, "\n".join(body), source, url, date, author, sha256)
+
+
+def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read and clean one article file; the file name is the article's id."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(f"{path.name}: {size} bytes is over the {max_bytes}-byte limit for one article")
+    data = path.read_bytes()
+    return parse_article(path.name, decode(data, path.name), hashlib.sha256(data).hexdigest())

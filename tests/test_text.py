@@ -1,0 +1,43 @@
+import unicodedata
+
+import pytest
+
+from dtiqa.text import fold, normalize, normalize_line, syllables, unify_tones
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("hoá đơn", "hóa đơn"),
+    ("xoá vùng lõm sóng", "xóa vùng lõm sóng"),
+    ("sức khoẻ", "sức khỏe"),
+    ("thuỷ lợi, Thuý", "thủy lợi, Thúy"),
+    ("HOÁ", "HÓA"),
+    ("Thanh Hoá", "Thanh Hóa"),
+    ("quý, quỳnh", "quý, quỳnh"),  # qu + y: the u belongs to the consonant
+    ("hoàng, khoảng, thuyền", "hoàng, khoảng, thuyền"),  # a final consonant: one convention only
+    ("hóa", "hóa"),
+])
+def test_tone_placement_is_unified(raw, expected):
+    assert unify_tones(raw) == expected
+
+
+def test_normalize_line_makes_nfc_and_plain_spaces():
+    decomposed = unicodedata.normalize("NFD", "Bình Phước")
+    assert normalize_line(f"  {decomposed}\u00a0đứng\u00a0 thứ\t9/63 \u200b") == "Bình Phước đứng thứ 9/63"
+
+
+def test_normalize_keeps_lines():
+    assert normalize("a\u00a0b\r\nc\rd") == "a b\nc\nd"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Bình Phước", "Binh Phuoc"),
+    ("Đắk Lắk", "Dak Lak"),
+    ("chuyển đổi số", "chuyen doi so"),
+    ("DTI 2021", "DTI 2021"),
+])
+def test_fold_strips_diacritics(raw, expected):
+    assert fold(raw) == expected
+
+
+def test_syllables_keep_numbers_whole():
+    assert syllables("Đứng thứ 9/63, đạt 87,5% và 1.240 tổ.") == ["đứng", "thứ", "9/63", "đạt", "87,5", "và", "1.240", "tổ"]
