@@ -65,7 +65,8 @@ class SentenceTransformerEmbedder:
                 "the sentence-transformers backend needs its extra: pip install 'dtiqa[st]'"
             ) from None
         self._model = SentenceTransformer(model, device=device)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         path = os.path.abspath(model) if os.path.exists(model) else model
         self.id = f"st:{path}"
         # e5-family models were trained with these prefixes.

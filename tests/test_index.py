@@ -1,0 +1,201 @@
+"""The index follows the corpus: fresh, stale, corrupt, half-built, bad files."""
+import json
+import logging
+import os
+import shutil
+
+import numpy as np
+import pytest
+
+import dtiqa
+from dtiqa.index import Settings, open_index
+
+from conftest import HashEmbedder
+
+
+def load(corpus, index, emb, **kw):
+    return dtiqa.load(corpus, index, emb, **kw)
+
+
+def test_fresh_index_is_reused_without_rebuilding(corpus, tmp_path, hash_embedder):
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    first = qa.index.path
+    again = load(corpus, tmp_path / "idx", hash_embedder)
+    assert again.index.path == first
+    assert hash_embedder.passages_embedded == qa.info()["sentences"]
+
+
+def test_made_up_article_is_retrieved(corpus, tmp_path, hash_embedder):
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    hit = qa.search("Hoa Mai đứng thứ mấy về chuyển đổi số năm 2023?", k=3)[0]
+    assert hit.doc_id == "hoa_mai.txt"
+    assert "7/63" in hit.sentence
+    assert qa.article("hoa_mai.txt").text[hit.start:hit.end] == hit.sentence
+    assert hit.url == "https://hoamai.example.vn/tin-tuc/hoa-mai-thu-7"
+
+
+def test_added_article_is_indexed_and_only_it_is_embedded(corpus, tmp_path):
+    emb = HashEmbedder()
+    qa = load(corpus, tmp_path / "idx", emb)
+    before = emb.passages_embedded
+    (corpus / "new.txt").write_text("Tỉnh Sao Vàng đứng thứ 30\nNăm 2023, tỉnh Sao Vàng xếp thứ 30/63 về chuyển đổi số.\n",
+                                    encoding="utf-8")
+    qa2 = load(corpus, tmp_path / "idx", emb)
+    assert qa2.index.path != qa.index.path
+    assert emb.passages_embedded - before == 2
+    assert qa2.search("Sao Vàng xếp thứ mấy", k=1)[0].doc_id == "new.txt"
+
+
+def test_changed_and_removed_articles_are_noticed(corpus, tmp_path, hash_embedder):
+    load(corpus, tmp_path / "idx", hash_embedder)
+    (corpus / "hoa_mai.txt").write_text("Hoa Mai lùi hạng\nTỉnh Hoa Mai xếp thứ 40/63 về chuyển đổi số năm 2024.\n",
+                                        encoding="utf-8")
+    os.remove(corpus / "004_8002a27eda6e1061.txt")
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    assert "40/63" in qa.search("Hoa Mai xếp thứ mấy", k=1)[0].sentence
+    assert "004_8002a27eda6e1061.txt" not in {a.doc_id for a in qa.articles}
+
+
+def test_another_embedder_rebuilds_the_vectors(corpus, tmp_path):
+    qa = load(corpus, tmp_path / "idx", HashEmbedder("a"))
+    other = HashEmbedder("b")
+    qa2 = load(corpus, tmp_path / "idx", other)
+    assert qa2.info()["embedder"] == "test-b"
+    assert other.passages_embedded == qa.info()["sentences"]
+
+
+@pytest.mark.parametrize("damage", ["truncate_faiss", "garbage_manifest", "garbage_current", "missing_npz", "wrong_size"])
+def test_corrupt_index_is_rebuilt_with_a_warning(corpus, tmp_path, hash_embedder, damage, caplog):
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    v = qa.index.path
+    if damage == "truncate_faiss":
+        data = (v / "dense.faiss").read_bytes()
+        (v / "dense.faiss").write_bytes(data[: len(data) // 2])
+    elif damage == "garbage_manifest":
+        (v / "manifest.json").write_text("{not json", encoding="utf-8")
+    elif damage == "garbage_current":
+        (tmp_path / "idx" / "CURRENT").write_text("../../etc", encoding="utf-8")
+    elif damage == "missing_npz":
+        os.remove(v / "sentences.npz")
+    elif damage == "wrong_size":
+        with open(v / "keys.npy", "ab") as f:
+            f.write(b"\0" * 7)
+    with caplog.at_level(logging.WARNING, logger="dtiqa"):
+        qa2 = load(corpus, tmp_path / "idx", hash_embedder)
+    assert "damaged" in caplog.text
+    assert qa2.search("Hoa Mai đứng thứ mấy", k=1)[0].doc_id == "hoa_mai.txt"
+
+
+class ExplodingEmbedder(HashEmbedder):
+    def embed_passages(self, texts):
+        raise KeyboardInterrupt("killed half-way")
+
+
+def test_a_build_killed_half_way_leaves_the_old_index_live(corpus, tmp_path, hash_embedder):
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    (corpus / "new.txt").write_text("Tỉnh Sao Vàng đứng thứ 30/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        load(corpus, tmp_path / "idx", ExplodingEmbedder("hash"))
+    live = open_index(tmp_path / "idx")
+    assert live.path == qa.index.path
+    assert not list((tmp_path / "idx").glob(".tmp-*"))
+
+
+def test_missing_or_empty_corpus_is_a_clear_error(tmp_path, hash_embedder):
+    with pytest.raises(dtiqa.CorpusError, match="does not exist"):
+        load(tmp_path / "nope", tmp_path / "idx", hash_embedder)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(dtiqa.CorpusError, match="no .txt articles"):
+        load(tmp_path / "empty", tmp_path / "idx", hash_embedder)
+
+
+def test_bad_files_are_named_in_a_warning_and_the_rest_indexed(corpus, tmp_path, hash_embedder, caplog):
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04")
+    (corpus / "latin1.txt").write_bytes("Hoa Mai café".encode("latin-1"))
+    with caplog.at_level(logging.WARNING, logger="dtiqa"):
+        qa = load(corpus, tmp_path / "idx", hash_embedder)
+    assert "binary.txt" in caplog.text and "latin1.txt" in caplog.text
+    assert set(qa.info()["skipped"]) == {"binary.txt", "latin1.txt"}
+    assert len(qa.articles) == 6
+    # Unchanged bad files do not make the index stale.
+    assert load(corpus, tmp_path / "idx", hash_embedder).index.path == qa.index.path
+
+
+def test_corpus_of_only_bad_files_is_a_clear_error(tmp_path, hash_embedder):
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "a.txt").write_bytes(b"\x00\x00")
+    with pytest.raises(dtiqa.CorpusError, match="no readable article"):
+        load(d, tmp_path / "idx", hash_embedder)
+
+
+@pytest.fixture
+def qa(corpus, tmp_path, hash_embedder):
+    return load(corpus, tmp_path / "idx", hash_embedder)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t"])
+def test_empty_query_is_a_value_error(qa, query):
+    with pytest.raises(ValueError, match="empty"):
+        qa.search(query)
+
+
+@pytest.mark.parametrize("query", ["?!...", "🙂🚀", "— … ???"])
+def test_query_of_only_punctuation_or_emoji_finds_nothing(qa, query):
+    assert qa.search(query) == []
+
+
+def test_huge_query_is_truncated_and_answered(qa):
+    hits = qa.search("Hoa Mai đứng thứ mấy " + "chuyển đổi số " * 8000, k=3)
+    assert len(hits) == 3
+
+
+def test_html_in_a_query_is_just_text(qa):
+    hits = qa.search("<script>alert(1)</script> Hoa Mai xếp thứ mấy", k=1)
+    assert hits[0].doc_id == "hoa_mai.txt"
+
+
+def test_search_order_is_deterministic(qa):
+    a = [(h.row, h.score) for h in qa.search("chuyển đổi số", k=20)]
+    b = [(h.row, h.score) for h in qa.search("chuyển đổi số", k=20)]
+    assert a == b
+    ranks = [h.rank for h in qa.search("chuyển đổi số", k=20)]
+    assert ranks == list(range(1, 21))
+
+
+def test_hit_carries_scores_ranks_and_offsets(qa):
+    h = qa.search("Hoa Mai tỷ lệ hồ sơ trực tuyến", k=1)[0]
+    assert h.bm25_rank == 1 and h.bm25_score > 0
+    assert h.dense_rank is not None and -1 <= h.dense_score <= 1
+    assert h.text[h.start - h.passage_start: h.end - h.passage_start] == h.sentence
+    assert qa.sentences(h.doc_id)[h.sentence_index].text == h.sentence
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+def test_each_mode_finds_the_made_up_article(qa, mode):
+    assert qa.search("Hoa Mai hồ sơ trực tuyến toàn trình", k=1, mode=mode)[0].doc_id == "hoa_mai.txt"
+
+
+def test_rank_bm25_backend_gives_the_same_top_hit(corpus, tmp_path, hash_embedder):
+    a = load(corpus, tmp_path / "a", hash_embedder)
+    b = load(corpus, tmp_path / "b", hash_embedder, settings=Settings(bm25="rank_bm25"))
+    for q in ["Hoa Mai hồ sơ trực tuyến", "Thái Nguyên tăng 4 bậc", "Bình Phước xếp thứ 9/63"]:
+        assert a.search(q, k=1, mode="bm25")[0].row == b.search(q, k=1, mode="bm25")[0].row
+
+
+def test_add_copies_good_articles_and_refuses_bad_ones(qa, tmp_path):
+    good = tmp_path / "sao_vang.txt"
+    good.write_text("Sao Vàng tăng hạng\nTỉnh Sao Vàng xếp thứ 11/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8")
+    result = qa.add([good, bad])
+    assert result.added == ["sao_vang.txt"]
+    assert "bad.txt" in result.rejected
+    assert not (qa.corpus / "bad.txt").exists()
+    assert qa.search("Sao Vàng xếp thứ mấy", k=1)[0].doc_id == "sao_vang.txt"
+
+
+def test_info_reports_counts_embedder_and_age(qa):
+    info = qa.info()
+    assert info["articles"] == 6 and info["sentences"] > 100
+    assert info["embedder"] == "test-hash" and info["age_seconds"] >= 0
