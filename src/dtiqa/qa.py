@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .answer import Answer
 from .article import Article, ArticleError, read_article
 from .embed import Embedder, get_embedder
 from .hits import DEFAULT_FUSION, Hit, search
@@ -51,6 +52,12 @@ class QA:
     def search(self, query: str, k: int = 5, mode: str = "hybrid", fusion: str | None = None) -> list[Hit]:
         """The `k` best passages for `query` (ValueError if it is empty)."""
         return search(self.index, self.embedder, query, k, mode, fusion or self.fusion)
+
+    def ask(self, question: str, history: list | None = None, k: int = 10) -> Answer:
+        """A short cited answer to `question` (see dtiqa.answering); `history`: earlier turns."""
+        from .answering import answer_question
+
+        return answer_question(self, question, history or [], k)
 
     @property
     def articles(self) -> list[Article]:

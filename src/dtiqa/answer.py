@@ -1,0 +1,48 @@
+"""Answer: a short cited answer extracted from retrieved sentences, or an honest "not found"."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .hits import Hit
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence that supports an answer; offsets index the cleaned article text."""
+
+    doc_id: str
+    title: str
+    url: str
+    sentence: str
+    start: int
+    end: int
+    answer_start: int  # the answer's span in the article text (== start/end when it is the whole sentence)
+    answer_end: int
+    source: str = ""
+    date: str = ""
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What `QA.ask` returns."""
+
+    question: str
+    found: bool
+    text: str  # the short answer as the article states it: "9/63", "87,5%", "2.255 tổ"
+    value: float | None = None  # the number, when the answer is one: 9.0, 87.5, 2255.0
+    unit: str = ""  # "hạng", "bậc", "%", "tổ", "USD", ...
+    kind: str = ""  # expected answer type: rank, rank_change, percent, count, amount, score, date, entity, list, text
+    citations: list[Citation] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    message: str = ""  # a full Vietnamese sentence for the chat
+    computed: bool = False  # derived from several facts rather than read from one sentence
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["citations"] = [c.to_dict() for c in self.citations]
+        d["hits"] = [h.to_dict() for h in self.hits]
+        return d
