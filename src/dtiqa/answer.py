@@ -40,9 +40,11 @@ class Answer:
     message: str = ""  # a full Vietnamese sentence for the chat
     computed: bool = False  # derived from several facts rather than read from one sentence
     confidence: float = 0.0
+    analysis: object = field(default=None, repr=False, compare=False)  # the parsed Question, for follow-ups
 
     def to_dict(self) -> dict:
         d = dict(self.__dict__)
+        d.pop("analysis")
         d["citations"] = [c.to_dict() for c in self.citations]
         d["hits"] = [h.to_dict() for h in self.hits]
         return d

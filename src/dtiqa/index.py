@@ -29,6 +29,7 @@ import numpy as np
 from .article import Article, ArticleError, read_article
 from .diacritics import DiacriticModel
 from .embed import Embedder
+from .facts import FACTS_VERSION, Fact, extract_facts
 from .sentences import Sentence, contexts, split_sentences
 from .tokens import bm25_tokens
 
@@ -90,6 +91,7 @@ class Index:
     bm25: object = None
     _vocab_map: dict = field(default=None, repr=False)
     _diacritics: DiacriticModel = field(default=None, repr=False)
+    _facts: list = field(default=None, repr=False)
     _doc_rows: dict = field(default=None, repr=False)
 
     @property
@@ -112,6 +114,14 @@ class Index:
         if self._diacritics is None:
             self._diacritics = DiacriticModel.load(self.path / "diacritics.json")
         return self._diacritics
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The rank facts of every article, extracted at index time."""
+        if self._facts is None:
+            with open(self.path / "facts.jsonl", encoding="utf-8") as f:
+                self._facts = [Fact.from_dict(json.loads(line)) for line in f]
+        return self._facts
 
     def article_row(self, doc_id: str) -> int:
         if self._doc_rows is None:
@@ -177,6 +187,8 @@ def stale_reason(index: Index, files: dict[str, FileState], embedder_id: str, se
         return f"embedder changed ({m['embedder']} -> {embedder_id})"
     if Settings(**m["settings"]) != settings:
         return "index settings changed"
+    if m.get("facts_version") != FACTS_VERSION:
+        return "facts extractor changed"
     old = m["files"]
     added = files.keys() - old.keys()
     removed = old.keys() - files.keys()
@@ -384,6 +396,7 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
         "dim": dim,
         "settings": asdict(settings),
         "files": {k: asdict(v) for k, v in sorted(files.items())},
+        "facts_version": FACTS_VERSION,
         "n_articles": len(docs),
         "n_sentences": len(doc_rows),
     }
@@ -391,7 +404,9 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
                   end=np.asarray(ends, np.int32), paragraph=np.asarray(paras, np.int32),
                   heading=np.asarray(heads, bool), position=np.asarray(positions, np.int32))
     key_arr = np.asarray(keys, dtype="S16")
-    return _publish(index_dir, manifest, [d.article for d in docs], arrays, token_ids, offsets, vocab, key_arr, vectors)
+    facts = [f for d in docs for f in extract_facts(d.article, d.sentences)]
+    return _publish(index_dir, manifest, [d.article for d in docs], arrays, token_ids, offsets, vocab, key_arr, vectors,
+                    facts)
 
 
 def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, vocab: list[str]) -> None:
@@ -409,7 +424,7 @@ def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, vocab: l
     retriever.save(str(path), show_progress=False)
 
 
-def _publish(index_dir, manifest, articles, arrays, token_ids, offsets, vocab, keys, vectors) -> Index:
+def _publish(index_dir, manifest, articles, arrays, token_ids, offsets, vocab, keys, vectors, facts) -> Index:
     import faiss
 
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -421,6 +436,9 @@ def _publish(index_dir, manifest, articles, arrays, token_ids, offsets, vocab, k
             for a in articles:
                 f.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
         np.savez(tmp / "sentences.npz", **arrays)
+        with open(tmp / "facts.jsonl", "w", encoding="utf-8") as f:
+            for fact in facts:
+                f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
         np.savez(tmp / "tokens.npz", ids=token_ids, offsets=offsets)
         (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         np.save(tmp / "keys.npy", keys)

@@ -59,6 +59,16 @@ class QA:
 
         return answer_question(self, question, history or [], k)
 
+    def facts(self, province: str | None = None, year: int | None = None) -> list:
+        """Rows of the facts table (ranks, rank changes, top-N) filtered by province and year."""
+        from .provinces import find
+
+        names = {p.name for p in find(province)} if province else None
+        if province and not names:
+            names = {province}
+        return [f for f in self.index.facts
+                if (names is None or f.province in names) and (year is None or f.year == year)]
+
     @property
     def articles(self) -> list[Article]:
         return list(self.index.articles)

@@ -1,0 +1,741 @@
+"""Evaluate: how well a QA finds the evidence and answers, on a gold question set or an external benchmark.
+
+The metric functions (`is_relevant`, `hit_at_k`, `reciprocal_rank`, `ndcg_at_k`, `answer_match`,
+`abstention`, `percentile`) are pure functions of plain data, reusable on any data like
+sentence-transformers' InformationRetrievalEvaluator. `run` drives a QA over a gold file,
+`run_external` over XQuAD or the UIT set; `render`, `render_external` and `write_report` turn the
+results into markdown; `add_commands` / `run_command` are the `dtiqa eval*` commands.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import platform
+import re
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from .answer import Answer
+from .hits import FUSIONS, MODES
+from .index import Settings
+from .qa import DEFAULT_INDEX, QA, load
+from .text import fold, normalize_line
+
+log = logging.getLogger("dtiqa")
+
+DEFAULT_GOLD = Path("eval") / "gold.jsonl"
+DEFAULT_REPORT = Path("eval") / "report.md"
+KS = (1, 3, 5, 10)
+EXTERNAL_KS = (1, 5, 10)
+SEARCH_K = 10  # passages retrieved per question: the deepest k measured
+METADATA_FIELDS = ("author", "source", "date")
+NOISE_MRR = 0.02  # an MRR gap below this is not a reason (about 3 questions moving to or from rank 1)
+EVAL_COMMANDS = ("eval", "eval-report", "eval-external")
+
+
+# ------------------------------------------------------------------ gold data
+@dataclass(frozen=True)
+class GoldItem:
+    """One gold question: the answer as the article writes it and the evidence that supports it."""
+
+    id: str
+    question: str
+    answer: str  # "" when unanswerable
+    doc_ids: tuple[str, ...]  # every article that supports it
+    evidence: str  # a substring of the supporting sentence, or the metadata value when `field` is set
+    answerable: bool
+    kind: str
+    field: str = ""  # "author" | "source" | "date": the evidence is the article's metadata, not a sentence
+
+
+def _jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    yield n, json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
+
+
+def _item(where: str, d: dict, **fixed) -> GoldItem:
+    d = d | fixed
+    try:
+        item = GoldItem(str(d["id"]), d["question"], d.get("answer", ""), tuple(d.get("doc_ids", ())),
+                        d.get("evidence", ""), bool(d["answerable"]), d.get("kind", ""), d.get("field", ""))
+    except KeyError as e:
+        raise ValueError(f"{where}: missing field {e}") from None
+    if not isinstance(item.question, str) or not item.question.strip():
+        raise ValueError(f"{where}: the question is empty")
+    if item.field not in ("", *METADATA_FIELDS):
+        raise ValueError(f"{where}: field must be one of {METADATA_FIELDS}, not {item.field!r}")
+    return item
+
+
+def load_gold(path: str | Path) -> list[GoldItem]:
+    """The questions of a gold JSON-lines file (ValueError naming the line of a malformed one)."""
+    items = [_item(f"{path}:{n}", d) for n, d in _jsonl(path)]
+    if not items:
+        raise ValueError(f"{path} holds no question")
+    return items
+
+
+def load_followups(path: str | Path) -> dict[str, list[GoldItem]]:
+    """Multi-turn cases by id: each turn a gold item carrying the case's doc_ids."""
+    cases = {}
+    for n, d in _jsonl(path):
+        if "id" not in d or not isinstance(d.get("turns"), list):
+            raise ValueError(f"{path}:{n}: a case needs an id and a list of turns")
+        cases[str(d["id"])] = [_item(f"{path}:{n} turn {i}", t, id=f"{d['id']}.{i}", kind="followup",
+                                     doc_ids=d.get("doc_ids", ()))
+                               for i, t in enumerate(d["turns"], 1)]
+    return cases
+
+
+# ------------------------------------------------------------------ retrieval metrics
+def _canon(text: str) -> str:
+    """Comparable form of a text: the ingestion's normalisation, lower-cased."""
+    return normalize_line(text).lower()
+
+
+def is_relevant(doc_id: str, sentence: str, doc_ids: Sequence[str], evidence: str) -> bool:
+    """Whether a retrieved sentence is the gold evidence: a gold article, and one text inside the other.
+
+    A sentence inside the evidence (evidence spanning a short sentence and the next) counts when it
+    covers at least half of it, so that a heading of two words inside the evidence does not.
+    """
+    if doc_id not in doc_ids or not evidence.strip():
+        return False
+    s, e = _canon(sentence), _canon(evidence)
+    return e in s or (s in e and 2 * len(s) >= len(e))
+
+
+def hit_at_k(relevant: Sequence[bool], k: int) -> float:
+    """1.0 if a relevant item is in the top k, else 0.0."""
+    return float(any(relevant[:k]))
+
+
+def reciprocal_rank(relevant: Sequence[bool]) -> float:
+    """1 / rank of the first relevant item, 0.0 when none was retrieved."""
+    return next((1.0 / r for r, rel in enumerate(relevant, 1) if rel), 0.0)
+
+
+def ndcg_at_k(relevant: Sequence[bool], k: int, n_relevant: int) -> float:
+    """Binary-relevance nDCG@k; `n_relevant` is how many relevant items exist in the whole corpus."""
+    dcg = sum(1.0 / math.log2(r + 1) for r, rel in enumerate(relevant[:k], 1) if rel)
+    ideal_n = min(max(n_relevant, sum(map(bool, relevant[:k]))), k)
+    ideal = sum(1.0 / math.log2(r + 1) for r in range(1, ideal_n + 1))
+    return dcg / ideal if ideal else 0.0
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile (0-100), interpolated linearly as numpy does; None for no values."""
+    if not values:
+        return None
+    v = sorted(values)
+    pos = (len(v) - 1) * q / 100
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (pos - lo)
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    values = list(values)
+    return sum(values) / len(values) if values else None
+
+
+# ------------------------------------------------------------------ answer metrics
+# Multipliers written after a number ("1,2 triệu", "10 tỷ USD"), matched on folded lower-case text.
+_MULTIPLIERS = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
+# A number with its inner separators, an optional "/63" of a rank (dropped) and a multiplier word;
+# "31-12" (a day and month) reads as 31 too, like "31/12".
+_NUMBER_RE = re.compile(r"(\d+(?:[.,]\d+)*)(?:\s*/\s*\d+|-\d+)?(?:\s*(nghin|ngan|trieu|ty|ti)\b)?")
+# Dates on folded lower-case text: 2022-08-11 | 11/08/2022, 10-11-2021 | (ngày 22) tháng 7 năm 2021,
+# tháng 6-2022 | 11/2021. A day and month without a year ("12/6") stay numbers.
+_DATE_RE = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
+    r"|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
+    r"|(?:ngay\s+(\d{1,2})\s+)?thang\s+(\d{1,2})\s*(?:nam\s+|[/-])(\d{4})(?!\d)"
+    r"|(?<![\d/.])(\d{1,2})/(\d{4})(?!\d)"
+)
+_LIST_SPLIT = re.compile(r"[,;]|\s+và\s+")
+
+
+def _plain(text: str) -> str:
+    return fold(normalize_line(text)).lower()
+
+
+def _to_float(token: str) -> float:
+    """Vietnamese digits: "." groups thousands ("2.255"), "," marks the decimals ("87,5")."""
+    whole, _, decimals = token.partition(",")
+    groups = whole.split(".")
+    if len(groups) > 1 and not all(len(g) == 3 for g in groups[1:]):  # "4.0", "2.5": a decimal point
+        whole, decimals = groups[0], groups[1]
+    else:
+        whole = "".join(groups)
+    decimals = decimals.partition(",")[0]
+    return float(f"{whole}.{decimals}" if decimals else whole)
+
+
+def _numbers(text: str) -> list[float]:
+    """Every number a text states, multipliers applied."""
+    return [_to_float(m.group(1)) * _MULTIPLIERS.get(m.group(2) or "", 1.0) for m in _NUMBER_RE.finditer(_plain(text))]
+
+
+def _parse_number(text: str) -> float | None:
+    """The first number a text states: "9/63" -> 9, "2.255" -> 2255, "1,2 triệu" -> 1.2e6, None if none."""
+    found = _numbers(text)
+    return found[0] if found else None
+
+
+def _dates(text: str) -> list[tuple[int, int, int]]:
+    """Dates a text states as (year, month, day); day 0 when only the month is given."""
+    out = []
+    for m in _DATE_RE.finditer(_plain(text)):
+        g = m.groups()
+        y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[5], g[4], g[3]) if g[5] else (g[8], g[7], g[6]) if g[8] else (g[10], g[9], 0)
+        y, mo, d = int(y), int(mo), int(d or 0)
+        if 1 <= mo <= 12 and 0 <= d <= 31:
+            out.append((y, mo, d))
+    return out
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", _plain(text)))
+
+
+def answer_match(expected: str, got: str, value: float | None = None) -> bool:
+    """Whether a returned answer (its text, and its number if any) says what the gold answer says.
+
+    Dates compare as dates ("11/08/2022" = "2022-08-11"); numbers as numbers ("9/63" = 9,
+    "2.255" = 2255, "1,2 triệu" = 1.2e6): every number of the gold answer must be among the returned
+    ones. Other answers compare normalised, without diacritics and lower-cased, one inside the other;
+    a list ("A, B và C") matches when the returned text holds every item.
+    """
+    if not expected.strip() or not (got.strip() or value is not None):
+        return False
+    want_dates = _dates(expected)
+    if want_dates:
+        have_dates = _dates(got)
+        return all(any(h[:2] == w[:2] and w[2] in (0, h[2]) for h in have_dates) for w in want_dates)
+    want = _numbers(expected)
+    if want:
+        have = _numbers(got) + ([value] if value is not None else [])
+        return all(any(math.isclose(w, h, rel_tol=1e-6) for h in have) for w in want)
+    g = f" {_words(got)} "
+    if not g.strip():
+        return False
+    if re.search(r"[,;]", expected):
+        items = [f" {_words(i)} " for i in _LIST_SPLIT.split(normalize_line(expected).lower())]
+        return all(i in g for i in items if i.strip())
+    e = f" {_words(expected)} "
+    return e in g or g in e
+
+
+def judge(item: GoldItem, found: bool, text: str, value: float | None, cited: Sequence[str]) -> tuple[bool, bool]:
+    """(correct, correct and citing a gold article); an unanswerable question is right when abstained."""
+    if not item.answerable:
+        return not found, not found
+    ok = found and answer_match(item.answer, text, value)
+    return ok, ok and any(d in item.doc_ids for d in cited)
+
+
+def abstention(should_abstain: Sequence[bool], abstained: Sequence[bool]) -> tuple[float | None, float | None]:
+    """Precision and recall of abstaining (the positive class); None when undefined."""
+    tp = sum(s and a for s, a in zip(should_abstain, abstained))
+    predicted, actual = sum(map(bool, abstained)), sum(map(bool, should_abstain))
+    return (tp / predicted if predicted else None), (tp / actual if actual else None)
+
+
+# ------------------------------------------------------------------ running a QA
+def _ask(qa: QA, question: str, history: list[Answer] | None = None) -> tuple[Answer, float, str]:
+    """The answer, its latency in ms, and the error it raised ("" if none): one crash is a failure, not the end."""
+    t = time.perf_counter()
+    try:
+        ans = qa.ask(question, history=history)
+        error = ""
+    except Exception as e:  # noqa: BLE001 - the answer layer under test may fail on one question
+        ans, error = Answer(question, False, ""), f"{type(e).__name__}: {e}"
+    return ans, (time.perf_counter() - t) * 1000, error
+
+
+def _answer_fields(item: GoldItem, ans: Answer, ms: float, error: str) -> dict:
+    correct, cited = judge(item, ans.found, ans.text, ans.value, [c.doc_id for c in ans.citations])
+    return {"found": ans.found, "got": ans.text, "value": ans.value, "cited": [c.doc_id for c in ans.citations],
+            "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error}
+
+
+def _n_relevant(qa: QA, item: GoldItem, sentences: dict[str, list[str]]) -> int:
+    """How many indexed sentences of the gold articles hold the evidence (the ideal of nDCG)."""
+    n = 0
+    for d in item.doc_ids:
+        if d not in sentences:
+            try:
+                sentences[d] = [s.text for s in qa.sentences(d)]
+            except KeyError:
+                sentences[d] = []
+        n += sum(is_relevant(d, s, item.doc_ids, item.evidence) for s in sentences[d])
+    return n
+
+
+def _evaluate(qa: QA, item: GoldItem, mode: str, fusion: str, ask: bool, sentences: dict[str, list[str]]) -> dict:
+    t = time.perf_counter()
+    hits = qa.search(item.question, k=SEARCH_K, mode=mode, fusion=fusion)
+    search_ms = (time.perf_counter() - t) * 1000
+    scored = item.answerable and not item.field  # metadata answers have no evidence sentence
+    relevant = [is_relevant(h.doc_id, h.sentence, item.doc_ids, item.evidence) for h in hits] if scored else None
+    row = {"id": item.id, "question": item.question, "kind": item.kind, "answerable": item.answerable,
+           "field": item.field, "expected": item.answer, "doc_ids": list(item.doc_ids),
+           "relevant": relevant, "n_relevant": _n_relevant(qa, item, sentences) if scored else 0,
+           "rank": (relevant.index(True) + 1) if relevant and any(relevant) else None,
+           "first_hit": hits[0].sentence if hits else "", "first_hit_doc": hits[0].doc_id if hits else "",
+           "search_ms": search_ms}
+    if ask:
+        row |= _answer_fields(item, *_ask(qa, item.question))
+    return row
+
+
+def summarize(rows: list[dict]) -> dict:
+    """Retrieval, answer, abstention and latency figures of evaluated questions (rows of `run`)."""
+    scored = [r for r in rows if r["relevant"] is not None]
+    retrieval = {f"hit@{k}": _mean(hit_at_k(r["relevant"], k) for r in scored) for k in KS}
+    retrieval |= {"mrr": _mean(reciprocal_rank(r["relevant"]) for r in scored),
+                  "ndcg@10": _mean(ndcg_at_k(r["relevant"], 10, r["n_relevant"]) for r in scored), "n": len(scored)}
+    asked = [r for r in rows if "correct" in r]
+    answerable = [r for r in asked if r["answerable"]]
+    precision, recall = abstention([not r["answerable"] for r in asked], [not r["found"] for r in asked])
+    answers = {"accuracy": _mean(r["correct"] for r in answerable),
+               "accuracy_cited": _mean(r["correct_cited"] for r in answerable),
+               "abstention_precision": precision, "abstention_recall": recall,
+               "overall": _mean(r["correct"] for r in asked), "n_answerable": sum(r["answerable"] for r in rows),
+               "errors": sum(bool(r["error"]) for r in asked)}
+    searches, asks = [r["search_ms"] for r in rows], [r["ask_ms"] for r in asked]
+    latency = {"search_p50": percentile(searches, 50), "search_p95": percentile(searches, 95),
+               "ask_p50": percentile(asks, 50), "ask_p95": percentile(asks, 95)}
+    return {"n": len(rows), "retrieval": retrieval, "answers": answers, "latency": latency}
+
+
+def _failed(row: dict) -> bool:
+    return not row["correct"] if "correct" in row else row["relevant"] is not None and row["rank"] is None
+
+
+def run(qa: QA, gold_path: str | Path = DEFAULT_GOLD, mode: str = "hybrid", fusion: str = "rrf", *,
+        ask: bool = True, followups_path: str | Path | None = None) -> dict:
+    """Evaluate `qa` on a gold file: retrieval (in `mode`, `fusion`), answers, abstention, latency,
+    a table per kind, the failures, and the follow-up cases when a file of them is given.
+
+    `ask` uses the QA's own pipeline, whatever `mode` says; ask=False measures retrieval only.
+    """
+    if mode not in MODES or fusion not in FUSIONS:
+        raise ValueError(f"mode must be one of {MODES} and fusion one of {FUSIONS}")
+    items = load_gold(gold_path)
+    qa.search(items[0].question, k=1, mode=mode, fusion=fusion)  # warm-up (imports, caches): not timed
+    if ask:
+        _ask(qa, items[0].question)
+    sentences: dict[str, list[str]] = {}
+    rows = [_evaluate(qa, item, mode, fusion, ask, sentences) for item in items]
+    kinds = sorted({r["kind"] for r in rows})
+    result = {
+        "config": {"mode": mode, "fusion": fusion, "qa_fusion": qa.fusion, "settings": qa.info()["settings"],
+                   "embedder": qa.embedder.id, "gold": str(gold_path), "ask": ask},
+        "summary": summarize(rows),
+        "no_diacritics": summarize([r for r in rows if fold(r["question"]) == r["question"]])["retrieval"],
+        "kinds": {k: summarize([r for r in rows if r["kind"] == k]) for k in kinds},
+        "unfindable": [r["id"] for r in rows if r["relevant"] is not None and r["n_relevant"] == 0],
+        "failures": [r for r in rows if _failed(r)],
+        "questions": rows,
+    }
+    if followups_path:
+        result["followups"] = run_followups(qa, followups_path)
+    return result
+
+
+def run_followups(qa: QA, path: str | Path) -> dict:
+    """Ask each case's turns in order, with the case's earlier Answers as history; accuracy per turn."""
+    rows = []
+    for case, turns in load_followups(path).items():
+        history: list[Answer] = []
+        for turn, item in enumerate(turns, 1):
+            ans, ms, error = _ask(qa, item.question, list(history))
+            history.append(ans)
+            rows.append({"id": item.id, "case": case, "turn": turn, "question": item.question,
+                         "expected": item.answer, "answerable": item.answerable,
+                         "first_hit": ans.hits[0].sentence if ans.hits else ""} | _answer_fields(item, ans, ms, error))
+    return {"cases": len({r["case"] for r in rows}), "turns": len(rows),
+            "accuracy": _mean(r["correct"] for r in rows),
+            "first_turn_accuracy": _mean(r["correct"] for r in rows if r["turn"] == 1),
+            "later_turn_accuracy": _mean(r["correct"] for r in rows if r["turn"] > 1),
+            "failures": [r for r in rows if not r["correct"]], "rows": rows}
+
+
+# ------------------------------------------------------------------ external benchmarks
+# name: (environment variable, default folder, files, prefix of the article ids)
+EXTERNAL = {
+    "xquad": ("DTIQA_XQUAD", Path("..") / "shared" / "data" / "xquad", ("xquad.vi.json",), "xq"),
+    "uit": ("DTIQA_UIT", Path("..") / "shared" / "data" / "uit-regulations-handcrafted-qa", ("test.json",), "uit"),
+}
+
+
+@dataclass(frozen=True)
+class ExternalItem:
+    """A SQuAD-style question and the paragraph (article) holding its answer."""
+
+    id: str
+    question: str
+    answer: str
+    doc_id: str
+    question_en: str = ""
+
+
+def external_path(dataset: str, data: str | Path | None = None) -> Path:
+    """The folder of an external dataset: `data`, else its environment variable, else ../shared/data/."""
+    env, default, _, _ = EXTERNAL[dataset]
+    return Path(data or os.environ.get(env) or default)
+
+
+def load_external(dataset: str, folder: Path, limit: int | None = None) -> tuple[dict[str, str], list[ExternalItem]]:
+    """Paragraphs (article id -> context) and questions of a SQuAD v1.1 dataset, the first `limit` paragraphs.
+
+    Ids are positional (the UIT files repeat question ids); XQuAD's English questions join by id.
+    """
+    _, _, files, prefix = EXTERNAL[dataset]
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no {dataset} data in {folder}: pass --data or set {EXTERNAL[dataset][0]}")
+    english = {}
+    if dataset == "xquad":
+        en = json.loads((folder / "xquad.en.json").read_text(encoding="utf-8"))["data"]
+        english = {q["id"]: q["question"] for a in en for p in a["paragraphs"] for q in p["qas"]}
+    contexts: dict[str, str] = {}
+    items = []
+    for f, name in enumerate(files):
+        data = json.loads((folder / name).read_text(encoding="utf-8"))["data"]
+        for a, article in enumerate(data):
+            for p, para in enumerate(article["paragraphs"]):
+                if limit is not None and len(contexts) >= limit:
+                    return contexts, items
+                doc = f"{prefix}{f}_{a:03d}_{p:02d}.txt"
+                contexts[doc] = para["context"]
+                items += [ExternalItem(f"{doc}#{q}", qa["question"], qa["answers"][0]["text"], doc,
+                                       english.get(qa["id"], "")) for q, qa in enumerate(para["qas"])]
+    return contexts, items
+
+
+def write_corpus(folder: Path, contexts: dict[str, str]) -> None:
+    """Each context as an article file; unchanged files are left alone so that the index is reused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in folder.glob("*.txt"):
+        if p.name not in contexts:
+            p.unlink()
+    for doc, text in contexts.items():
+        p, data = folder / doc, text.strip() + "\n"
+        if not p.exists() or p.read_text(encoding="utf-8") != data:
+            p.write_text(data, encoding="utf-8")
+
+
+def _retrieval_external(qa: QA, items: list[ExternalItem], mode: str, english: bool) -> dict:
+    docs, sents = [], []
+    for it in items:
+        hits = qa.search(it.question_en if english else it.question, k=SEARCH_K, mode=mode)
+        docs.append([h.doc_id == it.doc_id for h in hits])
+        sents.append([h.doc_id == it.doc_id and _canon(it.answer) in _canon(h.sentence) for h in hits])
+
+    def scores(rel: list[list[bool]]) -> dict:
+        return {f"hit@{k}": _mean(hit_at_k(r, k) for r in rel) for k in EXTERNAL_KS} | {"mrr": _mean(map(reciprocal_rank, rel))}
+
+    return {"passage": scores(docs), "sentence": scores(sents), "n": len(items)}
+
+
+def run_external(qa: QA, items: list[ExternalItem], dataset: str) -> dict:
+    """Retrieval of the answer's paragraph and sentence in each mode (and from the English questions),
+    and `ask` accuracy on the questions whose answer holds a digit."""
+    texts = {a.doc_id: _canon(a.text) for a in qa.articles}  # a paragraph the ingestion refused is missing
+    in_text = sum(_canon(it.answer) in texts.get(it.doc_id, "") for it in items)
+    numeric = [it for it in items if re.search(r"\d", it.answer)]
+    asked = [(it, *_ask(qa, it.question)) for it in numeric]
+    info = qa.info()
+    result = {"dataset": dataset, "articles": info["articles"], "sentences": info["sentences"],
+              "questions": len(items), "answers_in_text": in_text,
+              "vi": {m: _retrieval_external(qa, items, m, False) for m in MODES},
+              "numeric": {"n": len(numeric), "accuracy": _mean(a.found and answer_match(it.answer, a.text, a.value)
+                                                                  for it, a, _, _ in asked),
+                          "answered": _mean(a.found for _, a, _, _ in asked),
+                          "errors": sum(bool(e) for _, _, _, e in asked),
+                          "first_error": next((e for _, _, _, e in asked if e), "")}}
+    if any(it.question_en for it in items):
+        with_en = [it for it in items if it.question_en]
+        result["en"] = {m: _retrieval_external(qa, with_en, m, True) for m in MODES}
+    return result
+
+
+def evaluate_external(dataset: str, data: str | Path | None, index_root: Path, embedder,
+                      limit: int | None = None, progress: bool = False) -> dict:
+    """Index a dataset's paragraphs as articles under `index_root` (<dataset>-corpus/, <dataset>-index/)
+    and run the external benchmark on them."""
+    contexts, items = load_external(dataset, external_path(dataset, data), limit)
+    corpus = index_root / f"{dataset}-corpus"
+    write_corpus(corpus, contexts)
+    log.info("%s: %d paragraphs, %d questions; indexing (reused when unchanged)", dataset, len(contexts), len(items))
+    qa = load(corpus, index_root / f"{dataset}-index", embedder, Settings(), progress=progress)
+    return run_external(qa, items, dataset)
+
+
+# ------------------------------------------------------------------ markdown
+def _f(x: float | None, digits: int = 3) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def _cell(text: object, width: int = 110) -> str:
+    s = " ".join(str(text).split()).replace("|", "\\|")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(str, r)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _retrieval_cells(r: dict) -> list[str]:
+    return [str(r["n"])] + [_f(r[f"hit@{k}"]) for k in KS] + [_f(r["mrr"]), _f(r["ndcg@10"])]
+
+
+def _got(row: dict) -> str:
+    if "found" not in row:
+        return "(not asked)"
+    if row["error"]:
+        return "error: " + row["error"]
+    return row["got"] if row["found"] else "(abstained)"
+
+
+def render(result: dict, failures: bool = True) -> str:
+    """A gold-set result of `run` as markdown: tables of figures, then the failures."""
+    c, s = result["config"], result["summary"]
+    a, lat = s["answers"], s["latency"]
+    out = [f"Gold: `{c['gold']}` — {s['n']} questions, {a['n_answerable']} answerable. "
+           f"Search: {c['mode']}, fusion {c['fusion']}; index settings {c['settings']}; embedder `{c['embedder']}`.",
+           "", f"**Retrieval of the evidence sentence** (top {SEARCH_K}; answerable questions whose evidence is "
+           "a sentence — metadata questions (author, source, date) are scored on their answers only):", "",
+           _table(["questions", "n", *(f"hit@{k}" for k in KS), "MRR", "nDCG@10"],
+                  [["all", *_retrieval_cells(s["retrieval"])],
+                   ["typed without diacritics", *_retrieval_cells(result["no_diacritics"])]])]
+    if result["unfindable"]:
+        out += ["", f"Evidence found in no indexed sentence (scored as misses): {', '.join(result['unfindable'])}."]
+    if c["ask"]:
+        out += ["", f"**Answers** (`ask` with the QA's own pipeline, fusion {c['qa_fusion']}):", "",
+                _table(["answer accuracy", "with a gold citation", "abstention precision", "abstention recall",
+                        "overall (abstentions count)", "errors"],
+                       [[f"{_f(a['accuracy'])} (n={a['n_answerable']})", _f(a["accuracy_cited"]),
+                         _f(a["abstention_precision"]), _f(a["abstention_recall"]),
+                         f"{_f(a['overall'])} (n={s['n']})", a["errors"]]])]
+    out += ["", "**Latency** (ms, one process, after a warm-up call):", "",
+            _table(["call", "p50", "p95"], [[f"search (k={SEARCH_K})", _f(lat["search_p50"], 1), _f(lat["search_p95"], 1)],
+                                            ["ask", _f(lat["ask_p50"], 1), _f(lat["ask_p95"], 1)]]),
+            "", "**Per kind** (hit@5 and MRR over the kind's scored questions; accuracy counts abstentions):", "",
+            _table(["kind", "n", "scored", "hit@5", "MRR", "accuracy"],
+                   [[k, v["n"], v["retrieval"]["n"], _f(v["retrieval"]["hit@5"]), _f(v["retrieval"]["mrr"]),
+                     _f(v["answers"]["overall"])] for k, v in result["kinds"].items()])]
+    if "followups" in result:
+        fu = result["followups"]
+        out += ["", f"**Follow-ups**: {fu['cases']} cases, {fu['turns']} turns, each asked with the earlier "
+                f"answers as history. Turn accuracy {_f(fu['accuracy'])} (first turns {_f(fu['first_turn_accuracy'])}, "
+                f"later turns {_f(fu['later_turn_accuracy'])})."]
+    if failures:
+        out += ["", render_failures(result)]
+    return "\n".join(out)
+
+
+def render_failures(result: dict) -> str:
+    """Every failed question of a `run` result with what came back, as markdown tables."""
+    what = "wrong answer or wrong abstention" if result["config"]["ask"] else "evidence not in the top 10"
+    out = [f"**Failures** ({len(result['failures'])} of {result['summary']['n']}: {what}; "
+           "evidence rank — = not in the top 10, n/a = not scored):", "",
+           _table(["id", "kind", "question", "expected", "got", "evidence rank", "first hit"],
+                  [[r["id"], r["kind"], _cell(r["question"], 80), _cell(r["expected"] or "(abstain)", 50),
+                    _cell(_got(r), 50), r["rank"] or ("—" if r["relevant"] is not None else "n/a"),
+                    _cell(r["first_hit"])] for r in result["failures"]])]
+    if result.get("followups", {}).get("failures"):
+        out += ["", "Follow-up failures:", "",
+                _table(["turn", "question", "expected", "got", "first hit"],
+                       [[r["id"], _cell(r["question"], 80), _cell(r["expected"] or "(abstain)", 50),
+                         _cell(_got(r), 50), _cell(r["first_hit"])] for r in result["followups"]["failures"]])]
+    return "\n".join(out)
+
+
+def render_external(result: dict) -> str:
+    """An external-benchmark result of `run_external` as markdown."""
+    name = {"xquad": "XQuAD (Vietnamese)", "uit": "UIT hand-written QA (test.json)"}[result["dataset"]]
+    out = [f"**{name}**: {result['articles']} paragraphs indexed as articles ({result['sentences']} sentences), "
+           f"{result['questions']} questions; the answer text is in its cleaned article for "
+           f"{result['answers_in_text']} of them. Passage = the hit's article is the gold paragraph; "
+           "sentence = also, the hit's sentence holds the answer text.", ""]
+    rows = []
+    for lang, label in (("vi", "Vietnamese"), ("en", "English → Vietnamese")):
+        for mode, r in result.get(lang, {}).items():
+            rows.append([label, mode, r["n"], *(_f(r["passage"][f"hit@{k}"]) for k in EXTERNAL_KS), _f(r["passage"]["mrr"]),
+                         *(_f(r["sentence"][f"hit@{k}"]) for k in EXTERNAL_KS), _f(r["sentence"]["mrr"])])
+    out.append(_table(["questions", "mode", "n", *(f"passage hit@{k}" for k in EXTERNAL_KS), "passage MRR",
+                       *(f"sentence hit@{k}" for k in EXTERNAL_KS), "sentence MRR"], rows))
+    num = result["numeric"]
+    out += ["", f"`ask` on the numeric subset (answers holding a digit, n={num['n']}): accuracy {_f(num['accuracy'])}, "
+            f"answered {_f(num['answered'])}, errors {num['errors']}"
+            + (f" (first: {_cell(num['first_error'], 200)})." if num["errors"] else ".")]
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ the report
+# name in the table, key, search mode, fusion, index settings changed, index folder under the root ("" = the root).
+# Mode and fusion are search-time choices and share the default index; index settings need their own.
+ABLATIONS = (
+    ("hybrid, RRF (default)", "default", "hybrid", "rrf", {}, ""),
+    ("BM25 only", "bm25", "bm25", "rrf", {}, ""),
+    ("dense only", "dense", "dense", "rrf", {}, ""),
+    ("hybrid, weighted sum", "weighted", "hybrid", "weighted", {}, ""),
+    ("no diacritic folding", "no-folding", "hybrid", "rrf", {"folding": False}, "eval-no-folding"),
+    ("no sentence context", "no-context", "hybrid", "rrf", {"context": False}, "eval-no-context"),
+)
+# The default's reason against each alternative: (what the default keeps, key of the alternative, figure judged).
+_CHOICES = (
+    ("hybrid search rather than BM25 alone", "bm25", "all"),
+    ("hybrid search rather than dense alone", "dense", "all"),
+    ("reciprocal rank fusion rather than a weighted sum of scores", "weighted", "all"),
+    ("diacritic folding in the index", "no-folding", "no_diacritics"),
+    ("the sentence's context in the indexed passage", "no-context", "all"),
+)
+
+
+def _mrr(result: dict, figure: str) -> float:
+    return (result["summary"]["retrieval"] if figure == "all" else result["no_diacritics"])["mrr"] or 0.0
+
+
+def reasons(results: dict[str, dict]) -> list[str]:
+    """One markdown bullet per default, argued from the measured MRR; a marked line where it is not conclusive."""
+    out = []
+    for choice, alt, figure in _CHOICES:
+        d, o = _mrr(results["default"], figure), _mrr(results[alt], figure)
+        on = "on all scored questions" if figure == "all" else "on the questions typed without diacritics"
+        line = f"- **{choice}**: MRR {d:.3f} against {o:.3f} {on}"
+        if d - o >= NOISE_MRR:
+            out.append(f"{line} (+{d - o:.3f}): the default is better.")
+        elif o - d >= NOISE_MRR:
+            out.append(f"{line} ({d - o:.3f}): the alternative is better here. **TO COMPLETE (maintainer): "
+                       "keep the default for another reason, or change it.**")
+        else:
+            out.append(f"{line}: within noise (|Δ| < {NOISE_MRR}). **TO COMPLETE (maintainer): the data is not "
+                       "conclusive; state the reason for keeping the default.**")
+    return out
+
+
+def _machine() -> str:
+    return (f"{os.cpu_count()} CPUs, {platform.machine()}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def write_report(out: Path, gold: Path, corpus: str | Path | None, index_root: Path, embedder,
+                 external: bool = True, limit: int | None = None, progress: bool = False) -> dict:
+    """Run the default configuration, the ablations and the external benchmarks; write `out` (markdown)
+    and the figures beside it (.json); return the figures."""
+    followups = gold.with_name("followups.jsonl")
+    results: dict[str, dict] = {}
+    for name, key, mode, fusion, changes, folder in ABLATIONS:
+        log.info("eval: %s", name)
+        qa = load(corpus, index_root / folder if folder else index_root, embedder, replace(Settings(), **changes),
+                  fusion, progress)
+        if key == "default":
+            info = qa.info()
+        results[key] = run(qa, gold, mode, fusion, ask=mode == "hybrid",
+                           followups_path=followups if key == "default" and followups.exists() else None)
+    externals = {}
+    for dataset in EXTERNAL if external else ():
+        try:
+            externals[dataset] = evaluate_external(dataset, None, index_root, embedder, limit, progress)
+        except FileNotFoundError as e:
+            externals[dataset] = {"skipped": str(e)}
+    d = results["default"]
+    lines = [
+        "# dtiqa evaluation report", "",
+        f"Regenerated by `make eval` (`dtiqa eval-report`) on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. "
+        f"Machine: {_machine()}. Corpus: {info['articles']} articles, {info['sentences']} sentences; embedder "
+        f"`{embedder.id}`. Figures in `{out.with_suffix('.json').name}`.", "",
+        "## Default configuration", "", render(d, failures=False), "",
+        "## Ablations", "",
+        f"One run, same gold set; `ask` follows the configuration's fusion and index (not the search mode, so "
+        f"the BM25-only and dense-only rows have no answer figures). Index folders: the default under "
+        f"`{index_root}/`, the others under `{index_root}/eval-<name>/`.", "",
+        _table(["configuration", "n", *(f"hit@{k}" for k in KS), "MRR", "nDCG@10", "MRR without diacritics",
+                "answer accuracy", "overall accuracy"],
+               [[name, *_retrieval_cells(results[key]["summary"]["retrieval"]), _f(results[key]["no_diacritics"]["mrr"]),
+                 _f(results[key]["summary"]["answers"]["accuracy"]), _f(results[key]["summary"]["answers"]["overall"])]
+                for name, key, *_ in ABLATIONS]), "",
+        "### Why these defaults", "",
+        *reasons(results),
+        "- **bm25s rather than rank-bm25**: a speed choice, not an accuracy one (same top hits; see the README).",
+    ]
+    for dataset, r in externals.items():
+        lines += ["", f"## External benchmark: {dataset}", "",
+                  f"Skipped: {r['skipped']}" if "skipped" in r else render_external(r)]
+    lines += ["", "## Failures of the default configuration", "", render_failures(d)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    figures = {"machine": _machine(), "ablations": results, "external": externals}
+    out.with_suffix(".json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return figures
+
+
+# ------------------------------------------------------------------ command line
+def add_commands(subparsers, common) -> None:
+    """Register `eval`, `eval-report` and `eval-external` on the `dtiqa` subparsers."""
+    e = subparsers.add_parser("eval", parents=[common], help="retrieval and answer metrics on a gold question set")
+    e.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD), help=f"gold JSON-lines file (default {DEFAULT_GOLD})")
+    e.add_argument("--mode", choices=MODES, default="hybrid")
+    e.add_argument("--fusion", choices=FUSIONS, default="rrf")
+    e.add_argument("--followups", help="multi-turn cases (default: followups.jsonl beside GOLD, if any)")
+    e.add_argument("--json", metavar="OUT", help="also write every figure and question to OUT")
+    r = subparsers.add_parser("eval-report", parents=[common], help=f"regenerate {DEFAULT_REPORT} (default, ablations, external)")
+    r.add_argument("--gold", default=str(DEFAULT_GOLD))
+    r.add_argument("--out", default=str(DEFAULT_REPORT))
+    r.add_argument("--no-external", action="store_true", help="skip XQuAD and UIT")
+    r.add_argument("--limit", type=int, help="index only the first N paragraphs of each external dataset")
+    x = subparsers.add_parser("eval-external", parents=[common], help="retrieval and ask on XQuAD or the UIT set")
+    x.add_argument("--dataset", choices=tuple(EXTERNAL), default="xquad")
+    x.add_argument("--data", help="the dataset's folder (default ../shared/data/<dataset>, or $DTIQA_XQUAD / $DTIQA_UIT)")
+    x.add_argument("--limit", type=int, help="index only the first N paragraphs (quick runs)")
+    x.add_argument("--json", metavar="OUT")
+
+
+def _write_json(path: str | None, data: dict) -> None:
+    if path:
+        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def run_command(args) -> int:
+    """Run one of EVAL_COMMANDS from parsed arguments; the exit code."""
+    from .embed import get_embedder
+
+    if getattr(args, "limit", None) is not None and args.limit < 1:
+        raise ValueError("--limit must be at least 1")
+    embedder = get_embedder(args.embedder)
+    progress = not args.quiet
+    index_root = Path(args.index or os.environ.get("DTIQA_INDEX") or DEFAULT_INDEX)
+    if args.command == "eval":
+        gold = Path(args.gold)
+        followups = args.followups or (gold.with_name("followups.jsonl") if gold.with_name("followups.jsonl").exists() else None)
+        qa = load(args.corpus, index_root, embedder, fusion=args.fusion, progress=progress)
+        result = run(qa, gold, args.mode, args.fusion, followups_path=followups)
+        print(render(result))
+        _write_json(args.json, result)
+    elif args.command == "eval-report":
+        write_report(Path(args.out), Path(args.gold), args.corpus, index_root, embedder,
+                     not args.no_external, args.limit, progress)
+        print(f"wrote {args.out}")
+    elif args.command == "eval-external":
+        result = evaluate_external(args.dataset, args.data, index_root, embedder, args.limit, progress)
+        print(render_external(result))
+        _write_json(args.json, result)
+    else:
+        raise ValueError(f"unknown command {args.command!r}: use one of {EVAL_COMMANDS}")
+    return 0

@@ -1,0 +1,368 @@
+"""Facts: the numbers of a sentence with their roles, and the rank facts of an article.
+
+A sentence like "Xếp hạng DTI năm 2021, Bình Phước đứng thứ 9/63, tăng 16 bậc
+so với năm 2020" holds a rank (9 of 63), a rank change (+16) and two years in
+other roles. Each number gets a role from the words around it, and a
+province, year, pillar and ranking from its sentence, or, where the sentence
+leaves them implicit, from its context (heading, previous sentence, article).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
+
+from . import provinces
+from .article import Article
+from .numbers import DateMention, Quantity, dates, quantities
+from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE
+from .sentences import Sentence
+from .text import fold
+
+FACTS_VERSION = 1  # bump when extraction changes: stored facts are then re-extracted
+
+# Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
+_RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
+_NOT_RANK_BEFORE = re.compile(r"\b(lan|khoa|ky|phien|dot|lop|buoc|giai doan|nhiem ky|hoi nghi|ngay|thang|nam|quy|tuan|so)\s+thu\s*$")
+_PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
+_CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*(?:them\s*)?(?:duoc\s*)?$")
+_CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang)\b")
+_DOWN = re.compile(r"\b(tut|giam|lui|xuong)\b")
+_RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua)\b")
+_TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
+_NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
+_ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
+                        r"|lan thu|khoa|phien|cho|lop|muc|dieu|khoan|phu luc|ban)\s*$")
+_SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
+_MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
+_BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
+_YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
+# Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
+_FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
+_LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
+_GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
+_YEAR_AFTER = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:\([^)]*\)\s*)?(?:tinh, thanh(?: pho)?\s*)?(?:vao |trong )?nam\s+(19[89]\d|20\d\d)\b")
+_PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
+_LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
+_CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
+_RANK_WORDS = re.compile(r"\b(thu|hang|vi tri|bac|top)\b")
+_DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
+
+ROLES = ("rank", "prev_rank", "rank_change", "top", "percent", "amount", "score", "count", "year", "date", "id", "number")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number (or a rank said in words: "đứng đầu") in a sentence, with its role and attributes."""
+
+    role: str
+    value: float
+    text: str  # as the sentence states it, qualifier included: "9/63", "hơn 1,2 triệu", "87,5%"
+    unit: str
+    start: int  # span in the sentence
+    end: int
+    out_of: float | None = None
+    province: str = ""
+    province_implicit: bool = False  # taken from the context, not the sentence
+    year: int | None = None
+    year_implicit: bool = False
+    base_year: int | None = None  # "so với năm 2020"
+    latest: bool = False
+    pillar: str = ""
+    ranking: str = "dti"
+    target: bool = False
+    year_stated: bool = False  # the year is written right after the number: "thứ 12 năm 2021"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A row of the facts table: one province's rank (or change, or top-N membership) in one edition."""
+
+    province: str
+    year: int | None
+    ranking: str
+    pillar: str
+    kind: str  # rank, rank_change, top
+    value: float
+    text: str
+    out_of: float | None
+    doc_id: str
+    sentence_index: int
+    start: int  # sentence offsets in the article text
+    end: int
+    answer_start: int
+    answer_end: int
+    sentence: str
+    latest: bool = False
+    target: bool = False
+    computed: bool = False  # derived: a rank from another rank and a change
+    basis: tuple[int, ...] = ()  # sentence indexes a computed fact stands on
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["basis"] = list(self.basis)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Fact":
+        d = dict(d)
+        d["basis"] = tuple(d.get("basis", ()))
+        return cls(**d)
+
+
+# ------------------------------------------------------------------ mentions
+def _role(q: Quantity, f: str) -> tuple[str, float]:
+    """The role of a number from the folded sentence `f` around it, and its signed value."""
+    L, R = f[max(0, q.num_start - 40): q.num_start], f[q.end: q.end + 40]
+    digits = f[q.num_start: q.num_end]
+    if q.unit == "%":
+        return "percent", q.value
+    if q.unit in ("đồng", "USD", "VND", "EUR") or (q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn", "nghìn tỷ") and _MONEY_BEFORE.search(f[max(0, q.num_start - 80): q.num_start])):
+        return "amount", q.value
+    if re.fullmatch(r"(19[89]\d|20\d\d)", digits) and q.out_of is None:
+        return "year", q.value
+    if _CHANGE_AFTER.match(R) and _CHANGE_BEFORE.search(L):
+        return "rank_change", -q.value if _DOWN.search(L[-20:]) else q.value
+    if _TOP_BEFORE.search(L):
+        return "top", q.value
+    if _PREV_RANK_BEFORE.search(L) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\b", R):
+        return "prev_rank", q.value
+    if q.out_of is not None and 10 <= q.out_of <= 100 and q.value <= q.out_of and q.value == int(q.value):
+        # "9/63 tỉnh" is a rank; "59/68 hệ thống thông tin" counts 59 systems of 68.
+        if _RANK_BEFORE.search(L) or not re.match(r"^\s*[^\W\d_]", R) or _RANKED_UNITS.match(R):
+            return "rank", q.value
+        return "count", q.value
+    if _RANK_BEFORE.search(L) and not _NOT_RANK_BEFORE.search(L) and q.value == int(q.value) and q.value <= 100 and not q.unit:
+        if re.search(r"\bthu\s*$|vi tri\s*(thu|so)?\s*$|\bhang\s*$", L):
+            return "rank", q.value
+    if _SCORE_AFTER.match(R):
+        return "score", q.value
+    if digits.startswith("0") and len(digits) > 1 or _ID_BEFORE.search(L):
+        return "id", q.value
+    if q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn") and not re.match(r"^\s*[a-z]", R):
+        return "amount", q.value
+    if re.match(r"^\s*[^\W\d_]", R):
+        return "count", q.value
+    return "number", q.value
+
+
+def _segments(f: str) -> list[tuple[int, int]]:
+    """Spans of the ';'-separated parts of a sentence (where a pillar's scope ends)."""
+    out, start = [], 0
+    for m in re.finditer(r";", f):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(f)))
+    return out
+
+
+_DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi so )?dti|xep hang chuyen doi so|bang xep hang)\b")
+_INDICATOR = re.compile(r"\b(ty le|ti le)\b")
+# A district, ward or department named as the subject ("UBND huyện Yên Lạc", "Sở Y tế"): on the original text.
+_SUB_UNIT = re.compile(r"\b(huyện|thị xã|quận|phường|Sở|thành phố)\s+[A-ZĐ]|\b(cấp huyện|cấp xã|cấp sở)\b")
+
+
+def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -> str | None:
+    """A ranking other than the province's DTI this rank belongs to ("other"), or None if none is said.
+
+    "xếp thứ 8/63 về hệ thống giải quyết thủ tục hành chính" ranks a system, "tỷ lệ hộ ... đạt 81,7%,
+    xếp hạng 15" ranks an indicator, "thứ 2 là UBND huyện Yên Lạc" ranks a district.
+    """
+    after = _PILLAR_AFTER.match(f, end) if end < len(f) else None
+    if after and not any(rx.match(f, after.end()) for rx in PILLAR_RES.values()) and not _DTI_AFTER.match(f, after.end()):
+        return "other"
+    seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
+    if _INDICATOR.search(f, seg[0], start):
+        return "other"
+    if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
+        return "other"
+    return None
+
+
+def _pillar_before(f: str, pos: int) -> str:
+    """The pillar of a rank at `pos`: "thứ 5/63 về kinh tế số", or named shortly before in its ';'
+    segment ("kinh tế số cấp tỉnh xếp thứ 14/63"), unless it is one of a list of pillars."""
+    seg = next((s for s in _segments(f) if s[0] <= pos <= s[1]), (0, len(f)))
+    lo = max(seg[0], pos - 70)
+    end = pos
+    while end < len(f) and (f[end].isdigit() or f[end] in "/.,"):
+        end += 1
+    after = _PILLAR_AFTER.match(f, end) if end < len(f) else None
+    if after:
+        for name, rx in PILLAR_RES.items():
+            if rx.match(f, after.end()):
+                return name
+    best, best_at = "", -1
+    for name, rx in PILLAR_RES.items():
+        for m in rx.finditer(f, lo, pos):
+            if m.start() > best_at:
+                best, best_at, best_end = name, m.start(), m.end()
+    if not best:
+        return ""
+    around = f[max(0, best_at - 25): best_at] + "|" + f[best_end: best_end + 25]
+    listed = sum(1 for rx in PILLAR_RES.values() if rx.search(around))
+    return "" if listed else best
+
+
+def _years(f: str) -> list[tuple[int, int, bool]]:
+    """(position, year, is_base) of each year in a folded sentence; a base year follows "so với"."""
+    out = []
+    for m in re.finditer(r"(?<![\d/.,-])(19[89]\d|20\d\d)(?![\d/])", f):
+        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(f[max(0, m.start() - 20): m.start()]))))
+    return out
+
+
+def _clause_of(f: str, pos: int) -> tuple[int, int]:
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(f) if m.end() <= pos]
+    ends = [m.start() for m in _CLAUSE.finditer(f) if m.start() >= pos] + [len(f)]
+    return max(starts), min(ends)
+
+
+def sentence_mentions(text: str, context_province: str = "", context_year: int | None = None) -> list[Mention]:
+    """Every number of a sentence with its role, province, year, pillar, ranking and target flag."""
+    low = text.lower()
+    f = fold(low)
+    places = provinces.find(text, folded=False)
+    years = _years(f)
+    out: list[Mention] = []
+    found = [(q.start, q) for q in quantities(text)]
+    for m in _FIRST.finditer(low):
+        if not _GROUP_BEFORE.search(f[max(0, m.start() - 40): m.start()]):
+            found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 1.0, "", None, "", m.start(), m.end())))
+    for m in _LAST.finditer(low):
+        found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
+    for _, q in sorted(found, key=lambda x: x[0]):
+        if not text[q.num_start:q.num_end][:1].isdigit():
+            role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
+        else:
+            role, value = _role(q, f)
+        before = [p for p in places if p.end <= q.num_start]
+        after_same_clause = [p for p in places if p.start >= q.end and p.start < _clause_of(f, q.end)[1]]
+        province, implicit = "", False
+        if before:
+            province = before[-1].name
+        elif after_same_clause:
+            province = after_same_clause[0].name
+        elif context_province:
+            province, implicit = context_province, True
+        c0, c1 = _clause_of(f, q.num_start)
+        cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]
+        latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
+        right = _YEAR_AFTER.match(f[q.end:])
+        own = [y for p, y, base in years if not base and c0 <= p < q.num_start]
+        prior = [y for p, y, base in years if not base and p < q.num_start]
+        base = [y for p, y, b in years if b]
+        year, y_implicit = None, False
+        if right and role != "year":
+            year = int(right.group(1))
+        elif latest:
+            year = None
+        elif own:
+            year = own[-1]
+        elif prior:
+            year = prior[-1]
+        elif context_year is not None:
+            year, y_implicit = context_year, True
+        ranking = "dti"
+        for name, rx in RANKINGS.items():
+            if rx.search(f, 0, q.num_start):
+                ranking = name
+        if role in ("rank", "prev_rank", "rank_change", "top"):
+            ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
+        target = bool(TARGET_RE.search(f, 0, q.num_start))
+        out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, year, y_implicit,
+                           base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
+                           bool(right)))
+    return out
+
+
+def date_mentions(text: str) -> list[DateMention]:
+    """The dates of a sentence (for "ngày nào / khi nào" questions)."""
+    return dates(text)
+
+
+# ------------------------------------------------------------------ context
+def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[str], int | None]:
+    """For each sentence, the province it is about when it does not say; and the article's DTI edition.
+
+    A sentence's context province is the last province named earlier in its
+    paragraph, else the one its section heading names, else the article's main
+    province (the title's, else the most named). The edition is the year most
+    named in ranking sentences, when one year clearly leads.
+    """
+    counts = Counter(p.name for p in provinces.find(article.text, folded=False))
+    title_places = [p.name for p in provinces.find(article.title, folded=False)]
+    main = title_places[0] if title_places else (counts.most_common(1)[0][0] if counts and
+                                                  counts.most_common(1)[0][1] >= 0.5 * sum(counts.values()) else "")
+    out, heading_place, last_para, para_place = [], "", -1, ""
+    for s in sentences:
+        named = provinces.find(s.text, folded=False)
+        if s.heading and s.index > 0:
+            heading_place = named[-1].name if named else ""
+            para_place = ""
+        if s.paragraph != last_para:
+            last_para, para_place = s.paragraph, ""
+        out.append(para_place or heading_place or main)
+        if named:
+            para_place = named[-1].name
+    years = Counter()
+    for s in sentences:
+        f = fold(s.text.lower())
+        if _DTI_WORDS.search(f) and _RANK_WORDS.search(f) and not TARGET_RE.search(f):
+            for _, y, base in _years(f):
+                if not base:
+                    years[y] += 1
+    ranked = years.most_common(2)
+    edition = None
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        edition = ranked[0][0]
+    return out, edition
+
+
+def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
+    """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
+    ctx, edition = article_context(article, sentences)
+    facts: list[Fact] = []
+    for s, place in zip(sentences, ctx):
+        mentions = sentence_mentions(s.text, place, edition)
+        ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
+        for m in ranks:
+            if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
+                continue
+            value, out_of = m.value, m.out_of
+            if value < 0 and m.role == "rank":  # "đội sổ": the last of the ranking
+                total = next((x.out_of for x in mentions if x.out_of), None) or 63
+                value, out_of = total, total
+            year = m.year
+            kind = "rank" if m.role in ("rank", "prev_rank") else m.role
+            computed = False
+            if m.role == "prev_rank" and not m.year_stated:  # "từ vị trí 40 lên 27" in the 2021 edition: 2020
+                if year is None:
+                    continue
+                year, computed = year - 1, True
+            fact = Fact(m.province, year, m.ranking, m.pillar, kind, value, m.text, out_of, article.doc_id, s.index,
+                        s.start, s.end, s.start + m.start, s.start + m.end, s.text, m.latest, m.target, computed,
+                        (s.index,) if computed else ())
+            facts.append(fact)
+            # "đứng thứ 9/63, tăng 16 bậc so với năm 2020": the 2020 rank was 25.
+            if m.role == "rank" and not m.target and year is not None:
+                change = next((c for c in mentions if c.role == "rank_change" and c.province == m.province
+                               and c.pillar == m.pillar and c.year == m.year), None)
+                if change is not None:
+                    base = change.base_year or year - 1
+                    facts.append(replace(fact, year=base, value=value + change.value, text=str(int(value + change.value)),
+                                         computed=True, basis=(s.index,), answer_start=s.start + change.start,
+                                         answer_end=s.start + change.end))
+        # "top 10 là A, B, C": each listed province is in the top N.
+        for m in mentions:
+            if m.role != "top" or m.target:
+                continue
+            tail = s.text[m.end:]
+            cue = _LIST_AFTER_TOP.search(fold(tail.lower()))
+            if not cue or cue.start() > 30:
+                continue
+            for p in provinces.find(tail[cue.end():], folded=False):
+                facts.append(Fact(p.name, m.year, m.ranking, m.pillar, "top", m.value, m.text, None, article.doc_id,
+                                  s.index, s.start, s.end, s.start + m.end + cue.end() + p.start,
+                                  s.start + m.end + cue.end() + p.end, s.text, m.latest, False))
+    return facts

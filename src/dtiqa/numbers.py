@@ -1,0 +1,157 @@
+"""Vietnamese numbers: "1.240" = 1240, "87,5%" = 87.5, "1,2 triệu" = 1.2e6, "9/63" = 9 of 63.
+
+Vietnamese writes "." between thousands and "," before decimals; "4.0" (as in
+"Chợ 4.0") keeps its English reading because a thousands group has three digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+# Scale words, folded: the value they multiply by.
+SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "nghin ty": 1e12, "ngan ty": 1e12}
+CURRENCIES = {"dong": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
+# Words before a number that make it approximate or a bound; they stay in the answer text.
+QUALIFIERS = ("hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
+              "tối đa", "hầu hết", "ước", "ước đạt", "ước tính", "vượt")
+
+NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+))?(?![\w/])|(?<![\w.,/])(\d+(?:[.,]\d+)*)(?=\s*%)")
+_SCALE_RE = re.compile(r"^\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
+_CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR)\b", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"^\s*(%|phần trăm)")
+
+
+def parse_number(text: str) -> float | None:
+    """A Vietnamese-formatted number ("1.240", "87,5", "1.204.311", "4.0") as a float; None if it is not one."""
+    t = text.strip().replace(" ", "")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
+        return None
+    if "," in t and "." in t:  # "1.234,5": dots group thousands, the comma is decimal
+        return float(t.replace(".", "").replace(",", "."))
+    if "," in t:
+        parts = t.split(",")
+        if len(parts) == 2:
+            return float(t.replace(",", "."))
+        if all(len(p) == 3 for p in parts[1:]):  # "1,234,567" written the English way
+            return float(t.replace(",", ""))
+        return None
+    if "." in t:
+        parts = t.split(".")
+        if all(len(p) == 3 for p in parts[1:]):
+            return float(t.replace(".", ""))
+        if len(parts) == 2:
+            return float(t)
+        return None
+    return float(t)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as a sentence states it, with its scale, unit and qualifier."""
+
+    start: int  # span of the whole expression in the text (qualifier to unit)
+    end: int
+    text: str  # "hơn 1,2 triệu", "87,5%", "9/63", "213.750 triệu đồng"
+    value: float  # scaled: 1.2e6 for "1,2 triệu"
+    unit: str = ""  # "%", "đồng", "USD", or "" (a count's noun is found by the answer layer)
+    out_of: float | None = None  # 63 in "9/63"
+    qualifier: str = ""
+    num_start: int = 0  # span of the digits themselves
+    num_end: int = 0
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date or month as a sentence writes it: "ngày 10-11-2021", "tháng 6-2022"."""
+
+    start: int
+    end: int
+    text: str
+    iso: str  # "2021-11-10", "2022-06", "2021-07-22"; the year is "" when the text has none ("--06-12")
+
+
+_D, _M, _Y = r"(\d{1,2})", r"(\d{1,2})", r"((?:19|20)\d{2})"
+_DATE_PATTERNS = [
+    (re.compile(rf"(?<![\d/.-]){_D}\s*[/.-]\s*{_M}\s*[/.-]\s*{_Y}(?![\d/])"), "dmy"),
+    (re.compile(rf"\bngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?", re.IGNORECASE), "dmy"),
+    (re.compile(rf"\btháng\s+{_M}\s*(?:[/-]\s*|\s+năm\s+){_Y}(?![\d/])", re.IGNORECASE), "my"),
+    (re.compile(rf"\bngày\s+{_D}\s*[/-]\s*{_M}(?![\d/])", re.IGNORECASE), "dm"),
+]
+
+
+def dates(text: str) -> list[DateMention]:
+    """Dates and months in a text, left to right, not overlapping."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, form in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = [x for x in m.groups()]
+            if form == "dmy":
+                d, mo, y = int(g[0]), int(g[1]), g[2]
+                iso = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+            elif form == "my":
+                mo, y, d = int(g[0]), g[1], 1
+                iso = f"{y}-{mo:02d}"
+            else:
+                d, mo = int(g[0]), int(g[1])
+                iso = f"--{mo:02d}-{d:02d}"
+            if not (1 <= mo <= 12 and 1 <= d <= 31):
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(0), iso))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number in a text with its scale word, unit, "/N" and qualifier, left to right.
+
+    Numbers inside dates ("ngày 22/7/2021", "tháng 11/2021") are not quantities.
+    """
+    out = []
+    in_dates = [(d.start, d.end) for d in dates(text)]
+    for m in NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in in_dates):
+            continue
+        digits = m.group(1) or m.group(3)
+        value = parse_number(digits)
+        if value is None:
+            continue
+        start, end = m.start(), m.end()
+        out_of = float(m.group(2)) if m.group(2) else None
+        unit = ""
+        rest = text[end:]
+        if out_of is None:
+            p = _PERCENT_RE.match(rest)
+            if p:
+                unit, end = "%", end + p.end()
+            else:
+                s = _SCALE_RE.match(rest)
+                if s:
+                    value *= SCALES[fold(s.group(1).lower())]
+                    end += s.end()
+                    rest = text[end:]
+                c = _CURRENCY_RE.match(rest)
+                if c:
+                    unit = CURRENCIES.get(fold(c.group(1).lower()), c.group(1))
+                    end += c.end()
+                elif s:
+                    unit = s.group(1).lower()
+        qualifier = ""
+        before = text[:start].rstrip()
+        for q in sorted(QUALIFIERS, key=len, reverse=True):
+            if before.lower().endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
+                qualifier = before[-len(q):]
+                start = len(before) - len(q)
+                break
+        out.append(Quantity(start, end, text[start:end], value, unit, out_of, qualifier, m.start(), m.start() + len(digits)))
+    return out
+
+
+def number_value(text: str) -> float | None:
+    """The value of the first number in a short answer: "9/63" -> 9, "1,2 triệu" -> 1.2e6."""
+    qs = quantities(text)
+    return qs[0].value if qs else None

@@ -1,0 +1,147 @@
+"""Question analysis: the expected answer type and the constraints (province, year, pillar, ranking).
+
+Cues are matched on the folded, lower-cased question, so "thứ mấy", "thu may"
+and "THỨ MẤY" read alike; English cues cover the common question forms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from . import provinces
+from .text import fold, normalize_line
+
+# Expected answer types, tried in this order; each cue is a regex on the folded question.
+KIND_CUES: list[tuple[str, str]] = [
+    ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)( thanh)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
+    ("rank_change", r"\b(bao nhieu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
+                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|may)\b"),
+    ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh|don vi|co quan|so|nguoi) nao\b|\b(la ai|ai la|ai da)\b|^ai\b"
+               r"|\bwhich (province|city|locality|unit)\b|\bwho\b|\bwhat province\b"),
+    ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom) (may|bao nhieu|nao)\b|\bxep hang (the nao|ra sao|nhu the nao|bao nhieu)\b"
+             r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
+    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\bscore\b|\bpoints\b"),
+    ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
+    ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
+               r"|\bvon dau tu\b|\bhow much\b|\brevenue\b"),
+    ("date", r"\b(ngay|thang|nam|thoi diem|luc|hom) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
+    ("count", r"\bbao nhieu\b|\bmay [a-z]|\bhow many\b|\bnumber of\b"),
+]
+_KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
+
+# Sub-indexes (pillars) of the provincial DTI, folded; English names too.
+PILLARS: dict[str, str] = {
+    "chính quyền số": r"(hoat dong )?chinh quyen so|digital government",
+    "kinh tế số": r"kinh te so|digital economy",
+    "xã hội số": r"xa hoi so|digital society",
+    "thể chế số": r"the che so|digital institution",
+    "hạ tầng số": r"ha tang so|digital infrastructure",
+    "nhận thức số": r"nhan thuc so|digital awareness",
+    "nhân lực số": r"nhan luc so|digital (human resources|workforce)",
+    "an toàn thông tin": r"an toan thong tin( mang)?|cyber ?security|information security",
+    "đô thị thông minh": r"do thi thong minh|smart cit(y|ies)",
+    "dữ liệu số": r"du lieu so|digital data",
+}
+PILLAR_RES = {name: re.compile(rf"\b(?:{p})\b") for name, p in PILLARS.items()}
+
+RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"), "pci": re.compile(r"\bpci\b"),
+            "par": re.compile(r"\bpar ?index\b"), "ddci": re.compile(r"\bddci\b")}
+TARGET_RE = re.compile(r"\b(muc tieu|phan dau|ke hoach|du kien|huong toi|target|goal|aim)\b|(?<!tinh )\bden nam 20\d\d")
+LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
+YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
+TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
+FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
+_STOP = set("""la co cua va o ve thi nao gi bao nhieu may thu hang tinh thanh pho nam duoc da dang den voi trong cho cac nhung
+mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay what which how many much the of in was is did does
+a an to for and on at by its it rank ranked position place""".split())
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a question asks for and what the answer must satisfy."""
+
+    text: str
+    kind: str  # rank, rank_change, percent, count, amount, score, date, entity, list, text
+    provinces: tuple[str, ...] = ()
+    year: int | None = None
+    latest: bool = False  # "bảng xếp hạng mới nhất": the newest edition the corpus reports
+    pillar: str = ""  # "" is the overall index
+    ranking: str = "dti"
+    target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
+    rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about
+    top: int | None = None  # "trong top 10"
+    noun: str = ""  # what a count counts: "tổ" in "bao nhiêu tổ"
+    terms: tuple[str, ...] = ()  # folded content words, for matching a number's neighbourhood
+    followup: bool = False
+    inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
+
+
+def _kind(f: str) -> str:
+    for kind, rx in _KIND_RES:
+        if rx.search(f):
+            return kind
+    return "text"
+
+
+def _noun(question: str, f: str) -> str:
+    m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?:\s+\w+)?)", f)
+    if not m:
+        m = re.search(r"\bhow many\s+(\w+)", f)
+    if not m:
+        return ""
+    return question[m.start(1): m.end(1)].split()[0].lower()
+
+
+def analyze(question: str) -> Question:
+    """The expected answer type and constraints of one question (no history)."""
+    q = normalize_line(question)
+    f = fold(q.lower())
+    kind = _kind(f)
+    places = tuple(dict.fromkeys(p.name for p in provinces.find(q)))
+    years = [int(y) for y in YEAR_RE.findall(f)]
+    pillar = next((name for name, rx in PILLAR_RES.items() if rx.search(f)), "")
+    ranking = next((name for name, rx in RANKINGS.items() if rx.search(f)), "dti")
+    rank_value = top = None
+    m = RANK_VALUE_RE.search(f)
+    if m and kind in ("entity", "list"):
+        rank_value = int(m.group(1) or m.group(3))
+    t = TOP_RE.search(f)
+    if t:
+        top = int(t.group(1))
+        if rank_value == top:
+            rank_value = None
+    if kind == "entity" and (rank_value is None and top is None) and re.search(r"\b(dung dau|dan dau|first|top)\b", f):
+        rank_value = 1
+    # Words that say what is asked, minus question words, places and years.
+    masked = f
+    for p in provinces.find(q):
+        masked = masked[: p.start] + " " * (p.end - p.start) + masked[p.end:]
+    terms = tuple(w for w in re.findall(r"[a-z]+", masked) if w not in _STOP and len(w) > 1)
+    return Question(
+        text=q, kind=kind, provinces=places, year=years[-1] if years else None, latest=bool(LATEST_RE.search(f)),
+        pillar=pillar, ranking=ranking, target=bool(TARGET_RE.search(f)), rank_value=rank_value, top=top,
+        noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
+    )
+
+
+def with_history(q: Question, previous: Question | None) -> Question:
+    """Fill what a follow-up leaves out ("Còn năm 2020 thì sao?") from the previous turn."""
+    if previous is None:
+        return q
+    changes: dict = {}
+    elliptical = q.kind == "text" or q.followup
+    if q.kind == "text" and previous.kind != "text":
+        changes.update(kind=previous.kind, noun=previous.noun, rank_value=previous.rank_value, top=previous.top)
+        changes["terms"] = tuple(dict.fromkeys(q.terms + previous.terms))
+    if not q.provinces and previous.provinces and q.kind not in ("entity", "list"):
+        changes["provinces"] = previous.provinces
+    if q.year is None and not q.latest and (previous.year is not None or previous.latest):
+        changes.update(year=previous.year, latest=previous.latest)
+    if elliptical and not q.pillar and previous.pillar and "kind" in changes:
+        changes["pillar"] = previous.pillar
+    if q.ranking == "dti" and previous.ranking != "dti" and elliptical:
+        changes["ranking"] = previous.ranking
+    if not changes:
+        return q
+    return replace(q, inherited=tuple(changes), **changes)

@@ -1,0 +1,268 @@
+"""Evaluation: metric functions on hand-made cases, the gold files, and `run` end to end on a fake embedder."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+from pathlib import Path
+
+import pytest
+from conftest import MADE_UP_ARTICLE, ROOT, SEEDS, HashEmbedder
+
+import dtiqa
+from dtiqa.answer import Answer, Citation
+from dtiqa.article import read_article
+from dtiqa.evaluate import (GoldItem, _parse_number, abstention, add_commands, answer_match, hit_at_k,
+                            is_relevant, judge, load_followups, load_gold, ndcg_at_k, percentile,
+                            reciprocal_rank, render, run, run_command)
+from dtiqa.text import normalize_line
+
+GOLD = ROOT / "eval" / "gold.jsonl"
+FOLLOWUPS = ROOT / "eval" / "followups.jsonl"
+XQUAD = Path(os.environ.get("DTIQA_XQUAD") or ROOT.parent / "shared" / "data" / "xquad")
+
+
+# ------------------------------------------------------------------ retrieval metrics
+@pytest.mark.parametrize("relevant, k, expected", [
+    ([True], 1, 1.0),
+    ([False, True], 1, 0.0),
+    ([False, True], 3, 1.0),
+    ([False] * 5 + [True], 5, 0.0),
+    ([], 10, 0.0),
+])
+def test_hit_at_k(relevant, k, expected):
+    assert hit_at_k(relevant, k) == expected
+
+
+@pytest.mark.parametrize("relevant, expected", [
+    ([True, False], 1.0),
+    ([False, True], 0.5),
+    ([False, False, True, True], 1 / 3),
+    ([False, False], 0.0),
+])
+def test_reciprocal_rank_is_one_over_first_relevant_rank(relevant, expected):
+    assert reciprocal_rank(relevant) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("relevant, n_relevant, expected", [
+    ([True], 1, 1.0),
+    ([False, True], 1, 1 / math.log2(3)),
+    ([True, False, True], 2, (1 + 1 / math.log2(4)) / (1 + 1 / math.log2(3))),
+    ([False, True], 3, (1 / math.log2(3)) / (1 + 1 / math.log2(3) + 1 / math.log2(4))),  # two relevant never retrieved
+    ([False, False], 1, 0.0),
+    ([False, True], 0, 1 / math.log2(3)),  # the corpus count missed it: the retrieved one still counts
+])
+def test_ndcg_with_binary_relevance(relevant, n_relevant, expected):
+    assert ndcg_at_k(relevant, 10, n_relevant) == pytest.approx(expected)
+
+
+def test_percentile_interpolates_like_numpy():
+    assert percentile([4, 1, 3, 2], 50) == pytest.approx(2.5)
+    assert percentile([1, 2, 3, 4], 95) == pytest.approx(3.85)
+    assert percentile([], 50) is None
+
+
+@pytest.mark.parametrize("doc, sentence, evidence, expected", [
+    ("a.txt", "Bình Phước đứng thứ 9/63 tỉnh, thành.", "Bình Phước đứng thứ 9/63", True),
+    ("a.txt", "Tỉnh  Thanh Hoá xếp thứ 12/63.", "Thanh Hóa xếp thứ 12/63", True),  # tone placement, spaces
+    ("b.txt", "Bình Phước đứng thứ 9/63 tỉnh, thành.", "Bình Phước đứng thứ 9/63", False),  # wrong article
+    ("a.txt", "Tăng 16 bậc.", "Bình Phước đứng thứ 9/63", False),
+    ("a.txt", "Xếp thứ 9/63 tỉnh, thành.", "Xếp thứ 9/63 tỉnh, thành. Tăng 16 bậc", True),  # evidence spans two
+    ("a.txt", "Bình Phước", "Bình Phước đứng thứ 9/63 tỉnh, thành phố", False),  # a heading inside the evidence
+])
+def test_is_relevant(doc, sentence, evidence, expected):
+    assert is_relevant(doc, sentence, ["a.txt"], evidence) is expected
+
+
+# ------------------------------------------------------------------ answer metrics
+@pytest.mark.parametrize("text, value", [
+    ("9/63", 9), ("2.255", 2255), ("87,5%", 87.5), ("1,2 triệu", 1.2e6), ("213.750 triệu đồng", 213750e6),
+    ("10 tỷ USD", 1e10), ("gần 1.400", 1400), ("hơn 700.000", 700000), ("631,25", 631.25), ("tăng 16 bậc", 16),
+    ("nhóm 5", 5), ("Chợ 4.0", 4.0), ("5 tỉ đồng", 5e9), ("3 nghìn", 3000), ("không có số", None),
+])
+def test_parse_number(text, value):
+    assert _parse_number(text) == (pytest.approx(value) if value is not None else None)
+
+
+@pytest.mark.parametrize("expected, got, value, ok", [
+    ("9/63", "9", None, True),
+    ("9/63", "thứ 9/63", None, True),
+    ("9/63", "", 9.0, True),
+    ("9/63", "63/63", None, False),
+    ("2.255", "2255 tổ", None, True),
+    ("1,2 triệu", "1.200.000", None, True),
+    ("1,2 triệu", "1,2", None, False),
+    ("213.750 triệu động", "213.750 triệu đồng", None, True),
+    ("10 tỷ USD", "khoảng 10 tỷ USD", None, True),
+    ("87,5%", "87.5%", None, True),
+    ("từ 87% lên 98,79%", "98,79%", None, False),
+    ("từ 87% lên 98,79%", "từ 87% lên 98,79%", None, True),
+    ("11/08/2022", "2022-08-11", None, True),
+    ("11/08/2022", "12/08/2022", None, False),
+    ("Tháng 11/2021", "ngày 5/11/2021", None, True),
+    ("31-12", "31/12", None, True),
+    ("Bình Phước", "tỉnh Bình Phước", None, True),
+    ("Bình Phước", "binh phuoc", None, True),
+    ("Bình Phước", "Bình Định", None, False),
+    ("KIM DUNG", "Kim Dung", None, True),
+    ("Khai thác dữ liệu để tạo ra giá trị", "khai thác dữ liệu", None, True),
+    ("Vĩnh Phúc, Yên Bái, Ninh Thuận", "Vĩnh Phúc, Yên Bái và Ninh Thuận", None, True),
+    ("Vĩnh Phúc, Yên Bái, Ninh Thuận", "Vĩnh Phúc", None, False),
+    ("Bình Phước", "", None, False),
+    ("", "anything", None, False),
+])
+def test_answer_match(expected, got, value, ok):
+    assert answer_match(expected, got, value) is ok
+
+
+def test_every_gold_answer_matches_itself():
+    for item in load_gold(GOLD) + [t for turns in load_followups(FOLLOWUPS).values() for t in turns]:
+        if item.answerable:
+            assert answer_match(item.answer, item.answer), item.id
+
+
+def test_judge_needs_the_answer_and_a_gold_citation():
+    item = GoldItem("q", "?", "9/63", ("a.txt",), "", True, "rank")
+    assert judge(item, True, "9/63", None, ["a.txt"]) == (True, True)
+    assert judge(item, True, "9/63", None, ["b.txt"]) == (True, False)
+    assert judge(item, False, "9/63", None, ["a.txt"]) == (False, False)
+    unanswerable = GoldItem("u", "?", "", (), "", False, "unanswerable")
+    assert judge(unanswerable, False, "", None, []) == (True, True)
+    assert judge(unanswerable, True, "3", None, []) == (False, False)
+
+
+def test_abstention_precision_and_recall():
+    assert abstention([True, True, False, False], [True, False, True, False]) == (0.5, 0.5)
+    assert abstention([True, False], [False, False]) == (None, 0.0)
+    assert abstention([False, False], [True, False]) == (0.0, None)
+
+
+# ------------------------------------------------------------------ gold files
+def test_malformed_gold_line_is_named(tmp_path):
+    p = tmp_path / "gold.jsonl"
+    p.write_text('{"id": "a", "question": "Q?", "answerable": false}\n{"id": "b", "question": "Q?"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold.jsonl:2: missing field 'answerable'"):
+        load_gold(p)
+
+
+def test_every_gold_evidence_is_in_its_articles_after_ingestion():
+    items = load_gold(GOLD) + [t for turns in load_followups(FOLLOWUPS).values() for t in turns]
+    missing = []
+    for item in (i for i in items if i.answerable):
+        articles = [read_article(SEEDS / d) for d in item.doc_ids]
+        if item.field:  # metadata the ingestion moves out of the text: compare with the stored value
+            ok = any(getattr(a, item.field) == normalize_line(item.evidence) for a in articles)
+        else:
+            ok = any(normalize_line(item.evidence) in a.text for a in articles)
+        if not ok:
+            missing.append(item.id)
+    assert not missing
+
+
+# ------------------------------------------------------------------ end to end
+class ScriptedQA:
+    """A real QA for retrieval whose `ask` returns scripted answers and records the history it got."""
+
+    def __init__(self, qa, answers: dict[str, Answer]):
+        self._qa, self._answers, self.histories = qa, answers, []
+        self.search, self.sentences, self.info = qa.search, qa.sentences, qa.info
+        self.embedder, self.fusion = qa.embedder, qa.fusion
+
+    def ask(self, question, history=None):
+        self.histories.append((question, list(history or [])))
+        return self._answers.get(question, Answer(question, False, ""))
+
+
+def _citation(doc_id: str) -> Citation:
+    return Citation(doc_id, "", "", "", 0, 0, 0, 0)
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """A corpus of one made-up article, its index (fake embedder), a gold file and a follow-up file."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hoa_mai.txt").write_text(MADE_UP_ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "g1", "question": "Tỉnh Hoa Mai đứng thứ mấy về chuyển đổi số năm 2023?", "answer": "7/63",
+         "doc_ids": ["hoa_mai.txt"], "evidence": "đứng thứ 7/63 tỉnh, thành phố", "answerable": True, "kind": "rank"},
+        {"id": "g2", "question": "tỷ lệ hồ sơ trực tuyến toàn trình của hoa mai", "answer": "87,5%",
+         "doc_ids": ["hoa_mai.txt"], "evidence": "đạt 87,5%", "answerable": True, "kind": "percent"},
+        {"id": "g3", "question": "Ai viết bài về Hoa Mai?", "answer": "Trần Văn An", "doc_ids": ["hoa_mai.txt"],
+         "evidence": "TRẦN VĂN AN", "answerable": True, "kind": "entity", "field": "author"},
+        {"id": "g4", "question": "Hoa Mai xếp thứ mấy năm 2030?", "answer": "", "doc_ids": [], "evidence": "",
+         "answerable": False, "kind": "unanswerable"},
+    ]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    followups = tmp_path / "followups.jsonl"
+    followups.write_text(json.dumps({"id": "f1", "doc_ids": ["hoa_mai.txt"], "turns": [
+        {"question": rows[0]["question"], "answer": "7/63", "evidence": "đứng thứ 7/63", "answerable": True},
+        {"question": "Còn năm 2030?", "answer": "", "evidence": "", "answerable": False}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    qa = dtiqa.load(corpus, tmp_path / "index", HashEmbedder())
+    return qa, gold, followups, rows
+
+
+def test_run_scores_retrieval_answers_and_abstention(tiny):
+    qa, gold, followups, rows = tiny
+    q = [r["question"] for r in rows]
+    scripted = ScriptedQA(qa, {
+        q[0]: Answer(q[0], True, "7/63", 7.0, citations=[_citation("hoa_mai.txt")]),  # right, cited
+        q[1]: Answer(q[1], True, "85%", 85.0, citations=[_citation("hoa_mai.txt")]),  # wrong number
+        q[3]: Answer(q[3], True, "thứ 3"),  # should have abstained
+    })
+    result = run(scripted, gold, followups_path=followups)
+    s = result["summary"]
+    assert s["retrieval"]["n"] == 2  # the author question has no evidence sentence
+    assert s["retrieval"]["hit@10"] == 1.0 and 0 < s["retrieval"]["mrr"] <= 1
+    assert s["answers"]["accuracy"] == pytest.approx(1 / 3)
+    assert s["answers"]["accuracy_cited"] == pytest.approx(1 / 3)
+    assert (s["answers"]["abstention_precision"], s["answers"]["abstention_recall"]) == (0.0, 0.0)
+    assert s["answers"]["overall"] == pytest.approx(1 / 4)
+    assert s["latency"]["search_p50"] > 0 and s["latency"]["ask_p95"] >= s["latency"]["ask_p50"]
+    assert [r["id"] for r in result["failures"]] == ["g2", "g3", "g4"]
+    assert result["kinds"]["rank"]["answers"]["overall"] == 1.0
+    fu = result["followups"]
+    assert (fu["turns"], fu["accuracy"]) == (2, 1.0)  # scripted: the 2030 turn abstains
+    assert [len(h) for question, h in scripted.histories if question == "Còn năm 2030?"] == [1]
+    text = render(result)
+    assert "hit@1" in text and "| g4 | unanswerable |" in text and "(abstain)" in text
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    """Parse as `dtiqa` would once the eval commands are registered."""
+    common = argparse.ArgumentParser(add_help=False)
+    for flag in ("--corpus", "--index", "--embedder"):
+        common.add_argument(flag)
+    common.add_argument("-q", "--quiet", action="store_true")
+    p = argparse.ArgumentParser(prog="dtiqa")
+    add_commands(p.add_subparsers(dest="command", required=True), common)
+    args = p.parse_args(argv)
+    args.embedder = HashEmbedder()
+    return args
+
+
+def test_eval_command_prints_report_and_writes_json(tiny, tmp_path, capsys):
+    qa, gold, _, _ = tiny
+    out = tmp_path / "result.json"
+    args = _args("eval", str(gold), "--corpus", str(qa.corpus), "--index", str(qa.index_dir), "--mode", "bm25",
+                 "--json", str(out), "-q")
+    assert run_command(args) == 0
+    assert "Retrieval of the evidence sentence" in capsys.readouterr().out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["config"]["mode"] == "bm25" and data["followups"]["turns"] == 2  # followups.jsonl beside the gold
+
+
+@pytest.mark.skipif(not (XQUAD / "xquad.vi.json").exists(), reason=f"XQuAD is not in {XQUAD}")
+def test_eval_external_on_five_xquad_paragraphs(tmp_path, capsys):
+    args = _args("eval-external", "--data", str(XQUAD), "--limit", "5", "--index", str(tmp_path), "-q",
+                 "--json", str(tmp_path / "x.json"))
+    assert run_command(args) == 0
+    assert "passage hit@1" in capsys.readouterr().out
+    data = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    assert data["articles"] == 5 and set(data["vi"]) == set(data["en"]) == {"hybrid", "bm25", "dense"}
+    r = data["vi"]["hybrid"]["passage"]
+    assert 0 <= r["hit@1"] <= r["hit@5"] <= r["hit@10"] <= 1
+    assert len(list((tmp_path / "xquad-corpus").glob("*.txt"))) == 5
