@@ -46,8 +46,9 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     """Answer `question` from `qa`'s corpus; `history` holds earlier Answers (or question strings)."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question is empty")
-    q = analyze(question)
-    q = with_history(q, _previous(history))
+    places = qa.index.extra_places
+    q = analyze(question, places)
+    q = with_history(q, _previous(history, places))
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
@@ -63,14 +64,14 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     return _not_found(q, shown, "tôi chưa trích được câu trả lời ngắn cho loại câu hỏi này")
 
 
-def _previous(history: list) -> Question | None:
+def _previous(history: list, places: frozenset) -> Question | None:
     for turn in reversed(history or []):
         if isinstance(turn, Answer) and turn.analysis is not None:
             return turn.analysis
         if isinstance(turn, str) and turn.strip():
-            return analyze(turn)
+            return analyze(turn, places)
         if isinstance(turn, dict) and turn.get("role", "user") == "user" and isinstance(turn.get("content"), str):
-            return analyze(turn["content"])
+            return analyze(turn["content"], places)
     return None
 
 
@@ -300,7 +301,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     role = ROLE_OF_KIND.get(q.kind, q.kind)
     candidates: list[_Candidate] = []
     for h in hits:
-        ctx, edition = _contexts(qa, h.doc_id)
+        ctx, edition, extra = _contexts(qa, h.doc_id)
         place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
         f = fold(h.sentence.lower())
         retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
@@ -314,7 +315,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
                 if ov >= MIN_OVERLAP:
                     candidates.append(_Candidate(ov + retrieval, d.text, None, "", h, h.start + d.start, h.start + d.end))
             continue
-        for m in sentence_mentions(h.sentence, place, edition):
+        for m in sentence_mentions(h.sentence, place, edition, extra):
             if m.role != role:
                 continue
             if q.provinces and m.province not in q.provinces:

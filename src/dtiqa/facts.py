@@ -199,9 +199,12 @@ def _pillar_before(f: str, pos: int) -> str:
                 best, best_at, best_end = name, m.start(), m.end()
     if not best:
         return ""
-    around = f[max(0, best_at - 25): best_at] + "|" + f[best_end: best_end + 25]
-    listed = sum(1 for rx in PILLAR_RES.values() if rx.search(around))
-    return "" if listed else best
+    # "chính quyền số, kinh tế số và xã hội số": a list of pillars names none in particular.
+    before, after = f[max(0, best_at - 30): best_at], f[best_end: best_end + 30]
+    for rx in PILLAR_RES.values():
+        if re.search(rf"(?:{rx.pattern})\s*(?:,|\bva\b)\s*$", before) or re.match(rf"\s*(?:,|\bva\b)\s*(?:{rx.pattern})", after):
+            return ""
+    return best
 
 
 def _years(f: str) -> list[tuple[int, int, bool]]:
@@ -218,11 +221,12 @@ def _clause_of(f: str, pos: int) -> tuple[int, int]:
     return max(starts), min(ends)
 
 
-def sentence_mentions(text: str, context_province: str = "", context_year: int | None = None) -> list[Mention]:
+def sentence_mentions(text: str, context_province: str = "", context_year: int | None = None,
+                      extra_places: frozenset = frozenset()) -> list[Mention]:
     """Every number of a sentence with its role, province, year, pillar, ranking and target flag."""
     low = text.lower()
     f = fold(low)
-    places = provinces.find(text, folded=False)
+    places = provinces.find(text, folded=False, extra=extra_places)
     years = _years(f)
     out: list[Mention] = []
     found = [(q.start, q) for q in quantities(text)]
@@ -282,21 +286,23 @@ def date_mentions(text: str) -> list[DateMention]:
 
 
 # ------------------------------------------------------------------ context
-def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[str], int | None]:
+def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[str], int | None, frozenset]:
     """For each sentence, the province it is about when it does not say; and the article's DTI edition.
 
     A sentence's context province is the last province named earlier in its
     paragraph, else the one its section heading names, else the article's main
     province (the title's, else the most named). The edition is the year most
-    named in ranking sentences, when one year clearly leads.
+    named in ranking sentences, when one year clearly leads. Also returns the
+    provinces the article names as "tỉnh X" that the data file does not list.
     """
-    counts = Counter(p.name for p in provinces.find(article.text, folded=False))
-    title_places = [p.name for p in provinces.find(article.title, folded=False)]
+    extra = frozenset(provinces.named_in(article.text))
+    counts = Counter(p.name for p in provinces.find(article.text, folded=False, extra=extra))
+    title_places = [p.name for p in provinces.find(article.title, folded=False, extra=extra)]
     main = title_places[0] if title_places else (counts.most_common(1)[0][0] if counts and
                                                   counts.most_common(1)[0][1] >= 0.5 * sum(counts.values()) else "")
     out, heading_place, last_para, para_place = [], "", -1, ""
     for s in sentences:
-        named = provinces.find(s.text, folded=False)
+        named = provinces.find(s.text, folded=False, extra=extra)
         if s.heading and s.index > 0:
             heading_place = named[-1].name if named else ""
             para_place = ""
@@ -316,15 +322,15 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
     edition = None
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         edition = ranked[0][0]
-    return out, edition
+    return out, edition, extra
 
 
 def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
-    ctx, edition = article_context(article, sentences)
+    ctx, edition, extra = article_context(article, sentences)
     facts: list[Fact] = []
     for s, place in zip(sentences, ctx):
-        mentions = sentence_mentions(s.text, place, edition)
+        mentions = sentence_mentions(s.text, place, edition, extra)
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
         for m in ranks:
             if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
@@ -361,7 +367,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
             cue = _LIST_AFTER_TOP.search(fold(tail.lower()))
             if not cue or cue.start() > 30:
                 continue
-            for p in provinces.find(tail[cue.end():], folded=False):
+            for p in provinces.find(tail[cue.end():], folded=False, extra=extra):
                 facts.append(Fact(p.name, m.year, m.ranking, m.pillar, "top", m.value, m.text, None, article.doc_id,
                                   s.index, s.start, s.end, s.start + m.end + cue.end() + p.start,
                                   s.start + m.end + cue.end() + p.end, s.text, m.latest, False))

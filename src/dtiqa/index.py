@@ -92,6 +92,7 @@ class Index:
     _vocab_map: dict = field(default=None, repr=False)
     _diacritics: DiacriticModel = field(default=None, repr=False)
     _facts: list = field(default=None, repr=False)
+    _places: frozenset = field(default=None, repr=False)
     _doc_rows: dict = field(default=None, repr=False)
 
     @property
@@ -122,6 +123,16 @@ class Index:
             with open(self.path / "facts.jsonl", encoding="utf-8") as f:
                 self._facts = [Fact.from_dict(json.loads(line)) for line in f]
         return self._facts
+
+    @property
+    def extra_places(self) -> frozenset:
+        """Provinces the facts name that the province data file does not list ("tỉnh Hoa Mai")."""
+        if self._places is None:
+            from .provinces import names
+
+            known = set(names())
+            self._places = frozenset(f.province for f in self.facts if f.province not in known)
+        return self._places
 
     def article_row(self, doc_id: str) -> int:
         if self._doc_rows is None:

@@ -15,7 +15,7 @@ SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "nghin 
 CURRENCIES = {"dong": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
 # Words before a number that make it approximate or a bound; they stay in the answer text.
 QUALIFIERS = ("hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
-              "tối đa", "hầu hết", "ước", "ước đạt", "ước tính", "vượt")
+              "tối đa", "hầu hết", "ước", "vượt")
 
 NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+))?(?![\w/])|(?<![\w.,/])(\d+(?:[.,]\d+)*)(?=\s*%)")
 _SCALE_RE = re.compile(r"^\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)

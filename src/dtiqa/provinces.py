@@ -55,9 +55,27 @@ def _patterns():
     return exact, table, _pattern(folded_map), folded_map
 
 
-def find(text: str, folded: bool | None = None) -> list[Place]:
+# "tỉnh Hoa Mai": a province the data file does not know (a new article, a made-up test province).
+_GENERIC = re.compile(r"\b[Tt]ỉnh\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,2})")
+
+
+def named_in(text: str) -> set[str]:
+    """Names written as "tỉnh X" (X capitalised) that the data file does not list."""
+    known = _table()
+    return {m.group(1) for m in _GENERIC.finditer(text) if m.group(1).lower() not in known}
+
+
+@lru_cache(maxsize=64)
+def _extra_patterns(extra: frozenset) -> tuple:
+    table = {normalize_line(e).lower(): normalize_line(e) for e in extra}
+    folded_map = {fold(k): v for k, v in table.items()}
+    return _pattern(table), table, _pattern(folded_map), folded_map
+
+
+def find(text: str, folded: bool | None = None, extra: frozenset = frozenset()) -> list[Place]:
     """Provinces named in `text`, left to right.
 
+    `extra`: more names to recognise (the provinces an indexed corpus names that the data file lacks).
     folded=False matches names as written (lower-cased): for article text.
     folded=True matches diacritic-free forms ("binh phuoc", "Dak Lak").
     None (for questions, however typed) takes both, exact matches first.
@@ -67,6 +85,12 @@ def find(text: str, folded: bool | None = None) -> list[Place]:
     runs = [(exact, table, low)] if folded is not True else []
     if folded is not False:
         runs.append((fpat, fmap, fold(low)))
+    if extra:
+        e_exact, e_table, e_fpat, e_fmap = _extra_patterns(frozenset(extra))
+        if folded is not True:
+            runs.append((e_exact, e_table, low))
+        if folded is not False:
+            runs.append((e_fpat, e_fmap, fold(low)))
     out: list[Place] = []
     for pattern, mapping, hay in runs:
         for m in pattern.finditer(hay):

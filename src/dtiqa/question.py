@@ -93,12 +93,16 @@ def _noun(question: str, f: str) -> str:
     return question[m.start(1): m.end(1)].split()[0].lower()
 
 
-def analyze(question: str) -> Question:
-    """The expected answer type and constraints of one question (no history)."""
+def analyze(question: str, places: frozenset = frozenset()) -> Question:
+    """The expected answer type and constraints of one question (no history).
+
+    `places`: province names beyond the data file's (those an indexed corpus names).
+    """
     q = normalize_line(question)
     f = fold(q.lower())
     kind = _kind(f)
-    places = tuple(dict.fromkeys(p.name for p in provinces.find(q)))
+    found = provinces.find(q, extra=places)
+    names = tuple(dict.fromkeys(p.name for p in found))
     years = [int(y) for y in YEAR_RE.findall(f)]
     pillar = next((name for name, rx in PILLAR_RES.items() if rx.search(f)), "")
     ranking = next((name for name, rx in RANKINGS.items() if rx.search(f)), "dti")
@@ -115,11 +119,11 @@ def analyze(question: str) -> Question:
         rank_value = 1
     # Words that say what is asked, minus question words, places and years.
     masked = f
-    for p in provinces.find(q):
+    for p in found:
         masked = masked[: p.start] + " " * (p.end - p.start) + masked[p.end:]
     terms = tuple(w for w in re.findall(r"[a-z]+", masked) if w not in _STOP and len(w) > 1)
     return Question(
-        text=q, kind=kind, provinces=places, year=years[-1] if years else None, latest=bool(LATEST_RE.search(f)),
+        text=q, kind=kind, provinces=names, year=years[-1] if years else None, latest=bool(LATEST_RE.search(f)),
         pillar=pillar, ranking=ranking, target=bool(TARGET_RE.search(f)), rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )

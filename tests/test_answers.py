@@ -1,0 +1,153 @@
+"""Cited answers on articles the tests write: every answer type, number format, trap and abstention."""
+import pytest
+
+import dtiqa
+
+from conftest import HashEmbedder
+
+# A made-up province with its own numbers and phrasing.
+SAO_MAI = """\
+Tỉnh Sao Mai tăng 11 bậc, lọt top 10 chuyển đổi số
+LÊ THỊ HOA 05/06/2024 09:00
+Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số DTI năm 2023, tỉnh Sao Mai xếp thứ 7/63 tỉnh, thành phố, tăng 11 bậc so với năm 2022.
+Trong đó, về chính quyền số, Sao Mai xếp thứ 4/63; kinh tế số xếp thứ 20/63; xã hội số xếp thứ 13/63.
+Tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 87,5%, tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 91,2%.
+Toàn tỉnh có 1.240 tổ công nghệ số cộng đồng với 9.870 thành viên và hơn 1,2 triệu tài khoản định danh điện tử được kích hoạt.
+Năm 2023, doanh thu kinh tế số của tỉnh ước đạt 213.750 triệu đồng, còn vốn đầu tư cho hạ tầng số khoảng 10 tỷ USD.
+Ngày 15/3/2022, Tỉnh ủy Sao Mai ban hành Nghị quyết số 09 về chuyển đổi số.
+Tỉnh phấn đấu đến năm 2025 nằm trong top 5 cả nước về chuyển đổi số.
+Tỉnh đạt 612,5 điểm DTI năm 2023.
+Nguồn: https://saomai.example.vn/dti-2023
+"""
+
+SONG_LAM = """\
+Tỉnh Sông Lam đội sổ về chuyển đổi số
+Năm 2022, tỉnh Sông Lam đứng cuối bảng xếp hạng chỉ số chuyển đổi số, ở vị trí 63/63.
+Trong bảng xếp hạng mới nhất, Sông Lam vươn lên vị trí thứ 41.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("answers")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "sao_mai.txt").write_text(SAO_MAI, encoding="utf-8")
+    (corpus / "song_lam.txt").write_text(SONG_LAM, encoding="utf-8")
+    return dtiqa.load(corpus, root / "index", HashEmbedder())
+
+
+@pytest.mark.parametrize("question, text, value, unit", [
+    ("Sao Mai xếp thứ mấy về DTI năm 2023?", "7/63", 7, "hạng"),
+    ("sao mai xep thu may nam 2023", "7/63", 7, "hạng"),
+    ("SAO MAI ĐỨNG THỨ BAO NHIÊU NĂM 2023?", "7/63", 7, "hạng"),
+    ("What rank did Sao Mai reach in 2023?", "7/63", 7, "hạng"),
+    ("Sao Mai tăng bao nhiêu bậc năm 2023?", "11", 11, "bậc"),
+    ("Sao Mai xếp hạng mấy về chính quyền số?", "4/63", 4, "hạng"),
+    ("Sao Mai đứng thứ mấy về kinh tế số năm 2023?", "20/63", 20, "hạng"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của Sao Mai là bao nhiêu phần trăm?", "87,5%", 87.5, "%"),
+    ("Sao Mai có bao nhiêu tổ công nghệ số cộng đồng?", "1.240 tổ", 1240, "tổ"),
+    ("Tổ công nghệ số cộng đồng của Sao Mai có bao nhiêu thành viên?", "9.870 thành viên", 9870, "thành viên"),
+    ("Sao Mai có bao nhiêu tài khoản định danh điện tử được kích hoạt?", "hơn 1,2 triệu tài khoản", 1.2e6, "tài khoản"),
+    ("Doanh thu kinh tế số của Sao Mai năm 2023 là bao nhiêu?", "213.750 triệu đồng", 2.1375e11, "đồng"),
+    ("Vốn đầu tư cho hạ tầng số của Sao Mai là bao nhiêu tiền?", "khoảng 10 tỷ USD", 1e10, "USD"),
+    ("Sao Mai đạt bao nhiêu điểm DTI năm 2023?", "612,5", 612.5, "điểm"),
+])
+def test_numeric_answer_types(qa, question, text, value, unit):
+    ans = qa.ask(question)
+    assert ans.found, ans.message
+    assert ans.text == text
+    assert ans.value == pytest.approx(value)
+    assert ans.unit == unit
+    c = ans.citations[0]
+    assert c.doc_id == "sao_mai.txt"
+    article = qa.article(c.doc_id)
+    assert article.text[c.start:c.end] == c.sentence
+    assert text in article.text[c.answer_start:c.answer_end] or article.text[c.answer_start:c.answer_end] in text
+    assert text in ans.message or str(int(value)) in ans.message
+
+
+def test_rank_and_change_in_one_sentence_are_not_confused(qa):
+    # "xếp thứ 7/63 ..., tăng 11 bậc so với năm 2022": 7 is the rank, 11 the change, 2022 neither.
+    assert qa.ask("Sao Mai xếp thứ mấy năm 2023?").value == 7
+    assert qa.ask("Sao Mai tăng mấy bậc năm 2023?").value == 11
+
+
+def test_derived_rank_is_marked_computed_and_cites_its_sentence(qa):
+    ans = qa.ask("Sao Mai xếp thứ mấy năm 2022?")
+    assert ans.found and ans.value == 18 and ans.computed
+    assert "11 bậc" in ans.citations[0].sentence
+
+
+def test_target_is_not_an_achieved_rank(qa):
+    assert not qa.ask("Sao Mai xếp thứ mấy năm 2025?").found
+    target = qa.ask("Sao Mai phấn đấu vào top mấy năm 2025?")
+    assert target.found and target.text == "top 5"
+
+
+def test_last_place_in_words_and_derived_change(qa):
+    assert qa.ask("Sông Lam xếp thứ mấy năm 2022?").value == 63
+    latest = qa.ask("Sông Lam xếp thứ mấy trong bảng xếp hạng mới nhất?")
+    assert latest.found and latest.value == 41
+    change = qa.ask("Sông Lam tăng bao nhiêu bậc trong bảng xếp hạng mới nhất?")
+    assert change.found and change.value == 22 and change.computed
+    assert len(change.citations) == 2
+
+
+def test_date_answer(qa):
+    ans = qa.ask("Khi nào Tỉnh ủy Sao Mai ban hành Nghị quyết số 09?")
+    assert ans.found and ans.text == "15/3/2022"
+
+
+def test_inverse_question_from_facts_table(qa):
+    ans = qa.ask("Năm 2023 tỉnh nào đứng thứ 7 về chuyển đổi số?")
+    assert ans.found and ans.text == "Sao Mai"
+
+
+def test_list_question_from_facts_table(qa):
+    ans = qa.ask("Những tỉnh nào nằm trong top 10 DTI năm 2023?")
+    assert ans.found and "Sao Mai" in ans.text and "Sông Lam" not in ans.text
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("Hà Giang xếp thứ mấy về DTI năm 2023?", "Hà Giang"),
+    ("Sao Mai xếp thứ mấy năm 2019?", "2019"),
+    ("Sao Mai xếp thứ mấy về đô thị thông minh?", "đô thị thông minh"),
+    ("Sao Mai xếp thứ mấy theo Vietnam ICT Index?", "ICT"),
+    ("Trang web có bao nhiêu người đang online?", ""),
+])
+def test_abstains_and_says_what_is_missing(qa, question, missing):
+    ans = qa.ask(question)
+    assert not ans.found and ans.text == "" and ans.value is None
+    assert ans.message.startswith("Không tìm thấy")
+    assert missing in ans.message
+
+
+def test_followups_use_the_previous_turn(qa):
+    first = qa.ask("Sao Mai xếp thứ mấy về DTI năm 2023?")
+    assert first.value == 7
+    assert qa.ask("Còn năm 2022 thì sao?", history=[first]).value == 18
+    assert qa.ask("Tăng bao nhiêu bậc?", history=[first]).value == 11
+    assert qa.ask("Về kinh tế số thì sao?", history=[first]).value == 20
+    assert qa.ask("Thế còn Sông Lam?", history=["Sông Lam xếp thứ mấy năm 2022?"]).value == 63
+
+
+def test_empty_question_is_an_error(qa):
+    with pytest.raises(ValueError, match="empty"):
+        qa.ask("   ")
+
+
+@pytest.mark.parametrize("question", ["?!?!", "🙂🙂", "Сколько места заняла провинция?", "чуyển " * 20000, "<script>alert(1)</script>"])
+def test_odd_questions_abstain_gracefully(qa, question):
+    ans = qa.ask(question)
+    assert not ans.found
+
+
+def test_facts_table_rows(qa):
+    rows = qa.facts(province="Sao Mai", year=2023)
+    overall = [r for r in rows if r.kind == "rank" and not r.pillar and not r.computed]
+    assert {r.value for r in overall} == {7}
+    assert {r.pillar for r in rows if r.kind == "rank"} >= {"chính quyền số", "kinh tế số", "xã hội số"}
+    assert all(r.doc_id == "sao_mai.txt" for r in rows)
+    derived = qa.facts(province="Sao Mai", year=2022)
+    assert any(r.computed and r.value == 18 for r in derived)
