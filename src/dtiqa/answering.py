@@ -1,36 +1,42 @@
 """Answering: from a question to a short cited answer, or an honest "not found".
 
 Rank questions are answered from the facts table (every rank the articles
-state, with province, year, pillar and ranking); other numeric questions from
-the numbers of the retrieved sentences whose role, province and year fit the
-question. Nothing that fails a constraint is offered as an answer: the reply
-then says what is missing and shows the closest passages.
+state, with province, year, pillar and ranking). Other questions are answered
+from the retrieved sentences: a number, date, name or document number whose
+role fits the question, in a sentence (or ';' part of one) that shares most of
+the question's words and satisfies its province and year. Nothing that fails a
+constraint is offered: the reply then says what is missing.
 """
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
+from . import provinces
 from .answer import Answer, Citation
-from .facts import Fact, Mention, article_context, date_mentions, sentence_mentions
+from .facts import Fact, _years, article_context, date_mentions, sentence_mentions
 from .hits import Hit
 from .question import Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
-K_SEARCH = 20  # passages examined for a numeric answer
-MIN_OVERLAP = 1.0  # the words around a number must share this much with the question
+K_SEARCH = 20  # passages examined for an answer found in text
+MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
 
-ROLE_OF_KIND = {"percent": "percent", "amount": "amount", "score": "score", "count": "count"}
+ROLE_OF_KIND = {"percent": ("percent",), "amount": ("amount",), "score": ("score",), "count": ("count", "number")}
 UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score": "điểm"}
 KIND_VI = {"rank": "thứ hạng", "rank_change": "mức tăng/giảm bậc", "percent": "tỷ lệ", "count": "số lượng",
            "amount": "số tiền", "score": "điểm số", "date": "thời điểm", "entity": "tên địa phương",
-           "list": "danh sách địa phương", "text": "câu trả lời ngắn"}
+           "list": "danh sách địa phương", "person": "tên người", "id": "số hiệu văn bản",
+           "meta_author": "tác giả", "meta_source": "nguồn", "meta_date": "ngày đăng", "text": "câu trả lời ngắn"}
+_DOC_TYPES = r"nghị quyết|kế hoạch|quyết định|đề án|chương trình|chỉ thị|thông tư|nghị định|văn bản|công văn"
 
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A number that may answer the question, with where it is and how well it fits."""
+    """Something that may answer the question, where it is and how well it fits."""
 
     score: float
     text: str
@@ -47,21 +53,34 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question is empty")
     places = qa.index.extra_places
-    q = analyze(question, places)
-    q = with_history(q, _previous(history, places))
+    q = with_history(analyze(question, places), _previous(history, places))
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
-    shown = hits[:k]
-    if q.kind in ("rank", "rank_change") and q.provinces:
-        return _with_hits(_answer_rank(qa, q), shown)
-    if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None):
-        return _with_hits(_answer_inverse(qa, q), shown)
-    if q.kind in ROLE_OF_KIND or q.kind == "date":
-        return _with_hits(_answer_number(qa, q, hits), shown)
+    if q.kind == "text" and q.target and q.provinces:
+        q = replace(q, kind="rank")  # "Mục tiêu của Vĩnh Phúc năm 2025 là gì?": a target rank
+    ans = _dispatch(qa, q, hits)
+    return replace(ans, hits=hits[:k])
+
+
+def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
     if q.kind in ("rank", "rank_change"):
-        return _not_found(q, shown, "câu hỏi chưa nêu tỉnh, thành phố nào")
-    return _not_found(q, shown, "tôi chưa trích được câu trả lời ngắn cho loại câu hỏi này")
+        if not q.provinces:
+            return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào")
+        return _answer_rank(qa, q)
+    if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None):
+        return _answer_inverse(qa, q)
+    if q.kind in ROLE_OF_KIND or q.kind == "date":
+        return _answer_number(qa, q, hits)
+    if q.kind.startswith("meta_"):
+        return _answer_meta(qa, q, hits)
+    if q.kind == "person":
+        return _answer_person(qa, q, hits)
+    if q.kind == "id":
+        return _answer_id(qa, q, hits)
+    if q.kind == "entity":
+        return _answer_province(qa, q, hits)
+    return _not_found(q, [], "tôi chưa trích được câu trả lời ngắn cho loại câu hỏi này")
 
 
 def _previous(history: list, places: frozenset) -> Question | None:
@@ -89,19 +108,23 @@ def _search_text(q: Question) -> str:
     return " ".join([q.text] + [e for e in extra if e])
 
 
-def _with_hits(ans: Answer, hits: list[Hit]) -> Answer:
-    return replace(ans, hits=hits)
-
-
 # ------------------------------------------------------------------ rank facts
 def _fits(f: Fact, q: Question, kind: str) -> bool:
     if f.kind != kind or f.ranking != q.ranking or f.pillar != q.pillar or f.target != q.target:
         return False
+    if q.ranking == "other" and not _about(f.sentence, q.topic):
+        return False
     if q.year is not None:
         return f.year == q.year
-    if q.latest:
-        return f.latest or f.year is not None
+    if q.base_year is not None and kind == "rank_change":
+        return f.year == q.base_year + 1
     return True
+
+
+def _about(sentence: str, topic: tuple[str, ...]) -> bool:
+    """Whether a sentence is about a topic: it holds most of the topic's words."""
+    words = set(re.findall(r"[a-z0-9]+", fold(sentence.lower())))
+    return bool(topic) and sum(t in words for t in topic) >= 0.6 * len(topic)
 
 
 def _pick_year(facts: list[Fact], q: Question) -> list[Fact]:
@@ -120,10 +143,17 @@ def _pick_year(facts: list[Fact], q: Question) -> list[Fact]:
 
 def _answer_rank(qa, q: Question) -> Answer:
     kind = "rank" if q.kind == "rank" else "rank_change"
-    if q.target:
-        kind = "top" if not any(f.kind == "rank" and f.target for f in qa.index.facts) else kind
     pool = [f for f in qa.index.facts if f.province in q.provinces]
-    facts = _pick_year([f for f in pool if _fits(f, q, kind) or (q.target and _fits(f, q, "top"))], q)
+    facts = _pick_year([f for f in pool if _fits(f, q, kind)], q)
+    if kind == "rank" and not facts:
+        groups = _pick_year([f for f in pool if _fits(f, q, "top")], q)
+        if groups and (q.target or q.asks_group):  # "top mấy?", or a target stated as a top-N
+            facts = groups
+        elif groups:
+            g = groups[0]
+            return _not_found(q, [], f"không có bài viết nào nêu thứ hạng cụ thể của {g.province}"
+                                     f"{f' năm {g.year}' if g.year else ''}; bài “{qa.article(g.doc_id).title}” "
+                                     f"chỉ nói {g.province} nằm trong top {int(g.value)}")
     if q.latest and not any(f.latest for f in facts):
         facts = []  # "mới nhất" asks for the newest edition an article reports, not any dated one
     if not facts and kind == "rank_change":
@@ -137,47 +167,45 @@ def _answer_rank(qa, q: Question) -> Answer:
     for f in sorted(stated, key=lambda f: (f.computed, not f.text[:1].isdigit(), f.doc_id, f.sentence_index)):
         by_value.setdefault(f.value, []).append(f)
     groups = sorted(by_value.values(), key=lambda g: -len({(x.doc_id, x.sentence_index) for x in g}))
-    best = groups[0]
-    lead = best[0]
+    lead = groups[0][0]
     citations = _fact_citations(qa, [x for g in groups for x in g])
-    unit = "bậc" if kind == "rank_change" else ("top" if lead.kind == "top" else "hạng")
+    unit = "bậc" if lead.kind == "rank_change" else ("top" if lead.kind == "top" else "hạng")
     text = _rank_text(lead)
-    message = _rank_message(q, lead, text)
+    message = _rank_message(lead, text)
     if len(groups) > 1:
-        others = "; ".join(f"{_rank_text(g[0])} (bài “{_title(qa, g[0].doc_id)}”)" for g in groups[1:])
+        others = "; ".join(f"{_rank_text(g[0])} (bài “{qa.article(g[0].doc_id).title}”)" for g in groups[1:])
         message += f" Lưu ý: các nguồn không thống nhất — nguồn khác ghi {others}."
     if lead.computed:
         message += " (Con số này được tính từ thứ hạng và mức tăng/giảm bậc mà bài viết nêu.)"
+    message += _cite_line(citations[0])
     return Answer(q.text, True, text, float(lead.value), unit, q.kind, citations, [], message, lead.computed,
                   0.9 if len(groups) == 1 else 0.6, analysis=q)
 
 
 def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
     """A rank change no sentence states, from two ranks that sentences do state (63 in 2020 -> 27: +36)."""
-    ranks = [f for f in pool if _fits(f, replace(q, year=None, latest=False), "rank") and not f.computed]
+    ranks = [f for f in pool if _fits(f, replace(q, year=None, base_year=None, latest=False), "rank") and not f.computed]
     if q.year is not None:
         later = [f for f in ranks if f.year == q.year]
-        earlier = [f for f in ranks if f.year is not None and f.year < q.year]
+        earlier = [f for f in ranks if f.year is not None and f.year < q.year and (q.base_year is None or f.year == q.base_year)]
     else:
         later = [f for f in ranks if f.latest] or _pick_year([f for f in ranks if f.year is not None], q)
         cut = min((f.year for f in later if f.year is not None), default=None)
-        earlier = [f for f in ranks if f.year is not None and not f.latest and (cut is None or f.year < cut)]
+        earlier = [f for f in ranks if f.year is not None and not f.latest and (cut is None or f.year < cut)
+                   and (q.base_year is None or f.year == q.base_year)]
     if not later or not earlier:
         return None
     new = later[0]
-    newest_before = max(f.year for f in earlier)
-    old = next(f for f in earlier if f.year == newest_before)
+    old = max(earlier, key=lambda f: f.year)
     change = old.value - new.value
-    verb = "tăng" if change >= 0 else "giảm"
+    verb, direction = ("tăng", "lên") if change >= 0 else ("giảm", "xuống")
     when_new = f"năm {new.year}" if new.year else "bảng xếp hạng mới nhất"
     text = f"{int(abs(change))} bậc"
-    message = (f"{new.province} {verb} **{text}**: từ hạng {int(old.value)} năm {old.year} lên hạng "
+    citations = _fact_citations(qa, [new, old])
+    message = (f"{new.province} {verb} **{text}**: từ hạng {int(old.value)} năm {old.year} {direction} hạng "
                f"{int(new.value)} ({when_new}). Con số này được tính từ hai thứ hạng mà bài viết nêu."
-               if change >= 0 else
-               f"{new.province} {verb} **{text}**: từ hạng {int(old.value)} năm {old.year} xuống hạng "
-               f"{int(new.value)} ({when_new}). Con số này được tính từ hai thứ hạng mà bài viết nêu.")
-    return Answer(q.text, True, text, float(change), "bậc", q.kind, _fact_citations(qa, [new, old]), [], message,
-                  True, 0.7, analysis=q)
+               + _cite_line(citations[0]))
+    return Answer(q.text, True, text, float(change), "bậc", q.kind, citations, [], message, True, 0.7, analysis=q)
 
 
 def _rank_text(f: Fact) -> str:
@@ -188,8 +216,15 @@ def _rank_text(f: Fact) -> str:
     return f.text
 
 
-def _rank_message(q: Question, f: Fact, text: str) -> str:
-    what = f"về {f.pillar}" if f.pillar else ("theo Vietnam ICT Index" if f.ranking == "ict" else "về chỉ số chuyển đổi số (DTI)")
+def _rank_message(f: Fact, text: str) -> str:
+    if f.pillar:
+        what = f"về {f.pillar}"
+    elif f.ranking == "ict":
+        what = "theo Vietnam ICT Index"
+    elif f.ranking == "other":
+        what = "trong bảng xếp hạng mà câu trích dẫn nêu"
+    else:
+        what = "về chỉ số chuyển đổi số (DTI)"
     when = f" năm {f.year}" if f.year else (" trong bảng xếp hạng mới nhất bài viết nêu" if f.latest else "")
     if f.kind == "rank_change":
         verb = "giảm" if f.value < 0 else "tăng"
@@ -209,6 +244,8 @@ def _missing(q: Question, pool: list[Fact], kind: str) -> str:
         what += f" về {q.pillar}"
     elif q.ranking == "ict":
         what += " theo Vietnam ICT Index"
+    elif q.ranking == "other":
+        what += " về " + " ".join(q.topic)
     else:
         what += " DTI"
     when = f" năm {q.year}" if q.year else ""
@@ -221,28 +258,33 @@ def _missing(q: Question, pool: list[Fact], kind: str) -> str:
 
 
 def _answer_inverse(qa, q: Question) -> Answer:
-    """"Năm 2021 tỉnh nào đứng thứ 8?" and "những tỉnh nào trong top 10?" from the facts table."""
+    """"Năm 2021 tỉnh nào đứng thứ 8?", "tỉnh nào đội sổ?", "những tỉnh nào trong top 10?" from the facts."""
     facts = [f for f in qa.index.facts if f.ranking == q.ranking and f.pillar == q.pillar and not f.target
-             and (q.year is None or f.year == q.year) and not f.computed]
+             and (q.year is None or f.year == q.year) and not f.computed and f.province not in q.provinces]
     if q.top is not None:
-        chosen = [f for f in facts if (f.kind == "rank" and f.value <= q.top) or (f.kind == "top" and f.value <= q.top)]
+        chosen = [f for f in facts if f.kind in ("rank", "top") and f.value <= q.top]
+    elif q.rank_value == -1:
+        chosen = [f for f in facts if f.kind == "rank" and f.out_of and f.value == f.out_of]
     else:
         chosen = [f for f in facts if f.kind == "rank" and f.value == q.rank_value]
+    when = f" năm {q.year}" if q.year else ""
     if not chosen:
-        asked = f"trong top {q.top}" if q.top is not None else f"đứng thứ {q.rank_value}"
-        when = f" năm {q.year}" if q.year else ""
+        asked = (f"trong top {q.top}" if q.top is not None else
+                 "xếp cuối bảng" if q.rank_value == -1 else f"đứng thứ {q.rank_value}")
         return _not_found(q, [], f"không có bài viết nào nêu tỉnh, thành phố {asked}{when}")
     names = list(dict.fromkeys(f.province for f in chosen))
     text = ", ".join(names)
     citations = _fact_citations(qa, chosen)
-    when = f" năm {q.year}" if q.year else ""
     what = f" về {q.pillar}" if q.pillar else (" theo Vietnam ICT Index" if q.ranking == "ict" else " về chỉ số DTI")
     if q.top is not None:
         message = f"Các tỉnh, thành phố trong top {q.top}{what}{when} mà kho bài viết nêu: **{text}**."
+    elif q.rank_value == -1:
+        message = f"Tỉnh, thành phố xếp cuối bảng{what}{when}: **{text}**."
     else:
         message = f"Tỉnh, thành phố đứng thứ {q.rank_value}{what}{when}: **{text}**."
     kind = "list" if q.kind == "list" or len(names) > 1 else "entity"
-    return Answer(q.text, True, text, None, "", kind, citations, [], message, False, 0.8, analysis=q)
+    return Answer(q.text, True, text, None, "", kind, citations, [], message + _cite_line(citations[0]), False, 0.8,
+                  analysis=q)
 
 
 def _fact_citations(qa, facts: list[Fact]) -> list[Citation]:
@@ -258,15 +300,12 @@ def _fact_citations(qa, facts: list[Fact]) -> list[Citation]:
     return out
 
 
-def _title(qa, doc_id: str) -> str:
-    return qa.article(doc_id).title
-
-
-# ------------------------------------------------------------------ numbers in passages
+# ------------------------------------------------------------------ answers found in text
 _context_cache: OrderedDict = OrderedDict()
 
 
-def _contexts(qa, doc_id: str) -> tuple[list[str], int | None]:
+def _contexts(qa, doc_id: str):
+    """Per-sentence context province, the article's DTI edition and its extra province names (cached)."""
     key = (str(qa.index.path), doc_id)
     if key not in _context_cache:
         _context_cache[key] = article_context(qa.article(doc_id), qa.sentences(doc_id))
@@ -275,15 +314,117 @@ def _contexts(qa, doc_id: str) -> tuple[list[str], int | None]:
     return _context_cache[key]
 
 
-def _overlap(q: Question, folded_sentence: str, start: int, end: int) -> float:
-    """How much the words near a number (closer counts more) share with the question."""
-    score = 0.0
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", text)]
+
+
+def _fit(q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
+    """(coverage, closeness) of the question's words around a span of a hit's sentence.
+
+    A number in the ';' part of a sentence can use the words of that part, of the
+    parts before it ("tỷ lệ ... cấp tỉnh đạt 99,93%; cấp huyện ... 99,90%") and of
+    the sentence before. Coverage: the share of the question's words it can use.
+    Closeness: those words weighted by nearness, words just after the span counting
+    double ("725 dịch vụ công mức độ 4"), less one for each question word the
+    sentence holds only in a later part (that part is where the answer is).
+    """
     terms = set(q.terms)
-    for m in re.finditer(r"[a-z]+", folded_sentence):
-        if m.group(0) in terms:
-            d = m.end() <= start and start - m.end() or max(0, m.start() - end)
-            score += 1.0 / (1.0 + d / 25.0)
-    return score
+    if not terms:
+        return 0.0, 0.0
+    f = fold(h.sentence.lower())
+    seg_end = f.find(";", end)
+    seg_end = len(f) if seg_end < 0 else seg_end
+    before = fold(h.text[: h.start - h.passage_start].lower())
+    usable = _words(f[:seg_end])
+    available = {w for w, _, _ in usable} | {w for w, _, _ in _words(before)}
+    coverage = len(terms & available) / len(terms)
+    matched = len(terms & available)
+    closeness = 0.0
+    for w, s, e in usable:
+        if w in terms:
+            d = start - e if e <= start else max(0, s - end)
+            closeness += 1.0 / (1.0 + d / 25.0)
+    for w, _, _ in _words(re.split(r"[,;.:()]", f[end:], maxsplit=1)[0])[:5]:
+        if w in terms:
+            closeness += 1.0
+    later = {w for w, _, _ in _words(f[seg_end:])} & terms - available
+    closeness -= 1.5 * len(later)
+    if re.search(r"\btu\s*$", f[max(0, start - 6):start]) and not re.search(r"\btu bao nhieu\b", fold(q.text.lower())):
+        closeness -= 1.0  # "từ 49,94% tăng lên 99,90%": the starting value is not what "tăng lên bao nhiêu" asks
+    if matched < min(2, len(terms)):
+        coverage = 0.0
+    return coverage, closeness
+
+
+def _acceptable(q: Question, h: Hit, coverage: float) -> bool:
+    if q.english:  # English words cannot overlap a Vietnamese sentence: trust the multilingual retrieval
+        return h.rank <= 3
+    return coverage >= MIN_COVERAGE
+
+
+def _paragraph_years(qa, h: Hit) -> set[int]:
+    """Years stated in the hit's sentence and the sentences before it in its paragraph."""
+    idx, years, r = qa.index, set(), h.row
+    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
+        years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
+        r -= 1
+    return years
+
+
+def _place_ok(q: Question, province: str, sentence: str, extra: frozenset) -> bool:
+    if not q.provinces:
+        return True
+    if province in q.provinces:
+        return True
+    return any(p.name in q.provinces for p in provinces.find(sentence, folded=False, extra=extra))
+
+
+def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
+    roles = ROLE_OF_KIND.get(q.kind, ())
+    candidates: list[_Candidate] = []
+    for h in hits:
+        ctx, edition, extra = _contexts(qa, h.doc_id)
+        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
+        retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
+        year_ok = None if q.year is None else (q.year in _paragraph_years(qa, h))
+        if q.kind == "date":
+            spans = [(d.start, d.end, d.text) for d in date_mentions(h.sentence)
+                     if not q.year or d.iso.startswith(str(q.year))]
+            if re.search(r"\b(nam nao|what year)\b", fold(q.text.lower())):
+                spans += [(m.start, m.end, m.text) for m in sentence_mentions(h.sentence, place, edition, extra)
+                          if m.role == "year"]
+            if not _place_ok(q, place, h.sentence, extra):
+                continue
+            for s, e, text in spans:
+                coverage, close = _fit(q, h, s, e)
+                if _acceptable(q, h, coverage):
+                    candidates.append(_Candidate(coverage * 2 + close + retrieval, text, None, "", h, h.start + s, h.start + e))
+            continue
+        for m in sentence_mentions(h.sentence, place, edition, extra):
+            if m.role not in roles:
+                continue
+            if q.provinces and m.province not in q.provinces and not _place_ok(q, "", h.sentence, extra):
+                continue
+            if q.year is not None and m.year != q.year and not year_ok:
+                continue
+            text, unit = m.text, m.unit or UNIT_OF_KIND.get(q.kind, "")
+            if m.role == "count":
+                noun = _noun_after(h.sentence, m.end)
+                if noun:
+                    text, unit = f"{m.text} {noun}", noun
+                if q.noun and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
+                    continue
+            elif m.role == "number" and q.noun:
+                # "nâng tổng số trạm phát sóng lên 2.468": the counted word comes before the number.
+                lead = fold(h.sentence[max(0, m.start - 60): m.start].lower()).split()
+                if fold(q.noun.lower()) not in lead:
+                    continue
+            coverage, close = _fit(q, h, m.start, m.end)
+            if not _acceptable(q, h, coverage):
+                continue
+            candidates.append(_Candidate(coverage * 2 + close + retrieval, text, m.value, unit, h,
+                                         h.start + m.start, h.start + m.start + len(text)))
+    return _best(qa, q, candidates)
 
 
 def _noun_after(sentence: str, end: int) -> str:
@@ -297,84 +438,130 @@ def _noun_after(sentence: str, end: int) -> str:
     return words[0] if words else ""
 
 
-def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
-    role = ROLE_OF_KIND.get(q.kind, q.kind)
-    candidates: list[_Candidate] = []
-    for h in hits:
-        ctx, edition, extra = _contexts(qa, h.doc_id)
-        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
-        f = fold(h.sentence.lower())
-        retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
-        if q.kind == "date":
-            for d in date_mentions(h.sentence):
-                if q.year and not d.iso.startswith(str(q.year)):
-                    continue
-                if q.provinces and place not in q.provinces and not _names_province(h.sentence, q):
-                    continue
-                ov = _overlap(q, f, d.start, d.end)
-                if ov >= MIN_OVERLAP:
-                    candidates.append(_Candidate(ov + retrieval, d.text, None, "", h, h.start + d.start, h.start + d.end))
-            continue
-        for m in sentence_mentions(h.sentence, place, edition, extra):
-            if m.role != role:
-                continue
-            if q.provinces and m.province not in q.provinces:
-                continue
-            if q.year is not None and m.year != q.year and str(q.year) not in h.sentence:
-                continue
-            ov = _overlap(q, f, m.start, m.end)
-            text, unit, bonus = m.text, m.unit or UNIT_OF_KIND.get(q.kind, ""), 0.0
-            if role == "count":
-                noun = _noun_after(h.sentence, m.end)
-                if noun:
-                    text, unit = f"{m.text} {noun}", noun
-                if q.noun:
-                    if fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
-                        continue
-                    bonus = 2.0
-                    ov = _overlap(replace(q, terms=tuple(t for t in q.terms if t != fold(q.noun.lower()))), f, m.start, m.end)
-            if ov < MIN_OVERLAP:
-                continue
-            candidates.append(_Candidate(ov + bonus + retrieval, text, m.value, unit, h, h.start + m.start,
-                                         h.start + m.start + len(text)))
+def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:
+    """The best candidate as an Answer, citing every sentence that states the same."""
     if not candidates:
-        return _not_found(q, [], _missing_number(q))
+        return _not_found(q, [], _missing_text(q))
     candidates.sort(key=lambda c: (-c.score, c.hit.rank, c.start))
     best = candidates[0]
-    agree = [c for c in candidates if c.value == best.value and c.text == best.text]
     citations = []
-    for c in [best] + [c for c in agree if c is not best]:
+    for c in [best] + [c for c in candidates[1:] if c.text == best.text]:
         if any(x.doc_id == c.hit.doc_id and x.start == c.hit.start for x in citations):
             continue
         citations.append(Citation(c.hit.doc_id, c.hit.title, c.hit.url, c.hit.sentence, c.hit.start, c.hit.end,
                                   c.start, c.end, c.hit.source, c.hit.date))
-    src = citations[0]
-    message = (f"**{best.text}** — theo bài “{src.title}”{_source_suffix(src)}: “{src.sentence}”")
-    confidence = min(0.95, best.score / 4.0)
-    return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False, confidence,
-                  analysis=q)
+    message = f"**{best.text}**" + _cite_line(citations[0])
+    return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False,
+                  min(0.95, best.score / 5.0), analysis=q)
 
 
-def _names_province(sentence: str, q: Question) -> bool:
-    from .provinces import find
-
-    return any(p.name in q.provinces for p in find(sentence, folded=False))
-
-
-def _missing_number(q: Question) -> str:
+def _missing_text(q: Question) -> str:
     what = KIND_VI.get(q.kind, "thông tin")
     who = f" của {', '.join(q.provinces)}" if q.provinces else ""
     when = f" năm {q.year}" if q.year else ""
     return f"không tìm thấy câu nào nêu {what}{who}{when} khớp với câu hỏi"
 
 
-def _source_suffix(c: Citation) -> str:
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    text = resources.files("dtiqa").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def person_names(sentence: str) -> list[tuple[int, int, str]]:
+    """Person names in a sentence: 2-4 capitalised words starting with a Vietnamese family name."""
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", sentence)]
+    places = [(p.start, p.end) for p in provinces.find(sentence, folded=False)]
+    out, i = [], 0
+    while i < len(words):
+        w, s, _ = words[i]
+        if w in _surnames() and not any(ps <= s < pe for ps, pe in places):
+            j = i + 1
+            while j < len(words) and j - i < 4 and words[j][0][:1].isupper() and words[j][1] - words[j - 1][2] == 1:
+                j += 1
+            if j - i >= 2:
+                out.append((s, words[j - 1][2], sentence[s: words[j - 1][2]]))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _answer_person(qa, q: Question, hits: list[Hit]) -> Answer:
+    candidates = []
+    for h in hits:
+        ctx, _, extra = _contexts(qa, h.doc_id)
+        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
+        if not _place_ok(q, place, h.sentence, extra):
+            continue
+        for s, e, name in person_names(h.sentence):
+            coverage, close = _fit(q, h, s, e)
+            if _acceptable(q, h, coverage):
+                candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
+    return _best(qa, q, candidates)
+
+
+def _answer_id(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Nghị quyết số mấy?": the number of a document of the type asked."""
+    kind = re.search(_DOC_TYPES, q.text.lower())
+    pattern = re.compile(rf"\b({kind.group(0) if kind else _DOC_TYPES})\s+(?:số\s+)?(\d+[\w/-]*)", re.IGNORECASE)
+    candidates = []
+    for h in hits:
+        for m in pattern.finditer(h.sentence):
+            coverage, close = _fit(q, h, m.start(), m.end())
+            if _acceptable(q, h, coverage):
+                digits = re.match(r"\d+", m.group(2)).group(0)
+                candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, m.group(0), float(digits), "", h,
+                                             h.start + m.start(), h.start + m.end()))
+    return _best(qa, q, candidates)
+
+
+def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Tỉnh nào là tỉnh đầu tiên có Ngày chuyển đổi số?": the province the best-fitting sentence is about."""
+    candidates = []
+    for h in hits[:10]:
+        ctx, _, extra = _contexts(qa, h.doc_id)
+        named = [p for p in provinces.find(h.sentence, folded=False, extra=extra) if p.name not in q.provinces]
+        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
+        spans = [(p.start, p.end, p.name) for p in named] or ([(0, 0, place)] if place and place not in q.provinces else [])
+        for s, e, name in spans:
+            coverage, close = _fit(q, h, s, e)
+            if coverage >= 0.6 or (q.english and h.rank <= 2):
+                candidates.append(_Candidate(coverage * 2 + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
+    return _best(qa, q, candidates)
+
+
+def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
+    """Author, source or date of the article the question is about (the best-matching title)."""
+    field = q.kind.removeprefix("meta_")
+    terms = set(q.terms)
+    scores: dict[str, float] = {}
+    for h in hits[:10]:
+        scores[h.doc_id] = scores.get(h.doc_id, 0.0) + 1.0 / h.rank
+    for doc_id in scores:
+        a = qa.article(doc_id)
+        scores[doc_id] += len(terms & {w for w, _, _ in _words(fold(a.title.lower()))})
+        if q.provinces:  # an article mostly about the province asked
+            named = [p.name for p in provinces.find(a.text, folded=False)]
+            scores[doc_id] += 2.0 * sum(n in q.provinces for n in named) / max(1, len(named))
+    if not scores:
+        return _not_found(q, [], "không tìm thấy bài viết nào khớp với câu hỏi")
+    a = qa.article(max(scores, key=lambda d: (scores[d], d)))
+    value = {"author": a.author, "source": a.source or a.url, "date": a.date}[field]
+    if not value:
+        return _not_found(q, [], f"bài “{a.title}” không ghi {KIND_VI[q.kind]}")
+    c = Citation(a.doc_id, a.title, a.url, a.title, 0, len(a.title), 0, 0, a.source, a.date)
+    message = f"{KIND_VI[q.kind].capitalize()} của bài “{a.title}”: **{value}**."
+    return Answer(q.text, True, value, None, "", q.kind, [c], [], message, False, 0.8, analysis=q)
+
+
+# ------------------------------------------------------------------ messages
+def _cite_line(c: Citation) -> str:
     parts = [p for p in (c.source, c.date) if p]
-    return f" ({', '.join(parts)})" if parts else ""
+    where = f" ({', '.join(parts)})" if parts else ""
+    return f"\nNguồn: bài “{c.title}”{where} — “{c.sentence}”"
 
 
 def _not_found(q: Question, hits: list[Hit], why: str) -> Answer:
-    message = f"Không tìm thấy câu trả lời trong kho bài viết: {why}."
-    if hits:
-        message += " Các đoạn gần nhất được liệt kê bên dưới."
+    message = f"Không tìm thấy câu trả lời trong kho bài viết: {why}. Các đoạn gần nhất được liệt kê bên dưới."
     return Answer(q.text, False, "", None, "", q.kind, [], hits, message, False, 0.0, analysis=q)

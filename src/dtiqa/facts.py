@@ -15,11 +15,11 @@ from dataclasses import asdict, dataclass, replace
 from . import provinces
 from .article import Article
 from .numbers import DateMention, Quantity, dates, quantities
-from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE
+from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 1  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 2  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -208,9 +208,15 @@ def _pillar_before(f: str, pos: int) -> str:
 
 
 def _years(f: str) -> list[tuple[int, int, bool]]:
-    """(position, year, is_base) of each year in a folded sentence; a base year follows "so với"."""
+    """(position, year, is_base) of each year in a folded sentence; a base year follows "so với".
+
+    Years in a span ("giai đoạn 2021-2025") are left out: they date a plan, not a ranking.
+    """
     out = []
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", f)]
     for m in re.finditer(r"(?<![\d/.,-])(19[89]\d|20\d\d)(?![\d/])", f):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
         out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(f[max(0, m.start() - 20): m.start()]))))
     return out
 
@@ -273,7 +279,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
                 ranking = name
         if role in ("rank", "prev_rank", "rank_change", "top"):
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
-        target = bool(TARGET_RE.search(f, 0, q.num_start))
+        target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f), 0, q.num_start))
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
                            bool(right)))

@@ -59,10 +59,23 @@ def _patterns():
 _GENERIC = re.compile(r"\b[Tt]ỉnh\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,2})")
 
 
+_TITLE_BEFORE = re.compile(r"(Chủ tịch|Phó Chủ tịch|Giám đốc|Bí thư|Phó Bí thư|Trưởng ban|Ủy viên|Đại biểu)[^.,;]{0,20}$")
+
+
 def named_in(text: str) -> set[str]:
-    """Names written as "tỉnh X" (X capitalised) that the data file does not list."""
+    """Names written as "tỉnh X" (X capitalised) that the data file does not list.
+
+    A name must come back at least twice in the text, and not right after a
+    title ("Phó Chủ tịch UBND tỉnh Vũ Chí Giang" names a person).
+    """
     known = _table()
-    return {m.group(1) for m in _GENERIC.finditer(text) if m.group(1).lower() not in known}
+    found = {}
+    for m in _GENERIC.finditer(text):
+        name = m.group(1)
+        if name.lower() in known or _TITLE_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
+            continue
+        found[name] = found.get(name, 0) + 1
+    return {n for n in found if text.count(n) >= 2}
 
 
 @lru_cache(maxsize=64)

@@ -13,19 +13,27 @@ from .text import fold, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
 KIND_CUES: list[tuple[str, str]] = [
+    # About the article itself: its author, publisher or date.
+    ("meta_author", r"\b(tac gia|ai viet|phong vien nao|but danh|author|who wrote)\b"),
+    ("meta_source", r"\b(nguon (tu )?(dau|nao)|lay nguon|theo nguon|bao nao|co quan bao chi|trang (web|tin|bao) nao|dang tren (bao|trang)"
+                    r"|which (newspaper|outlet|site|source)|what (newspaper|outlet|site|source)|source of)\b"),
+    ("meta_date", r"\b(dang (ngay|vao ngay|khi) nao|ngay dang|dang luc nao|xuat ban (ngay|khi) nao|published|publication date)\b"),
+    ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"),
     ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)( thanh)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
-    ("rank_change", r"\b(bao nhieu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
-                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|may)\b"),
-    ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh|don vi|co quan|so|nguoi) nao\b|\b(la ai|ai la|ai da)\b|^ai\b"
-               r"|\bwhich (province|city|locality|unit)\b|\bwho\b|\bwhat province\b"),
-    ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom) (may|bao nhieu|nao)\b|\bxep hang (the nao|ra sao|nhu the nao|bao nhieu)\b"
+    ("rank_change", r"\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
+                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b|\bthay doi (the nao|ra sao|bao nhieu)\b"),
+    ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
+    ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
+               r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
+    ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
+             r"|\bxep hang (the nao|ra sao|nhu the nao)\b"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
-    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\bscore\b|\bpoints\b"),
+    ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
+    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
                r"|\bvon dau tu\b|\bhow much\b|\brevenue\b"),
-    ("date", r"\b(ngay|thang|nam|thoi diem|luc|hom) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
-    ("count", r"\bbao nhieu\b|\bmay [a-z]|\bhow many\b|\bnumber of\b"),
+    ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
 _KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
 
@@ -46,14 +54,21 @@ PILLAR_RES = {name: re.compile(rf"\b(?:{p})\b") for name, p in PILLARS.items()}
 
 RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"), "pci": re.compile(r"\bpci\b"),
             "par": re.compile(r"\bpar ?index\b"), "ddci": re.compile(r"\bddci\b")}
+# "giai đoạn 2021-2025", "từ năm 2020 đến năm 2021": spans of years, neither a year asked about nor a deadline.
+YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
 TARGET_RE = re.compile(r"\b(muc tieu|phan dau|ke hoach|du kien|huong toi|target|goal|aim)\b|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:nam\s+)?(19[89]\d|20\d\d)\b")
+# "đội sổ" folds to the letters of "đổi số": without diacritics it counts only when not after "chuyen".
+LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bottom)\b")
+LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
+ENGLISH_RE = re.compile(r"\b(what|which|how|who|when|did|does|was|were|is|the|in|of)\b")
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
 FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 _STOP = set("""la co cua va o ve thi nao gi bao nhieu may thu hang tinh thanh pho nam duoc da dang den voi trong cho cac nhung
-mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay what which how many much the of in was is did does
+mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay dat len nhiu phan tram what which how many much the of in was is did does
 a an to for and on at by its it rank ranked position place""".split())
 
 
@@ -69,11 +84,15 @@ class Question:
     pillar: str = ""  # "" is the overall index
     ranking: str = "dti"
     target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
-    rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about
+    base_year: int | None = None  # "so với năm 2020"
+    rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about (-1: the last)
     top: int | None = None  # "trong top 10"
     noun: str = ""  # what a count counts: "tổ" in "bao nhiêu tổ"
     terms: tuple[str, ...] = ()  # folded content words, for matching a number's neighbourhood
     followup: bool = False
+    english: bool = False
+    asks_group: bool = False  # "top mấy", "nhóm nào": a top-N answer is what is asked
+    topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
@@ -103,7 +122,12 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     kind = _kind(f)
     found = provinces.find(q, extra=places)
     names = tuple(dict.fromkeys(p.name for p in found))
-    years = [int(y) for y in YEAR_RE.findall(f)]
+    base_years = [int(y) for y in BASE_YEAR_RE.findall(f)]
+    years = [int(y) for y in YEAR_RE.findall(YEAR_SPAN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("tu") else " ", f))]
+    if base_years and len(years) > 1:
+        years = [y for y in years if y not in base_years] or years
+    elif base_years and kind == "rank_change":
+        years = []
     pillar = next((name for name, rx in PILLAR_RES.items() if rx.search(f)), "")
     ranking = next((name for name, rx in RANKINGS.items() if rx.search(f)), "dti")
     rank_value = top = None
@@ -115,16 +139,32 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         top = int(t.group(1))
         if rank_value == top:
             rank_value = None
-    if kind == "entity" and (rank_value is None and top is None) and re.search(r"\b(dung dau|dan dau|first|top)\b", f):
-        rank_value = 1
+    if kind in ("entity", "list") and rank_value is None and top is None:
+        if re.search(r"\b(dung dau|dan dau|first|top)\b", f):
+            rank_value = 1
+        elif (LAST_MARKED_RE.search(q.lower()) if fold(q) != q else LAST_RE.search(f)):
+            rank_value = -1
+    english = fold(q) == q and len(ENGLISH_RE.findall(f)) >= 2
     # Words that say what is asked, minus question words, places and years.
     masked = f
     for p in found:
         masked = masked[: p.start] + " " * (p.end - p.start) + masked[p.end:]
-    terms = tuple(w for w in re.findall(r"[a-z]+", masked) if w not in _STOP and len(w) > 1)
+    terms = tuple(w for w in re.findall(r"[a-z0-9]+", masked) if w not in _STOP and len(w) > 1 and not YEAR_RE.fullmatch(w))
+    topic: tuple[str, ...] = ()
+    if kind == "rank" and not pillar and ranking == "dti":
+        # "xếp thứ mấy về hệ thống giải quyết thủ tục hành chính", "tỷ lệ hộ có cáp quang ... xếp hạng mấy":
+        # a ranking of something else than the DTI.
+        about = re.search(r"\bve\s+(?!chuyen doi so|chi so|dti|xep hang)([a-z ]{6,})", f)
+        if about:
+            topic = tuple(w for w in about.group(1).split() if w not in _STOP)
+        elif re.search(r"\b(ty le|ti le)\b", f):
+            topic = tuple(w for w in terms if w not in ("xep", "hang", "toan", "quoc"))
+        if topic:
+            ranking = "other"
     return Question(
-        text=q, kind=kind, provinces=names, year=years[-1] if years else None, latest=bool(LATEST_RE.search(f)),
-        pillar=pillar, ranking=ranking, target=bool(TARGET_RE.search(f)), rank_value=rank_value, top=top,
+        text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
+        latest=bool(LATEST_RE.search(f)), english=english, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
+        pillar=pillar, ranking=ranking, target=bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f))), rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
