@@ -15,7 +15,7 @@ from dtiqa.answer import Answer, Citation
 from dtiqa.article import read_article
 from dtiqa.evaluate import (GoldItem, _parse_number, abstention, add_commands, answer_match, hit_at_k,
                             is_relevant, judge, load_followups, load_gold, ndcg_at_k, percentile,
-                            reciprocal_rank, render, run, run_command)
+                            reasons, reciprocal_rank, render, run, run_command, write_report)
 from dtiqa.text import normalize_line
 
 GOLD = ROOT / "eval" / "gold.jsonl"
@@ -265,4 +265,32 @@ def test_eval_external_on_five_xquad_paragraphs(tmp_path, capsys):
     assert data["articles"] == 5 and set(data["vi"]) == set(data["en"]) == {"hybrid", "bm25", "dense"}
     r = data["vi"]["hybrid"]["passage"]
     assert 0 <= r["hit@1"] <= r["hit@5"] <= r["hit@10"] <= 1
-    assert len(list((tmp_path / "xquad-corpus").glob("*.txt"))) == 5
+    assert len(list((tmp_path / "xquad-corpus-5").glob("*.txt"))) == 5
+
+
+def test_reasons_mark_what_the_figures_do_not_settle():
+    def result(mrr: float, mrr_without_diacritics: float = 0.5) -> dict:
+        return {"summary": {"retrieval": {"mrr": mrr, "n": 100}}, "no_diacritics": {"mrr": mrr_without_diacritics, "n": 10}}
+
+    results = {"default": result(0.80, 0.70), "bm25": result(0.70), "dense": result(0.85), "weighted": result(0.79),
+               "no-folding": result(0.80, 0.60), "no-context": result(0.80)}
+    lines = reasons(results, {})
+    assert "the default is better" in lines[0] and "TO COMPLETE" not in lines[0]
+    assert "the alternative is better" in lines[1] and "TO COMPLETE" in lines[1]
+    assert "within noise" in lines[2] and "TO COMPLETE" in lines[2]
+    assert "within noise" in lines[3]  # folding is judged on the 10 questions typed without diacritics: 0.1 is noise
+    results["no-folding"] = result(0.80, 0.30)
+    assert "the default is better" in reasons(results, {})[3]
+
+
+def test_report_has_the_default_the_ablations_and_the_reasons(tiny, tmp_path):
+    qa, gold, _, _ = tiny
+    out = tmp_path / "eval" / "report.md"
+    write_report(out, gold, qa.corpus, tmp_path / "index", qa.embedder, external=False)
+    text = out.read_text(encoding="utf-8")
+    for heading in ("## Default configuration", "## Ablations", "### Why these defaults", "## Failures"):
+        assert heading in text
+    assert "| no sentence context |" in text and "CPUs" in text and "Python" in text
+    assert (tmp_path / "index" / "eval-no-folding" / "CURRENT").exists()
+    figures = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert set(figures["ablations"]) == {"default", "bm25", "dense", "weighted", "no-folding", "no-context"}

@@ -318,41 +318,68 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", text)]
 
 
-def _fit(q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
+def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
     """(coverage, closeness) of the question's words around a span of a hit's sentence.
 
-    A number in the ';' part of a sentence can use the words of that part, of the
+    A span in the ';' part of a sentence can use the words of that part, of the
     parts before it ("tỷ lệ ... cấp tỉnh đạt 99,93%; cấp huyện ... 99,90%") and of
-    the sentence before. Coverage: the share of the question's words it can use.
-    Closeness: those words weighted by nearness, words just after the span counting
-    double ("725 dịch vụ công mức độ 4"), less one for each question word the
-    sentence holds only in a later part (that part is where the answer is).
+    the sentence before. Coverage: the share (rare words weigh more) of the
+    question's words and word pairs it can use. Closeness: those words weighted by
+    nearness, words just after the span counting double ("725 dịch vụ công mức độ 4");
+    minus question words the sentence holds only after the span's clause (the answer
+    is there), a starting value ("từ 49,94% tăng lên ...") and a difference ("cao hơn 28% so với").
     """
-    terms = set(q.terms)
+    terms = list(dict.fromkeys(q.terms))
     if not terms:
         return 0.0, 0.0
+    weight = {t: qa.index.idf(t) for t in terms}
+    mean = sum(weight.values()) / len(weight)
+    weight = {t: w / mean for t, w in weight.items()}
     f = fold(h.sentence.lower())
+    seg_start = f.rfind(";", 0, start) + 1
     seg_end = f.find(";", end)
     seg_end = len(f) if seg_end < 0 else seg_end
+    clause_end = next((m.start() for m in re.finditer(r"[,;.:()]", f) if m.start() >= end), len(f))
     before = fold(h.text[: h.start - h.passage_start].lower())
-    usable = _words(f[:seg_end])
-    available = {w for w, _, _ in usable} | {w for w, _, _ in _words(before)}
-    coverage = len(terms & available) / len(terms)
-    matched = len(terms & available)
-    closeness = 0.0
-    for w, s, e in usable:
-        if w in terms:
-            d = start - e if e <= start else max(0, s - end)
-            closeness += 1.0 / (1.0 + d / 25.0)
-    for w, _, _ in _words(re.split(r"[,;.:()]", f[end:], maxsplit=1)[0])[:5]:
-        if w in terms:
-            closeness += 1.0
-    later = {w for w, _, _ in _words(f[seg_end:])} & terms - available
-    closeness -= 1.5 * len(later)
-    if re.search(r"\btu\s*$", f[max(0, start - 6):start]) and not re.search(r"\btu bao nhieu\b", fold(q.text.lower())):
-        closeness -= 1.0  # "từ 49,94% tăng lên 99,90%": the starting value is not what "tăng lên bao nhiêu" asks
-    if matched < min(2, len(terms)):
+    usable_text = before + " | " + f[:seg_end]
+    available = {w for w, _, _ in _words(usable_text)}
+    coverage = sum(weight[t] for t in terms if t in available) / sum(weight.values())
+    pairs = list(zip(terms, terms[1:]))
+    if pairs:
+        joined = " ".join(w for w, _, _ in _words(usable_text))
+        coverage = 0.5 * coverage + 0.5 * sum(f"{a} {b}" in joined for a, b in pairs) / len(pairs)
+    if sum(t in available for t in terms) < min(2, len(terms)):
         coverage = 0.0
+    closeness = 0.0
+    for w, s, e in _words(f[:seg_end]):
+        if w in weight:
+            if s < seg_start:
+                closeness += 0.2 * weight[w]
+            else:
+                d = start - e if e <= start else max(0, s - end)
+                closeness += weight[w] / (1.0 + d / 25.0)
+    right = [w for w, _, _ in _words(f[end:clause_end])][:8]
+    for w in right[:5]:
+        if w in weight:
+            closeness += weight[w]
+    asked_digits = {t for t in terms if t.isdigit()}
+    if asked_digits and any(w.isdigit() for w in right):  # "149 dịch vụ công mức độ 3" vs "... mức độ 4"
+        closeness += 2.0 if asked_digits & set(right) else -2.0
+    # Question words that the sentence holds only in another clause belong to another number: after
+    # this one's clause, or in a sibling ';' part before it (the first part, the subject, is shared).
+    first_end = f.find(";")
+    first = {w for w, _, _ in _words(f[:first_end])} if 0 <= first_end < seg_start else set()
+    own = {w for w, _, _ in _words(f[seg_start:clause_end])} | first
+    elsewhere = {w for w, _, _ in _words(f[clause_end:])} | {w for w, _, _ in _words(f[:seg_start])}
+    closeness -= 3.0 * sum(weight[w] for w in elsewhere if w in weight and w not in own
+                           and w not in {x for x, _, _ in _words(before)})
+    lead = f[max(0, start - 12):start]
+    asks = fold(q.text.lower())
+    if re.search(r"\btu\s*$", lead) and not re.search(r"\btu bao nhieu\b", asks):
+        closeness -= 2.0
+    if re.search(r"\b(cao hon|thap hon|hon|vuot|tang|giam)\s*$", lead) and re.match(r"\s*so voi\b", f[end:]) \
+            and not re.search(r"\b(hon|so voi|chenh)\b", asks):
+        closeness -= 2.0
     return coverage, closeness
 
 
@@ -396,7 +423,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
             if not _place_ok(q, place, h.sentence, extra):
                 continue
             for s, e, text in spans:
-                coverage, close = _fit(q, h, s, e)
+                coverage, close = _fit(qa, q, h, s, e)
                 if _acceptable(q, h, coverage):
                     candidates.append(_Candidate(coverage * 2 + close + retrieval, text, None, "", h, h.start + s, h.start + e))
             continue
@@ -419,7 +446,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
                 lead = fold(h.sentence[max(0, m.start - 60): m.start].lower()).split()
                 if fold(q.noun.lower()) not in lead:
                     continue
-            coverage, close = _fit(q, h, m.start, m.end)
+            coverage, close = _fit(qa, q, h, m.start, m.end)
             if not _acceptable(q, h, coverage):
                 continue
             candidates.append(_Candidate(coverage * 2 + close + retrieval, text, m.value, unit, h,
@@ -495,7 +522,7 @@ def _answer_person(qa, q: Question, hits: list[Hit]) -> Answer:
         if not _place_ok(q, place, h.sentence, extra):
             continue
         for s, e, name in person_names(h.sentence):
-            coverage, close = _fit(q, h, s, e)
+            coverage, close = _fit(qa, q, h, s, e)
             if _acceptable(q, h, coverage):
                 candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
     return _best(qa, q, candidates)
@@ -508,7 +535,7 @@ def _answer_id(qa, q: Question, hits: list[Hit]) -> Answer:
     candidates = []
     for h in hits:
         for m in pattern.finditer(h.sentence):
-            coverage, close = _fit(q, h, m.start(), m.end())
+            coverage, close = _fit(qa, q, h, m.start(), m.end())
             if _acceptable(q, h, coverage):
                 digits = re.match(r"\d+", m.group(2)).group(0)
                 candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, m.group(0), float(digits), "", h,
@@ -525,7 +552,7 @@ def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
         place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
         spans = [(p.start, p.end, p.name) for p in named] or ([(0, 0, place)] if place and place not in q.provinces else [])
         for s, e, name in spans:
-            coverage, close = _fit(q, h, s, e)
+            coverage, close = _fit(qa, q, h, s, e)
             if coverage >= 0.6 or (q.english and h.rank <= 2):
                 candidates.append(_Candidate(coverage * 2 + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
     return _best(qa, q, candidates)
@@ -540,7 +567,8 @@ def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
         scores[h.doc_id] = scores.get(h.doc_id, 0.0) + 1.0 / h.rank
     for doc_id in scores:
         a = qa.article(doc_id)
-        scores[doc_id] += len(terms & {w for w, _, _ in _words(fold(a.title.lower()))})
+        lead = " ".join(s.text for s in qa.sentences(doc_id)[:2])  # a page without a headline starts with its lead
+        scores[doc_id] += len(terms & {w for w, _, _ in _words(fold((a.title + " " + lead).lower()))})
         if q.provinces:  # an article mostly about the province asked
             named = [p.name for p in provinces.find(a.text, folded=False)]
             scores[doc_id] += 2.0 * sum(n in q.provinces for n in named) / max(1, len(named))

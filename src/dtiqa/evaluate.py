@@ -34,7 +34,7 @@ KS = (1, 3, 5, 10)
 EXTERNAL_KS = (1, 5, 10)
 SEARCH_K = 10  # passages retrieved per question: the deepest k measured
 METADATA_FIELDS = ("author", "source", "date")
-NOISE_MRR = 0.02  # an MRR gap below this is not a reason (about 3 questions moving to or from rank 1)
+NOISE_QUESTIONS = 3  # an MRR gap is a reason when it is worth this many questions moving from rank 1 to a miss
 EVAL_COMMANDS = ("eval", "eval-report", "eval-external")
 
 
@@ -163,6 +163,7 @@ _DATE_RE = re.compile(
     r"|(?:ngay\s+(\d{1,2})\s+)?thang\s+(\d{1,2})\s*(?:nam\s+|[/-])(\d{4})(?!\d)"
     r"|(?<![\d/.])(\d{1,2})/(\d{4})(?!\d)"
 )
+_DATE_GROUPS = ((0, 1, 2), (5, 4, 3), (8, 7, 6), (10, 9, None))  # (year, month, day) of each form
 _LIST_SPLIT = re.compile(r"[,;]|\s+và\s+")
 
 
@@ -197,8 +198,8 @@ def _dates(text: str) -> list[tuple[int, int, int]]:
     """Dates a text states as (year, month, day); day 0 when only the month is given."""
     out = []
     for m in _DATE_RE.finditer(_plain(text)):
-        g = m.groups()
-        y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[5], g[4], g[3]) if g[5] else (g[8], g[7], g[6]) if g[8] else (g[10], g[9], 0)
+        g = m.groups()  # the year is group 1, 6, 9 or 11 depending on the form
+        y, mo, d = next((g[y], g[mo], g[d] if d is not None else 0) for y, mo, d in _DATE_GROUPS if g[y])
         y, mo, d = int(y), int(mo), int(d or 0)
         if 1 <= mo <= 12 and 0 <= d <= 31:
             out.append((y, mo, d))
@@ -374,10 +375,21 @@ def run_followups(qa: QA, path: str | Path) -> dict:
 
 
 # ------------------------------------------------------------------ external benchmarks
-# name: (environment variable, default folder, files, prefix of the article ids)
+@dataclass(frozen=True)
+class Dataset:
+    """Where an external SQuAD-format dataset lives and which of its files are asked."""
+
+    env: str  # environment variable overriding the folder
+    folder: Path  # default, relative to the working directory (the repository root)
+    files: tuple[str, ...]
+    prefix: str  # of the article ids written for its paragraphs
+    title: str
+
+
 EXTERNAL = {
-    "xquad": ("DTIQA_XQUAD", Path("..") / "shared" / "data" / "xquad", ("xquad.vi.json",), "xq"),
-    "uit": ("DTIQA_UIT", Path("..") / "shared" / "data" / "uit-regulations-handcrafted-qa", ("test.json",), "uit"),
+    "xquad": Dataset("DTIQA_XQUAD", Path("../shared/data/xquad"), ("xquad.vi.json",), "xq", "XQuAD (Vietnamese)"),
+    "uit": Dataset("DTIQA_UIT", Path("../shared/data/uit-regulations-handcrafted-qa"), ("test.json",), "uit",
+                   "UIT hand-written QA (test.json)"),
 }
 
 
@@ -385,7 +397,6 @@ EXTERNAL = {
 class ExternalItem:
     """A SQuAD-style question and the paragraph (article) holding its answer."""
 
-    id: str
     question: str
     answer: str
     doc_id: str
@@ -394,34 +405,33 @@ class ExternalItem:
 
 def external_path(dataset: str, data: str | Path | None = None) -> Path:
     """The folder of an external dataset: `data`, else its environment variable, else ../shared/data/."""
-    env, default, _, _ = EXTERNAL[dataset]
-    return Path(data or os.environ.get(env) or default)
+    return Path(data or os.environ.get(EXTERNAL[dataset].env) or EXTERNAL[dataset].folder)
 
 
 def load_external(dataset: str, folder: Path, limit: int | None = None) -> tuple[dict[str, str], list[ExternalItem]]:
     """Paragraphs (article id -> context) and questions of a SQuAD v1.1 dataset, the first `limit` paragraphs.
 
-    Ids are positional (the UIT files repeat question ids); XQuAD's English questions join by id.
+    Article ids are positional; XQuAD's English questions join by question id.
     """
-    _, _, files, prefix = EXTERNAL[dataset]
+    ds = EXTERNAL[dataset]
     if not folder.is_dir():
-        raise FileNotFoundError(f"no {dataset} data in {folder}: pass --data or set {EXTERNAL[dataset][0]}")
+        raise FileNotFoundError(f"no {dataset} data in {folder}: pass --data or set {ds.env}")
     english = {}
     if dataset == "xquad":
         en = json.loads((folder / "xquad.en.json").read_text(encoding="utf-8"))["data"]
         english = {q["id"]: q["question"] for a in en for p in a["paragraphs"] for q in p["qas"]}
     contexts: dict[str, str] = {}
     items = []
-    for f, name in enumerate(files):
+    for f, name in enumerate(ds.files):
         data = json.loads((folder / name).read_text(encoding="utf-8"))["data"]
         for a, article in enumerate(data):
             for p, para in enumerate(article["paragraphs"]):
                 if limit is not None and len(contexts) >= limit:
                     return contexts, items
-                doc = f"{prefix}{f}_{a:03d}_{p:02d}.txt"
+                doc = f"{ds.prefix}{f}_{a:03d}_{p:02d}.txt"
                 contexts[doc] = para["context"]
-                items += [ExternalItem(f"{doc}#{q}", qa["question"], qa["answers"][0]["text"], doc,
-                                       english.get(qa["id"], "")) for q, qa in enumerate(para["qas"])]
+                items += [ExternalItem(q["question"], q["answers"][0]["text"], doc, english.get(q["id"], ""))
+                          for q in para["qas"]]
     return contexts, items
 
 
@@ -445,7 +455,8 @@ def _retrieval_external(qa: QA, items: list[ExternalItem], mode: str, english: b
         sents.append([h.doc_id == it.doc_id and _canon(it.answer) in _canon(h.sentence) for h in hits])
 
     def scores(rel: list[list[bool]]) -> dict:
-        return {f"hit@{k}": _mean(hit_at_k(r, k) for r in rel) for k in EXTERNAL_KS} | {"mrr": _mean(map(reciprocal_rank, rel))}
+        hits = {f"hit@{k}": _mean(hit_at_k(r, k) for r in rel) for k in EXTERNAL_KS}
+        return hits | {"mrr": _mean(map(reciprocal_rank, rel))}
 
     return {"passage": scores(docs), "sentence": scores(sents), "n": len(items)}
 
@@ -475,12 +486,17 @@ def run_external(qa: QA, items: list[ExternalItem], dataset: str) -> dict:
 def evaluate_external(dataset: str, data: str | Path | None, index_root: Path, embedder,
                       limit: int | None = None, progress: bool = False) -> dict:
     """Index a dataset's paragraphs as articles under `index_root` (<dataset>-corpus/, <dataset>-index/)
-    and run the external benchmark on them."""
+    and run the external benchmark on them.
+
+    A run limited to N paragraphs uses folders of its own (<dataset>-corpus-N/...): a quick run does not
+    shrink the full index that the next `make eval` reuses.
+    """
     contexts, items = load_external(dataset, external_path(dataset, data), limit)
-    corpus = index_root / f"{dataset}-corpus"
+    suffix = f"-{limit}" if limit else ""
+    corpus = index_root / f"{dataset}-corpus{suffix}"
     write_corpus(corpus, contexts)
     log.info("%s: %d paragraphs, %d questions; indexing (reused when unchanged)", dataset, len(contexts), len(items))
-    qa = load(corpus, index_root / f"{dataset}-index", embedder, Settings(), progress=progress)
+    qa = load(corpus, index_root / f"{dataset}-index{suffix}", embedder, Settings(), progress=progress)
     return run_external(qa, items, dataset)
 
 
@@ -568,21 +584,19 @@ def render_failures(result: dict) -> str:
 
 def render_external(result: dict) -> str:
     """An external-benchmark result of `run_external` as markdown."""
-    name = {"xquad": "XQuAD (Vietnamese)", "uit": "UIT hand-written QA (test.json)"}[result["dataset"]]
-    out = [f"**{name}**: {result['articles']} paragraphs indexed as articles ({result['sentences']} sentences), "
-           f"{result['questions']} questions; the answer text is in its cleaned article for "
+    out = [f"**{EXTERNAL[result['dataset']].title}**: {result['articles']} paragraphs indexed as articles "
+           f"({result['sentences']} sentences), {result['questions']} questions; the answer text is in its cleaned article for "
            f"{result['answers_in_text']} of them. Passage = the hit's article is the gold paragraph; "
            "sentence = also, the hit's sentence holds the answer text.", ""]
+    columns = [(level, c) for level in ("passage", "sentence") for c in (*(f"hit@{k}" for k in EXTERNAL_KS), "mrr")]
     rows = []
     for lang, label in (("vi", "Vietnamese"), ("en", "English → Vietnamese")):
         for mode, r in result.get(lang, {}).items():
-            rows.append([label, mode, r["n"], *(_f(r["passage"][f"hit@{k}"]) for k in EXTERNAL_KS), _f(r["passage"]["mrr"]),
-                         *(_f(r["sentence"][f"hit@{k}"]) for k in EXTERNAL_KS), _f(r["sentence"]["mrr"])])
-    out.append(_table(["questions", "mode", "n", *(f"passage hit@{k}" for k in EXTERNAL_KS), "passage MRR",
-                       *(f"sentence hit@{k}" for k in EXTERNAL_KS), "sentence MRR"], rows))
+            rows.append([label, mode, r["n"], *(_f(r[level][c]) for level, c in columns)])
+    out.append(_table(["questions", "mode", "n", *(f"{level} {c.replace('mrr', 'MRR')}" for level, c in columns)], rows))
     num = result["numeric"]
-    out += ["", f"`ask` on the numeric subset (answers holding a digit, n={num['n']}): accuracy {_f(num['accuracy'])}, "
-            f"answered {_f(num['answered'])}, errors {num['errors']}"
+    out += ["", f"`ask` on the numeric subset (answers holding a digit, n={num['n']}): "
+            f"accuracy {_f(num['accuracy'])}, answered {_f(num['answered'])}, errors {num['errors']}"
             + (f" (first: {_cell(num['first_error'], 200)})." if num["errors"] else ".")]
     return "\n".join(out)
 
@@ -608,26 +622,43 @@ _CHOICES = (
 )
 
 
-def _mrr(result: dict, figure: str) -> float:
-    return (result["summary"]["retrieval"] if figure == "all" else result["no_diacritics"])["mrr"] or 0.0
+def _mrr(result: dict, figure: str) -> tuple[float, int]:
+    r = result["summary"]["retrieval"] if figure == "all" else result["no_diacritics"]
+    return r["mrr"] or 0.0, r["n"]
 
 
-def reasons(results: dict[str, dict]) -> list[str]:
-    """One markdown bullet per default, argued from the measured MRR; a marked line where it is not conclusive."""
+def reasons(results: dict[str, dict], externals: dict[str, dict]) -> list[str]:
+    """One markdown bullet per default, argued from the measured MRR; a marked line where it is not conclusive
+    (a gap smaller than NOISE_QUESTIONS / n).
+
+    The search modes are also compared on the external benchmarks (sentence MRR), as evidence beside the gold set.
+    """
     out = []
     for choice, alt, figure in _CHOICES:
-        d, o = _mrr(results["default"], figure), _mrr(results[alt], figure)
-        on = "on all scored questions" if figure == "all" else "on the questions typed without diacritics"
-        line = f"- **{choice}**: MRR {d:.3f} against {o:.3f} {on}"
-        if d - o >= NOISE_MRR:
+        (d, n), (o, _) = _mrr(results["default"], figure), _mrr(results[alt], figure)
+        noise = NOISE_QUESTIONS / max(n, 1)
+        on = "questions" if figure == "all" else "questions typed without diacritics"
+        line = f"- **{choice}**: MRR {d:.3f} against {o:.3f} on {n} scored {on}"
+        if d - o >= noise:
             out.append(f"{line} (+{d - o:.3f}): the default is better.")
-        elif o - d >= NOISE_MRR:
+        elif o - d >= noise:
             out.append(f"{line} ({d - o:.3f}): the alternative is better here. **TO COMPLETE (maintainer): "
                        "keep the default for another reason, or change it.**")
         else:
-            out.append(f"{line}: within noise (|Δ| < {NOISE_MRR}). **TO COMPLETE (maintainer): the data is not "
-                       "conclusive; state the reason for keeping the default.**")
+            out.append(f"{line}: within noise (|Δ| < {noise:.3f}, {NOISE_QUESTIONS} questions). **TO COMPLETE "
+                       "(maintainer): the data is not conclusive; state the reason for keeping the default.**")
+    for dataset, r in externals.items():
+        for lang, who in (("vi", ""), ("en", ", English questions")):
+            if lang in r:
+                figures = ", ".join(f"{m} {r[lang][m]['sentence']['mrr']:.3f}" for m in MODES)
+                out.append(f"- Search modes on {EXTERNAL[dataset].title}{who}, sentence MRR: {figures}.")
     return out
+
+
+def _ablation_row(name: str, result: dict) -> list[str]:
+    s = result["summary"]
+    return [name, *_retrieval_cells(s["retrieval"]), _f(result["no_diacritics"]["mrr"]),
+            _f(s["answers"]["accuracy"]), _f(s["answers"]["overall"])]
 
 
 def _machine() -> str:
@@ -638,7 +669,7 @@ def _machine() -> str:
 def write_report(out: Path, gold: Path, corpus: str | Path | None, index_root: Path, embedder,
                  external: bool = True, limit: int | None = None, progress: bool = False) -> dict:
     """Run the default configuration, the ablations and the external benchmarks; write `out` (markdown)
-    and the figures beside it (.json); return the figures."""
+    and the figures beside it (.json: no per-question rows but the default's failures); return the figures."""
     followups = gold.with_name("followups.jsonl")
     results: dict[str, dict] = {}
     for name, key, mode, fusion, changes, folder in ABLATIONS:
@@ -667,23 +698,31 @@ def write_report(out: Path, gold: Path, corpus: str | Path | None, index_root: P
         f"the BM25-only and dense-only rows have no answer figures). Index folders: the default under "
         f"`{index_root}/`, the others under `{index_root}/eval-<name>/`.", "",
         _table(["configuration", "n", *(f"hit@{k}" for k in KS), "MRR", "nDCG@10", "MRR without diacritics",
-                "answer accuracy", "overall accuracy"],
-               [[name, *_retrieval_cells(results[key]["summary"]["retrieval"]), _f(results[key]["no_diacritics"]["mrr"]),
-                 _f(results[key]["summary"]["answers"]["accuracy"]), _f(results[key]["summary"]["answers"]["overall"])]
-                for name, key, *_ in ABLATIONS]), "",
+                "answer accuracy", "overall accuracy"], [_ablation_row(name, results[key]) for name, key, *_ in ABLATIONS]),
+        "",
         "### Why these defaults", "",
-        *reasons(results),
+        *reasons(results, externals),
         "- **bm25s rather than rank-bm25**: a speed choice, not an accuracy one (same top hits; see the README).",
     ]
     for dataset, r in externals.items():
-        lines += ["", f"## External benchmark: {dataset}", "",
+        lines += ["", f"## External benchmark: {EXTERNAL[dataset].title}", "",
                   f"Skipped: {r['skipped']}" if "skipped" in r else render_external(r)]
     lines += ["", "## Failures of the default configuration", "", render_failures(d)]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    figures = {"machine": _machine(), "ablations": results, "external": externals}
+    figures = {"machine": _machine(), "ablations": {k: _figures(r, k == "default") for k, r in results.items()},
+               "external": externals}
     out.with_suffix(".json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     return figures
+
+
+def _figures(result: dict, failures: bool) -> dict:
+    """A `run` result without its per-question rows (`dtiqa eval --json` keeps them), for the report's JSON."""
+    out = {k: v for k, v in result.items() if k not in ("questions", "failures")}
+    if "followups" in out:
+        out["followups"] = {k: v for k, v in out["followups"].items() if k != "rows"}
+    return out | ({"failures": [{k: v for k, v in r.items() if k != "relevant"} for r in result["failures"]]}
+                  if failures else {})
 
 
 # ------------------------------------------------------------------ command line
@@ -695,14 +734,15 @@ def add_commands(subparsers, common) -> None:
     e.add_argument("--fusion", choices=FUSIONS, default="rrf")
     e.add_argument("--followups", help="multi-turn cases (default: followups.jsonl beside GOLD, if any)")
     e.add_argument("--json", metavar="OUT", help="also write every figure and question to OUT")
-    r = subparsers.add_parser("eval-report", parents=[common], help=f"regenerate {DEFAULT_REPORT} (default, ablations, external)")
+    r = subparsers.add_parser("eval-report", parents=[common],
+                              help=f"regenerate {DEFAULT_REPORT}: default configuration, ablations, external benchmarks")
     r.add_argument("--gold", default=str(DEFAULT_GOLD))
     r.add_argument("--out", default=str(DEFAULT_REPORT))
     r.add_argument("--no-external", action="store_true", help="skip XQuAD and UIT")
     r.add_argument("--limit", type=int, help="index only the first N paragraphs of each external dataset")
     x = subparsers.add_parser("eval-external", parents=[common], help="retrieval and ask on XQuAD or the UIT set")
     x.add_argument("--dataset", choices=tuple(EXTERNAL), default="xquad")
-    x.add_argument("--data", help="the dataset's folder (default ../shared/data/<dataset>, or $DTIQA_XQUAD / $DTIQA_UIT)")
+    x.add_argument("--data", help="the dataset's folder (default $DTIQA_XQUAD / $DTIQA_UIT, else ../shared/data/...)")
     x.add_argument("--limit", type=int, help="index only the first N paragraphs (quick runs)")
     x.add_argument("--json", metavar="OUT")
 
@@ -723,7 +763,8 @@ def run_command(args) -> int:
     index_root = Path(args.index or os.environ.get("DTIQA_INDEX") or DEFAULT_INDEX)
     if args.command == "eval":
         gold = Path(args.gold)
-        followups = args.followups or (gold.with_name("followups.jsonl") if gold.with_name("followups.jsonl").exists() else None)
+        beside = gold.with_name("followups.jsonl")
+        followups = args.followups or (beside if beside.exists() else None)
         qa = load(args.corpus, index_root, embedder, fusion=args.fusion, progress=progress)
         result = run(qa, gold, args.mode, args.fusion, followups_path=followups)
         print(render(result))

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 2  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 3  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -32,7 +32,7 @@ _RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|do
 _TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
 _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
 _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
-                        r"|lan thu|khoa|phien|cho|lop|muc|dieu|khoan|phu luc|ban)\s*$")
+                        r"|lan thu|khoa|phien|lop|muc|dieu|khoan|phu luc)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
@@ -111,7 +111,10 @@ class Fact:
 
 
 # ------------------------------------------------------------------ mentions
-def _role(q: Quantity, f: str) -> tuple[str, float]:
+_NAMED_BEFORE = re.compile(r"(?<=\w )[A-ZĐ][^\W\d_]*\s$")
+
+
+def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     """The role of a number from the folded sentence `f` around it, and its signed value."""
     L, R = f[max(0, q.num_start - 40): q.num_start], f[q.end: q.end + 40]
     digits = f[q.num_start: q.num_end]
@@ -137,8 +140,8 @@ def _role(q: Quantity, f: str) -> tuple[str, float]:
             return "rank", q.value
     if _SCORE_AFTER.match(R):
         return "score", q.value
-    if digits.startswith("0") and len(digits) > 1 or _ID_BEFORE.search(L):
-        return "id", q.value
+    if digits.startswith("0") and len(digits) > 1 or _ID_BEFORE.search(L) or _NAMED_BEFORE.search(text[:q.num_start]):
+        return "id", q.value  # "Kế hoạch số 80", "Đề án 06", "Chợ 4.0": a name, not a quantity
     if q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn") and not re.match(r"^\s*[a-z]", R):
         return "amount", q.value
     if re.match(r"^\s*[^\W\d_]", R):
@@ -245,7 +248,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         if not text[q.num_start:q.num_end][:1].isdigit():
             role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
         else:
-            role, value = _role(q, f)
+            role, value = _role(q, f, text)
         before = [p for p in places if p.end <= q.num_start]
         after_same_clause = [p for p in places if p.start >= q.end and p.start < _clause_of(f, q.end)[1]]
         province, implicit = "", False

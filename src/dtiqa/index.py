@@ -35,7 +35,7 @@ from .tokens import bm25_tokens
 
 log = logging.getLogger("dtiqa")
 
-FORMAT_VERSION = 1  # bump when cleaning, splitting or the file layout changes
+FORMAT_VERSION = 2  # bump when cleaning, splitting or the file layout changes
 EMBED_BATCH = 32
 
 
@@ -93,6 +93,8 @@ class Index:
     _diacritics: DiacriticModel = field(default=None, repr=False)
     _facts: list = field(default=None, repr=False)
     _places: frozenset = field(default=None, repr=False)
+    _idf: dict = field(default=None, repr=False)
+    _idf_default: float = 1.0
     _doc_rows: dict = field(default=None, repr=False)
 
     @property
@@ -123,6 +125,16 @@ class Index:
             with open(self.path / "facts.jsonl", encoding="utf-8") as f:
                 self._facts = [Fact.from_dict(json.loads(line)) for line in f]
         return self._facts
+
+    def idf(self, word: str) -> float:
+        """Inverse frequency of a folded syllable among the indexed sentences (rare words weigh more)."""
+        if self._idf is None:
+            counts = np.bincount(self.token_ids, minlength=len(self.vocab)) if len(self.token_ids) else np.zeros(len(self.vocab))
+            n = max(1, self.size)
+            self._idf = {t[1:]: float(np.log(1 + n / (1 + c))) for t, c in zip(self.vocab, counts)
+                         if t.startswith("~") and "_" not in t}
+            self._idf_default = float(np.log(1 + n))
+        return self._idf.get(word, self._idf_default)
 
     @property
     def extra_places(self) -> frozenset:

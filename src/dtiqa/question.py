@@ -96,9 +96,14 @@ class Question:
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
+_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|ty|trieu|nghin|dong|usd|bac|hang|lan\b)([a-z]+)")
+
+
 def _kind(f: str) -> str:
     for kind, rx in _KIND_RES:
         if rx.search(f):
+            if kind in ("score", "percent", "amount") and _COUNTED.search(f):
+                return "count"  # "tổng điểm của bao nhiêu chỉ số?" counts indexes
             return kind
     return "text"
 

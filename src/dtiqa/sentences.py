@@ -1,7 +1,9 @@
 """Sentences: split a cleaned article into citable sentences with offsets.
 
 Paragraphs (lines) are split first, so a headline without a final period is
-never glued to the next sentence; underthesea then splits each paragraph.
+never glued to the next sentence; underthesea then splits each paragraph, and a
+very long sentence (a list of statistics) is also split at its semicolons, so a
+citation points at the clause that holds the number.
 """
 from __future__ import annotations
 
@@ -36,6 +38,21 @@ def is_heading(line: str) -> bool:
     return len(line) <= 200 and not line.rstrip().endswith(_END)
 
 
+LONG_SENTENCE = 250  # chars; past this a sentence is also split at "; " (lists of statistics)
+
+
+def _pieces(para: str) -> list[str]:
+    out = []
+    for piece in _sent_tokenize(para):
+        if len(piece) > LONG_SENTENCE and "; " in piece:
+            parts = piece.split("; ")
+            out.extend(p + ";" for p in parts[:-1])
+            out.append(parts[-1])
+        else:
+            out.append(piece)
+    return out
+
+
 def split_sentences(article: Article) -> list[Sentence]:
     """All sentences of an article, in order, with character offsets into `article.text`."""
     out: list[Sentence] = []
@@ -43,7 +60,7 @@ def split_sentences(article: Article) -> list[Sentence]:
     for p, para in enumerate(article.text.split("\n")):
         if para.strip():
             heading = is_heading(para)
-            pieces = [para] if heading else _sent_tokenize(para)
+            pieces = [para] if heading else _pieces(para)
             cursor = 0
             for piece in pieces:
                 piece = piece.strip()
