@@ -57,8 +57,6 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
-    if q.kind == "text" and q.target and q.provinces:
-        q = replace(q, kind="rank")  # "Mục tiêu của Vĩnh Phúc năm 2025 là gì?": a target rank
     ans = _dispatch(qa, q, hits)
     return replace(ans, hits=hits[:k])
 
@@ -105,6 +103,8 @@ def _search_text(q: Question) -> str:
         extra.append({"rank": "xếp thứ", "rank_change": "tăng bậc"}.get(q.kind, ""))
     if "pillar" in q.inherited:
         extra.append(q.pillar)
+    if q.context:
+        extra.append(" ".join(q.context))
     return " ".join([q.text] + [e for e in extra if e])
 
 
@@ -156,6 +156,9 @@ def _answer_rank(qa, q: Question) -> Answer:
                                      f"chỉ nói {g.province} nằm trong top {int(g.value)}")
     if q.latest and not any(f.latest for f in facts):
         facts = []  # "mới nhất" asks for the newest edition an article reports, not any dated one
+    if not facts and kind == "rank_change" and "year" in q.inherited and q.year is not None:
+        # "Năm 2020 xếp thứ mấy?" then "Tăng bao nhiêu bậc?": the change from that year on.
+        return _answer_rank(qa, replace(q, year=None, base_year=q.year, inherited=()))
     if not facts and kind == "rank_change":
         derived = _derive_change(qa, q, pool)
         if derived is not None:

@@ -11,7 +11,7 @@ import numpy as np
 
 from .embed import Embedder
 from .index import Index
-from .text import fold, has_letters_or_digits, normalize_line
+from .text import fold, has_letters_or_digits, looks_english, normalize_line
 from .tokens import bm25_tokens
 
 MAX_QUERY_CHARS = 1000  # longer questions are truncated (a question, not a document)
@@ -130,7 +130,7 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         raise ValueError("k must be at least 1")
     if not has_letters_or_digits(query):
         return []
-    if fold(query) == query:  # typed without diacritics: search with them restored
+    if fold(query) == query and not looks_english(query):  # typed without diacritics: search with them restored
         query = index.diacritics.restore(query)
     n = max(candidates, k)
     bm = bm25_ranking(index, query, n) if mode != "dense" else []

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .text import fold, normalize_line
+from .text import fold, looks_english, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
 KIND_CUES: list[tuple[str, str]] = [
@@ -63,7 +63,6 @@ BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?
 # "đội sổ" folds to the letters of "đổi số": without diacritics it counts only when not after "chuyen".
 LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bottom)\b")
 LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
-ENGLISH_RE = re.compile(r"\b(what|which|how|who|when|did|does|was|were|is|the|in|of)\b")
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
 FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
@@ -92,7 +91,9 @@ class Question:
     followup: bool = False
     english: bool = False
     asks_group: bool = False  # "top mấy", "nhóm nào": a top-N answer is what is asked
+    ranking_stated: bool = False  # the question names its ranking ("DTI", "ICT Index")
     topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
+    context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
@@ -149,7 +150,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             rank_value = 1
         elif (LAST_MARKED_RE.search(q.lower()) if fold(q) != q else LAST_RE.search(f)):
             rank_value = -1
-    english = fold(q) == q and len(ENGLISH_RE.findall(f)) >= 2
+    english = looks_english(q)
     # Words that say what is asked, minus question words, places and years.
     masked = f
     for p in found:
@@ -166,10 +167,14 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             topic = tuple(w for w in terms if w not in ("xep", "hang", "toan", "quoc"))
         if topic:
             ranking = "other"
+    target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f)))
+    if kind == "text" and target:
+        kind = "rank"  # "Mục tiêu của tỉnh năm 2025 là gì?": the rank (or top-N) the province aims for
     return Question(
         text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
-        latest=bool(LATEST_RE.search(f)), english=english, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
-        pillar=pillar, ranking=ranking, target=bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f))), rank_value=rank_value, top=top,
+        latest=bool(LATEST_RE.search(f)), english=english,
+        ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)), topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
+        pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
@@ -187,9 +192,11 @@ def with_history(q: Question, previous: Question | None) -> Question:
         changes["provinces"] = previous.provinces
     if q.year is None and not q.latest and (previous.year is not None or previous.latest):
         changes.update(year=previous.year, latest=previous.latest)
+    if elliptical or "provinces" in changes:
+        changes["context"] = tuple(dict.fromkeys(previous.context + previous.terms))
     if elliptical and not q.pillar and previous.pillar and "kind" in changes:
         changes["pillar"] = previous.pillar
-    if q.ranking == "dti" and previous.ranking != "dti" and elliptical:
+    if not q.ranking_stated and previous.ranking != "dti" and elliptical:
         changes["ranking"] = previous.ranking
     if not changes:
         return q

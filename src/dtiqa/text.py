@@ -81,3 +81,11 @@ def syllables(text: str) -> list[str]:
 def has_letters_or_digits(text: str) -> bool:
     """True when the text has anything a search could match on."""
     return bool(_WORD.search(text))
+
+
+_ENGLISH = re.compile(r"\b(what|which|how|who|when|where|why|did|does|do|was|were|is|are|the|in|of|rank|ranked|many|much)\b")
+
+
+def looks_english(text: str) -> bool:
+    """A question typed in English: no Vietnamese letters and at least two common English words."""
+    return fold(text) == text and len(_ENGLISH.findall(text.lower())) >= 2
