@@ -40,6 +40,8 @@ class Answer:
     message: str = ""  # a full Vietnamese sentence for the chat
     computed: bool = False  # derived from several facts rather than read from one sentence
     confidence: float = 0.0
+    verdict: str = ""  # for a claim: "đúng", "sai" or "không đủ thông tin"
+    comparison: dict | None = None  # for a comparison: {"values": {side: value}, "better": side, "difference": n}
     analysis: object = field(default=None, repr=False, compare=False)  # the parsed Question, for follow-ups
 
     def to_dict(self) -> dict:

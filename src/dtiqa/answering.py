@@ -62,6 +62,12 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
 
 
 def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
+    if q.claim:
+        return _answer_claim(qa, q, hits)
+    if q.compare:
+        return _answer_compare(qa, q, hits)
+    if q.superlative and q.kind in ("rank", "rank_change"):
+        return _answer_superlative(qa, q)
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
             return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào")
@@ -167,7 +173,8 @@ def _answer_rank(qa, q: Question) -> Answer:
         return _not_found(q, [], _missing(q, pool, kind))
     stated = [f for f in facts if not f.computed] or facts
     by_value: OrderedDict[float, list[Fact]] = OrderedDict()
-    for f in sorted(stated, key=lambda f: (f.computed, not f.text[:1].isdigit(), f.doc_id, f.sentence_index)):
+    for f in sorted(stated, key=lambda f: (f.computed, not f.text[:1].isdigit(), "/" not in f.text, f.doc_id,
+                                           f.sentence_index)):
         by_value.setdefault(f.value, []).append(f)
     groups = sorted(by_value.values(), key=lambda g: -len({(x.doc_id, x.sentence_index) for x in g}))
     lead = groups[0][0]
@@ -584,6 +591,118 @@ def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
     c = Citation(a.doc_id, a.title, a.url, a.title, 0, len(a.title), 0, 0, a.source, a.date)
     message = f"{KIND_VI[q.kind].capitalize()} của bài “{a.title}”: **{value}**."
     return Answer(q.text, True, value, None, "", q.kind, [c], [], message, False, 0.8, analysis=q)
+
+
+# ------------------------------------------------------------------ claims, comparisons, superlatives
+VERDICTS = ("đúng", "sai", "không đủ thông tin")
+_CLAIM_KIND = {"rank": "rank", "prev_rank": "rank", "rank_change": "rank_change", "top": "rank", "percent": "percent",
+               "count": "count", "score": "score", "amount": "amount"}
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def _claimed(q: Question):
+    """The figure a claim states, as (kind, value, is_top, text), from the question's own numbers."""
+    places = provinces.find(q.text)
+    m = _ORDINAL.search(q.text)
+    if m:
+        return "rank", float(m.group(1)), False, m.group(0), ""
+    for mention in sentence_mentions(q.text, places[0].name if places else ""):
+        kind = _CLAIM_KIND.get(mention.role)
+        if kind:
+            noun = _noun_after(q.text, mention.end) if kind == "count" else ""
+            return kind, mention.value, mention.role == "top", mention.text, noun
+    return None
+
+
+def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Bình Phước đứng thứ 5 năm 2021 đúng không?": a verdict from the corpus's own figure."""
+    claimed = _claimed(q)
+    if claimed is None:
+        return replace(_not_found(q, [], "câu hỏi không nêu con số nào để kiểm tra"), verdict=VERDICTS[2])
+    kind, value, is_top, said, noun = claimed
+    digits = {w for w, _, _ in _words(fold(said.lower()))}
+    checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits))
+    ans = _dispatch(qa, checked, hits)
+    if not ans.found or ans.value is None:
+        why = ans.message.removeprefix("Không tìm thấy câu trả lời trong kho bài viết: ")
+        return replace(ans, verdict=VERDICTS[2], found=False,
+                       message=f"**Không đủ thông tin** để kiểm tra “{said}”: {why}")
+    if is_top:
+        true = ans.value <= value  # "trong top 10": any rank up to 10
+    else:  # a change is signed on both sides ("giảm 3 bậc" is -3)
+        true = abs(ans.value - value) <= 1e-6 * max(1.0, abs(value))
+    verdict = VERDICTS[0] if true else VERDICTS[1]
+    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{ans.text}**, không phải {said}."
+    return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
+
+
+def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
+    """Two provinces (or two years of one) on one figure: which is higher, by how much, both cited.
+
+    On a rank, higher ("cao hơn", "tốt hơn") is the smaller number.
+    """
+    if len(q.provinces) >= 2:
+        sides = [(p, replace(q, compare=False, provinces=(p,))) for p in q.provinces[:2]]
+    else:
+        years = sorted({int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text)})[-2:]
+        sides = [(f"{q.provinces[0]} năm {y}", replace(q, compare=False, year=y, base_year=None)) for y in years]
+    answers = [(name, _dispatch(qa, side, hits)) for name, side in sides]
+    known = [(n, a) for n, a in answers if a.found and a.value is not None]
+    citations = [c for _, a in known for c in a.citations]
+    values = {n: a.value for n, a in known}
+    if len(known) < 2:
+        missing = [n for n, a in answers if not (a.found and a.value is not None)]
+        shown = "; ".join(f"{n}: **{a.text}**" for n, a in known)
+        message = (f"Không so sánh được: kho bài viết không có số liệu của {', '.join(missing)}."
+                   + (f" Số liệu đã biết — {shown}." if shown else "")
+                   + (_cite_line(citations[0]) if citations else ""))
+        return Answer(q.text, False, "", None, "", q.kind, citations, [], message, False, 0.0, analysis=q,
+                      comparison={"values": values, "better": None, "difference": None, "missing": missing})
+    (n1, a1), (n2, a2) = known
+    lower_is_better = q.kind == "rank"
+    if a1.value == a2.value:
+        better, text = None, "ngang nhau"
+    else:
+        first = (a1.value < a2.value) if lower_is_better else (a1.value > a2.value)
+        better = n1 if first else n2
+        text = better
+    diff = abs(a1.value - a2.value)
+    unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
+    detail = f"{n1}: **{a1.text}**; {n2}: **{a2.text}**"
+    if better is None:
+        message = f"Hai bên ngang nhau ({detail})."
+    else:
+        worse = n2 if better == n1 else n1
+        diff_text = f"{int(diff) if diff == int(diff) else diff:g} {unit}".strip()
+        message = f"**{better}** cao hơn {worse} ({detail}; chênh {diff_text})."
+    message += "".join(_cite_line(c) for c in citations[:2])
+    computed = a1.computed or a2.computed
+    return Answer(q.text, True, text, diff, unit, q.kind, citations, [], message, computed, min(a1.confidence, a2.confidence),
+                  analysis=q, comparison={"values": values, "better": better, "difference": diff})
+
+
+def _answer_superlative(qa, q: Question) -> Answer:
+    """"Tỉnh nào tăng hạng nhiều nhất năm 2021?" over the provinces the corpus reports."""
+    kind = "rank" if q.kind == "rank" else "rank_change"
+    facts = [f for f in qa.index.facts if f.kind == kind and f.ranking == q.ranking and f.pillar == q.pillar
+             and not f.target and not f.computed and (q.year is None or f.year == q.year)]
+    if not facts:
+        when = f" năm {q.year}" if q.year else ""
+        return _not_found(q, [], f"không có bài viết nào nêu {KIND_VI[kind]} của tỉnh nào{when}")
+    best_per: dict[str, Fact] = {}
+    for f in facts:
+        cur = best_per.get(f.province)
+        if cur is None or (f.year or 0) > (cur.year or 0):
+            best_per[f.province] = f
+    # On a rank the best is the smallest number; on a change, the largest rise.
+    sign = 1 if kind == "rank" else -1
+    ordered = sorted(best_per.values(), key=lambda f: (sign * f.value, f.province))
+    pick = ordered[0] if q.superlative == "best" else ordered[-1]
+    citations = _fact_citations(qa, [pick])
+    scope = f"Trong {len(best_per)} tỉnh, thành phố mà kho bài viết nêu ({', '.join(sorted(best_per))}), "
+    message = scope + _rank_message(pick, _rank_text(pick)) + _cite_line(citations[0])
+    return Answer(q.text, True, pick.province, float(pick.value), "", "entity", citations, [], message, False, 0.7,
+                  analysis=q)
 
 
 # ------------------------------------------------------------------ messages

@@ -20,7 +20,7 @@ KIND_CUES: list[tuple[str, str]] = [
     ("meta_date", r"\b(dang (ngay|vao ngay|khi) nao|ngay dang|dang luc nao|xuat ban (ngay|khi) nao|published|publication date)\b"),
     ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"),
     ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)( thanh)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
-    ("rank_change", r"\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
+    ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
                     r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b|\bthay doi (the nao|ra sao|bao nhieu)\b"),
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
@@ -65,9 +65,15 @@ LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bo
 LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
+# A claim to check: "... đúng không?", "có phải ... không?", "Is it true that ...".
+CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
+                      r"|is that (right|true|correct))\b")
+COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared)\b")
+SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
 FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 _STOP = set("""la co cua va o ve thi nao gi bao nhieu may thu hang tinh thanh pho nam duoc da dang den voi trong cho cac nhung
-mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay dat len nhiu phan tram what which how many much the of in was is did does
+mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay dat len nhiu phan tram
+dung khong phai chu true that right correct what which how many much the of in was is did does
 a an to for and on at by its it rank ranked position place""".split())
 
 
@@ -93,6 +99,9 @@ class Question:
     asks_group: bool = False  # "top mấy", "nhóm nào": a top-N answer is what is asked
     ranking_stated: bool = False  # the question names its ranking ("DTI", "ICT Index")
     topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
+    claim: bool = False  # "... đúng không?": check a figure
+    compare: bool = False  # two provinces (or two years) against each other
+    superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
     context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
@@ -168,12 +177,30 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         if topic:
             ranking = "other"
     target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f)))
+    claim = bool(CLAIM_RE.search(f))
+    compare = not claim and len(names) >= 2 and bool(COMPARE_RE.search(f))
+    compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
+                          and kind != "rank_change")
+    if kind == "rank" and base_years and re.search(r"\bso voi\b", f):
+        kind = "rank_change"  # "năm 2021 so với năm 2020 xếp hạng thế nào?"
+    sup = SUPERLATIVE_RE.search(f)
+    superlative = ""
+    if sup and not claim and not names:
+        worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "lowest", "worst")
+        if kind in ("entity", "list", "text"):
+            kind = "rank_change" if re.search(r"\b(tang|giam|thang|tut|bac)\b", f) else "rank"
+        if kind == "rank_change" and re.search(r"\b(giam|tut|lui)\b", f):
+            worst = not worst  # "giảm nhiều nhất": the largest fall
+        superlative = "worst" if worst else "best"
+    if compare and kind in ("entity", "text", "list"):
+        kind = "rank"  # "Bình Phước hay Thái Nguyên xếp cao hơn?"
     if kind == "text" and target:
         kind = "rank"  # "Mục tiêu của tỉnh năm 2025 là gì?": the rank (or top-N) the province aims for
     return Question(
         text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
         latest=bool(LATEST_RE.search(f)), english=english,
-        ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)), topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
+        ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
+        claim=claim, compare=compare, superlative=superlative, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )

@@ -1,0 +1,97 @@
+"""Claims, comparisons, change questions and superlatives, on articles the tests write."""
+import pytest
+
+import dtiqa
+
+from conftest import HashEmbedder
+from test_answers import SAO_MAI, SONG_LAM
+
+HA_XUYEN = """\
+Tỉnh Hà Xuyên giảm 5 bậc về chuyển đổi số
+Năm 2023, tỉnh Hà Xuyên xếp thứ 30/63 về chỉ số chuyển đổi số, giảm 5 bậc so với năm 2022.
+Về kinh tế số, Hà Xuyên xếp thứ 12/63 năm 2023.
+Năm 2022, tỉnh Hà Xuyên đạt 480 điểm DTI.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("verdicts")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in {"sao_mai.txt": SAO_MAI, "song_lam.txt": SONG_LAM, "ha_xuyen.txt": HA_XUYEN}.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return dtiqa.load(corpus, root / "index", HashEmbedder())
+
+
+@pytest.mark.parametrize("claim, verdict, stated", [
+    ("Sao Mai đứng thứ 7 năm 2023 đúng không?", "đúng", "7/63"),
+    ("Sao Mai đứng thứ 5 năm 2023 đúng không?", "sai", "7/63"),
+    ("sao mai dung thu 5 nam 2023 dung khong", "sai", "7/63"),
+    ("Is it true that Sao Mai ranked 7th in 2023?", "đúng", "7/63"),
+    ("Có phải Sao Mai tăng 11 bậc năm 2023 không?", "đúng", "11"),
+    ("Có phải Hà Xuyên tăng 5 bậc năm 2023 không?", "sai", "5"),
+    ("Hà Xuyên giảm 5 bậc năm 2023 phải không?", "đúng", "5"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của Sao Mai đạt 87,5% đúng không?", "đúng", "87,5%"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của Sao Mai đạt 90% đúng không?", "sai", "87,5%"),
+    ("Sao Mai có 1.240 tổ công nghệ số cộng đồng đúng không?", "đúng", "1.240 tổ"),
+    ("Sao Mai đạt 612,5 điểm DTI năm 2023 đúng không?", "đúng", "612,5"),
+    ("Sao Mai nằm trong top 10 năm 2023 phải không?", "đúng", "7/63"),
+])
+def test_claims_get_a_verdict_with_the_stated_figure(qa, claim, verdict, stated):
+    ans = qa.ask(claim)
+    assert ans.verdict == verdict, ans.message
+    assert ans.text == stated and ans.citations
+    if verdict == "sai":
+        assert f"bài viết ghi **{stated}**" in ans.message
+
+
+@pytest.mark.parametrize("claim", [
+    "Hà Giang đứng thứ 3 năm 2023 đúng không?",
+    "Sao Mai đứng thứ 7 năm 2019 đúng không?",
+    "Sao Mai xếp thứ 2 về đô thị thông minh đúng không?",
+])
+def test_claim_the_corpus_does_not_cover_is_not_false(qa, claim):
+    ans = qa.ask(claim)
+    assert ans.verdict == "không đủ thông tin" and not ans.found
+
+
+@pytest.mark.parametrize("question, better, difference", [
+    ("Năm 2023 Sao Mai hay Hà Xuyên xếp cao hơn?", "Sao Mai", 23),
+    ("Năm 2023 Hà Xuyên hay Sao Mai xếp hạng tốt hơn?", "Sao Mai", 23),
+    ("Về kinh tế số năm 2023, Sao Mai hay Hà Xuyên xếp cao hơn?", "Hà Xuyên", 8),
+])
+def test_comparisons_cite_both_sides(qa, question, better, difference):
+    ans = qa.ask(question)
+    assert ans.found and ans.text == better
+    assert ans.comparison["better"] == better and ans.comparison["difference"] == difference
+    assert {c.doc_id for c in ans.citations} == {"sao_mai.txt", "ha_xuyen.txt"}
+
+
+def test_comparison_with_a_missing_side_says_which(qa):
+    ans = qa.ask("Năm 2023 Sao Mai hay Hà Giang xếp cao hơn?")
+    assert not ans.found
+    assert ans.comparison["missing"] == ["Hà Giang"]
+    assert "Hà Giang" in ans.message and "7/63" in ans.message
+
+
+def test_change_question_from_stated_and_derived_figures(qa):
+    stated = qa.ask("Hà Xuyên tăng hay giảm hạng năm 2023?")
+    assert stated.found and stated.value == -5 and "giảm" in stated.message
+    derived = qa.ask("Sông Lam thay đổi thế nào trong bảng xếp hạng mới nhất so với năm 2022?")
+    assert derived.found and derived.computed and derived.value == 22 and len(derived.citations) == 2
+
+
+def test_superlative_covers_only_the_corpus_provinces(qa):
+    ans = qa.ask("Trong các tỉnh có trong dữ liệu, tỉnh nào tăng hạng nhiều nhất năm 2023?")
+    assert ans.found and ans.text == "Sao Mai"
+    assert "mà kho bài viết nêu" in ans.message
+    worst = qa.ask("Tỉnh nào giảm hạng nhiều nhất năm 2023?")
+    assert worst.found and worst.text == "Hà Xuyên"
+    top = qa.ask("Tỉnh nào xếp hạng cao nhất năm 2023?")
+    assert top.text == "Sao Mai"
+
+
+def test_verdict_and_comparison_reach_the_json(qa):
+    d = qa.ask("Sao Mai đứng thứ 5 năm 2023 đúng không?").to_dict()
+    assert d["verdict"] == "sai" and d["text"] == "7/63"
