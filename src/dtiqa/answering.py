@@ -57,8 +57,61 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
-    ans = _dispatch(qa, q, hits)
+    ans = _answer_new_unit(qa, q, hits) if q.new_unit else _with_merger_note(_dispatch(qa, q, hits), q)
     return replace(ans, hits=hits[:k])
+
+
+# ------------------------------------------------------------------ the 2025 merger
+MERGER_DATE = "1/7/2025"
+
+
+def _merger_note(name: str) -> str:
+    """How a pre-2025 province relates to the unit it is part of now ("" when nothing changed)."""
+    unit = provinces.successor(name)
+    others = [m for m in provinces.members(unit) if m != name]
+    if unit != name:
+        return f"{name} (nay thuộc {_unit_label(unit)} từ {MERGER_DATE})"
+    if others:
+        return f"số liệu của {name} trước khi hợp nhất với {', '.join(others)} ({MERGER_DATE})"
+    return ""
+
+
+def _unit_label(unit: str) -> str:
+    return unit if unit in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế") else f"tỉnh {unit}"
+
+
+def _with_merger_note(ans: Answer, q: Question) -> Answer:
+    """Say once, briefly, what became of a former province the answer is about."""
+    if not ans.found:
+        return ans
+    notes = [n for n in (_merger_note(p) for p in q.provinces) if n]
+    if not notes:
+        return ans
+    return replace(ans, message=ans.message + "\nLưu ý: " + "; ".join(notes) + ".")
+
+
+def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
+    """A 2025 unit asked about a year it did not exist in: what the corpus says of each former province."""
+    parts, citations, found_any = [], [], False
+    for member in q.provinces:
+        sub = _dispatch(qa, replace(q, provinces=(member,), new_unit="", compare=False), hits)
+        if sub.found:
+            found_any = True
+            citations.extend(sub.citations)
+            parts.append(f"{member} (cũ): **{sub.text}**")
+        else:
+            parts.append(f"{member} (cũ): không có số liệu trong kho bài viết")
+    formed = ", ".join(q.provinces)
+    when = f"năm {q.year}" if q.year else "các năm trước 2025"
+    label = _unit_label(q.new_unit)
+    intro = (f"{label[0].upper() + label[1:]} hiện nay được hợp nhất từ {formed} ({MERGER_DATE}). "
+             f"Chỉ số DTI {when} xếp hạng từng tỉnh cũ, nên không có một {KIND_VI.get(q.kind, 'số liệu')} chung cho đơn vị mới.")
+    if not found_any:
+        return Answer(q.text, False, "", None, "", q.kind, [], [], intro + " Kho bài viết không có số liệu của tỉnh cũ nào "
+                      "thuộc đơn vị này. Các đoạn gần nhất được liệt kê bên dưới.", False, 0.0, analysis=q)
+    text = "; ".join(p.replace("**", "") for p in parts if "không có số liệu" not in p)
+    message = intro + " Theo từng tỉnh cũ: " + "; ".join(parts) + "." + "".join(_cite_line(c) for c in citations[:3])
+    return Answer(q.text, True, text, None, "", q.kind, citations, [], message, False, 0.6, analysis=q)
 
 
 def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:

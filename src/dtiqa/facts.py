@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 3  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 4  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -64,6 +64,7 @@ class Mention:
     out_of: float | None = None
     province: str = ""
     province_implicit: bool = False  # taken from the context, not the sentence
+    province_written: str = ""  # as the sentence writes it
     year: int | None = None
     year_implicit: bool = False
     base_year: int | None = None  # "so với năm 2020"
@@ -96,6 +97,8 @@ class Fact:
     latest: bool = False
     target: bool = False
     computed: bool = False  # derived: a rank from another rank and a change
+    province_written: str = ""  # the province as the article names it ("TP. Hồ Chí Minh", "Tỉnh")
+    unit_2025: str = ""  # the unit the province belongs to since 1 July 2025
     basis: tuple[int, ...] = ()  # sentence indexes a computed fact stands on
 
     def to_dict(self) -> dict:
@@ -251,13 +254,14 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             role, value = _role(q, f, text)
         before = [p for p in places if p.end <= q.num_start]
         after_same_clause = [p for p in places if p.start >= q.end and p.start < _clause_of(f, q.end)[1]]
-        province, implicit = "", False
+        province, implicit, written = "", False, ""
         if before:
-            province = before[-1].name
+            province, written = before[-1].name, text[before[-1].start:before[-1].end]
         elif after_same_clause:
-            province = after_same_clause[0].name
+            p = after_same_clause[0]
+            province, written = p.name, text[p.start:p.end]
         elif context_province:
-            province, implicit = context_province, True
+            province, implicit, written = context_province, True, context_province
         c0, c1 = _clause_of(f, q.num_start)
         cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]
         latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
@@ -283,7 +287,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         if role in ("rank", "prev_rank", "rank_change", "top"):
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
         target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f), 0, q.num_start))
-        out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, year, y_implicit,
+        out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
                            bool(right)))
     return out
@@ -357,7 +361,8 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                 year, computed = year - 1, True
             fact = Fact(m.province, year, m.ranking, m.pillar, kind, value, m.text, out_of, article.doc_id, s.index,
                         s.start, s.end, s.start + m.start, s.start + m.end, s.text, m.latest, m.target, computed,
-                        (s.index,) if computed else ())
+                        province_written=m.province_written, unit_2025=provinces.successor(m.province),
+                        basis=(s.index,) if computed else ())
             facts.append(fact)
             # "đứng thứ 9/63, tăng 16 bậc so với năm 2020": the 2020 rank was 25.
             if m.role == "rank" and not m.target and year is not None:
@@ -379,5 +384,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
             for p in provinces.find(tail[cue.end():], folded=False, extra=extra):
                 facts.append(Fact(p.name, m.year, m.ranking, m.pillar, "top", m.value, m.text, None, article.doc_id,
                                   s.index, s.start, s.end, s.start + m.end + cue.end() + p.start,
-                                  s.start + m.end + cue.end() + p.end, s.text, m.latest, False))
+                                  s.start + m.end + cue.end() + p.end, s.text, m.latest, False,
+                                  province_written=tail[cue.end():][p.start:p.end],
+                                  unit_2025=provinces.successor(p.name)))
     return facts

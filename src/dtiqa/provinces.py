@@ -1,6 +1,15 @@
-"""Provinces: find the 63 provinces and cities in text, by name or alias, with or without diacritics."""
+"""Provinces: the gazetteer. Find provinces in text however they are written, old (63) and new (34).
+
+The names, their keyword forms and the 1 July 2025 merger come from the
+maintained `vietnamadminunits` package (its packaged data, read directly: its
+parser imports shapely and geopy, 0.6 s we need not pay). What it lacks
+("Sài Gòn", "BR-VT", ...) is in data/province_aliases.tsv, each entry with a
+test showing the library missing it. Every province lookup in dtiqa — questions,
+articles, the facts table — goes through this module.
+"""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -8,117 +17,166 @@ from importlib import resources
 
 from .text import fold, normalize_line
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+_PREFIXES = ("thanhpho", "tinh", "tp")  # "TP.HCM", "tỉnh Bình Phước": a unit word before the name
+MAX_WORDS = 5
+
 
 @dataclass(frozen=True)
 class Place:
-    """A province named in a text: the canonical name and where the text names it."""
+    """A province named in a text: its canonical (pre-2025) name and where the text names it."""
 
     name: str
     start: int
     end: int
 
 
+@dataclass(frozen=True)
+class _Gazetteer:
+    keywords: dict  # folded, spaceless form -> canonical pre-2025 name
+    accented: dict  # canonical name -> set of accepted lower-case accented spaceless forms
+    successor: dict  # pre-2025 name -> the 2025 unit it belongs to
+    members: dict  # 2025 unit -> the pre-2025 provinces it was formed from
+    legacy: tuple  # the 63 pre-2025 names
+
+
+def _library_data(name: str) -> dict:
+    return json.loads(resources.files("vietnamadminunits").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _squash(text: str) -> str:
+    return "".join(_TOKEN.findall(fold(normalize_line(text).lower())))
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """alias (normalised, lower-case) -> canonical name, from data/provinces.tsv."""
-    text = resources.files("dtiqa").joinpath("data/provinces.tsv").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
+def gazetteer() -> _Gazetteer:
+    """The province table, built once from the library's data plus our few extra aliases."""
+    legacy = _library_data("parser_legacy.json")["DICT_PROVINCE"]
+    new = _library_data("parser_from_2025.json")["DICT_PROVINCE"]
+    merged = _library_data("converter_2025.json")["DICT_PROVINCE"]
+    keywords: dict[str, str] = {}
+    accented: dict[str, set] = {}
+    by_key = {}
+    for key, unit in legacy.items():
+        name = normalize_line(unit["provinceShort"])
+        by_key[key] = name
+        for kw in unit["provinceKeywords"]:
+            keywords.setdefault(kw, name)
+        accented.setdefault(name, set()).update({_accented(unit["provinceShort"]), _accented(unit["province"])})
+    for alias, name in _extra_aliases():
+        keywords.setdefault(_squash(alias), name)
+        accented.setdefault(name, set()).add(_accented(alias))
+    members = {normalize_line(new[k]["provinceShort"]): tuple(by_key[x] for x in olds) for k, olds in merged.items()}
+    successor = {old: unit for unit, olds in members.items() for old in olds}
+    return _Gazetteer(keywords, accented, successor, members, tuple(by_key.values()))
+
+
+def _accented(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", normalize_line(text).lower()))
+
+
+def _extra_aliases() -> list[tuple[str, str]]:
+    text = resources.files("dtiqa").joinpath("data/province_aliases.tsv").read_text(encoding="utf-8")
+    out = []
     for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        cols = line.split("\t")
-        name = normalize_line(cols[0])
-        aliases = [name] + [normalize_line(a) for a in (cols[2].split("|") if len(cols) > 2 else []) if a.strip()]
-        for a in aliases:
-            out[a.lower()] = name
+        if line.strip() and not line.startswith("#") and not line.startswith("alias\t"):
+            alias, name = line.split("\t")[:2]
+            out.append((alias.strip(), normalize_line(name)))
     return out
 
 
 def names() -> list[str]:
-    """The canonical names, in the data file's order."""
-    return list(dict.fromkeys(_table().values()))
+    """The 63 provinces and cities ranked by DTI editions up to 2023 (canonical names)."""
+    return list(gazetteer().legacy)
 
 
-def _pattern(keys) -> re.Pattern:
-    alts = "|".join(re.escape(k).replace(r"\ ", r"\s*") if "-" in k or "." in k else re.escape(k).replace(r"\ ", r"\s+")
-                    for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+def successor(name: str) -> str:
+    """The 2025 unit a pre-2025 province now belongs to ("Bình Phước" -> "Đồng Nai")."""
+    return gazetteer().successor.get(name, name)
 
 
-@lru_cache(maxsize=1)
-def _patterns():
-    table = _table()
-    exact = _pattern(table)
-    folded_map: dict[str, str] = {}
-    for alias, name in table.items():
-        folded_map.setdefault(fold(alias), name)
-    return exact, table, _pattern(folded_map), folded_map
+def members(unit: str) -> tuple[str, ...]:
+    """The pre-2025 provinces a 2025 unit was formed from ("Đồng Nai" -> Bình Phước, Đồng Nai)."""
+    return gazetteer().members.get(unit, (unit,))
 
 
-# "tỉnh Hoa Mai": a province the data file does not know (a new article, a made-up test province).
+def canonical(form: str) -> str | None:
+    """The canonical name of a single province name in any form ("tphcm", "Hoà Bình"), or None."""
+    found = find(form)
+    return found[0].name if found else None
+
+
+@lru_cache(maxsize=64)
+def _extra_keywords(extra: frozenset) -> dict:
+    return {_squash(e): normalize_line(e) for e in extra}
+
+
+def find(text: str, folded: bool | None = None, extra: frozenset = frozenset()) -> list[Place]:
+    """Provinces named in `text`, left to right, as canonical pre-2025 names.
+
+    folded=False is for article text: a name must be capitalised and, when written
+    with diacritics, spelled right ("Huế", not "huệ"). None (questions, however
+    typed) also accepts lower case and names without diacritics ("binh phuoc",
+    "tphcm"). `extra`: more names, such as provinces a corpus names that the
+    gazetteer does not know ("tỉnh Hoa Mai" in a test article).
+    """
+    g = gazetteer()
+    keywords = {**_extra_keywords(extra), **g.keywords} if extra else g.keywords
+    low = text.lower()
+    hay = fold(low)
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(hay)]
+    out: list[Place] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+            window = tokens[i: i + n]
+            if any(window[j + 1][1] - window[j][2] > 3 for j in range(n - 1)):
+                continue  # the words of a name are next to each other
+            key = "".join(t for t, _, _ in window)
+            name = keywords.get(key) or next((keywords.get(key[len(p):]) for p in _PREFIXES
+                                              if key.startswith(p) and keywords.get(key[len(p):])), None)
+            if name and _accept(text, window[0][1], window[-1][2], key, name, folded, g, extra):
+                hit = (name, window[0][1], window[-1][2], n)
+                break
+        if hit:
+            out.append(Place(hit[0], hit[1], hit[2]))
+            i += hit[3]
+        else:
+            i += 1
+    return out
+
+
+def _accept(text: str, start: int, end: int, key: str, name: str, folded: bool | None, g: _Gazetteer,
+            extra: frozenset) -> bool:
+    span = text[start:end]
+    if folded is False and not span[:1].isupper():
+        return False  # in an article, a province is written with capitals
+    if len(key) <= 3 and _squash(name) != key and not span.isupper():
+        return False  # abbreviations ("HN", "HCM") only in capitals: "hn" is not a place in running text
+    if folded is True or fold(span) == span:
+        return True  # typed without diacritics
+    form = _accented(span)
+    if name in extra or any(form.endswith(a) or a.endswith(form) for a in g.accented.get(name, ())):
+        return True
+    return False
+
+
+# "tỉnh Hoa Mai": a province the gazetteer does not know (a new article, a made-up test province).
 _GENERIC = re.compile(r"\b[Tt]ỉnh\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,2})")
-
-
 _TITLE_BEFORE = re.compile(r"(Chủ tịch|Phó Chủ tịch|Giám đốc|Bí thư|Phó Bí thư|Trưởng ban|Ủy viên|Đại biểu)[^.,;]{0,20}$")
 
 
 def named_in(text: str) -> set[str]:
-    """Names written as "tỉnh X" (X capitalised) that the data file does not list.
+    """Names written as "tỉnh X" (X capitalised) that the gazetteer does not know.
 
     A name must come back at least twice in the text, and not right after a
     title ("Phó Chủ tịch UBND tỉnh Vũ Chí Giang" names a person).
     """
-    known = _table()
-    found = {}
+    found = set()
     for m in _GENERIC.finditer(text):
         name = m.group(1)
-        if name.lower() in known or _TITLE_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
+        if find(name) or _TITLE_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
             continue
-        found[name] = found.get(name, 0) + 1
+        found.add(name)
     return {n for n in found if text.count(n) >= 2}
-
-
-@lru_cache(maxsize=64)
-def _extra_patterns(extra: frozenset) -> tuple:
-    table = {normalize_line(e).lower(): normalize_line(e) for e in extra}
-    folded_map = {fold(k): v for k, v in table.items()}
-    return _pattern(table), table, _pattern(folded_map), folded_map
-
-
-def find(text: str, folded: bool | None = None, extra: frozenset = frozenset()) -> list[Place]:
-    """Provinces named in `text`, left to right.
-
-    `extra`: more names to recognise (the provinces an indexed corpus names that the data file lacks).
-    folded=False matches names as written (lower-cased): for article text.
-    folded=True matches diacritic-free forms ("binh phuoc", "Dak Lak").
-    None (for questions, however typed) takes both, exact matches first.
-    """
-    exact, table, fpat, fmap = _patterns()
-    low = text.lower()
-    runs = [(exact, table, low)] if folded is not True else []
-    if folded is not False:
-        runs.append((fpat, fmap, fold(low)))
-    if extra:
-        e_exact, e_table, e_fpat, e_fmap = _extra_patterns(frozenset(extra))
-        if folded is not True:
-            runs.append((e_exact, e_table, low))
-        if folded is not False:
-            runs.append((e_fpat, e_fmap, fold(low)))
-    out: list[Place] = []
-    for pattern, mapping, hay in runs:
-        for m in pattern.finditer(hay):
-            if any(m.start() < p.end and p.start < m.end() for p in out):
-                continue
-            key = re.sub(r"\s+", " ", m.group(0))
-            name = mapping.get(key) or _loose(key, mapping)
-            if name:
-                out.append(Place(name, m.start(), m.end()))
-    return sorted(out, key=lambda p: p.start)
-
-
-def _loose(key: str, mapping: dict[str, str]) -> str | None:
-    squashed = re.sub(r"[\s.-]", "", key)
-    for alias, name in mapping.items():
-        if re.sub(r"[\s.-]", "", alias) == squashed:
-            return name
-    return None

@@ -60,12 +60,19 @@ class QA:
         return answer_question(self, question, history or [], k)
 
     def facts(self, province: str | None = None, year: int | None = None) -> list:
-        """Rows of the facts table (ranks, rank changes, top-N) filtered by province and year."""
-        from .provinces import find
+        """Rows of the facts table (ranks, rank changes, top-N) filtered by province and year.
 
-        names = {p.name for p in find(province)} if province else None
-        if province and not names:
-            names = {province}
+        `province` in any form: "TP.HCM", "binh phuoc", "Hoà Bình", or a 2025 unit as such ("Đồng Nai mới").
+        """
+        from .provinces import find, members
+        from .question import analyze
+
+        names = None
+        if province:
+            asked = analyze(province, self.index.extra_places)
+            names = set(asked.provinces) or {p.name for p in find(province)} or {province}
+            if asked.new_unit:
+                names = set(members(asked.new_unit))
         return [f for f in self.index.facts
                 if (names is None or f.province in names) and (year is None or f.year == year)]
 

@@ -70,6 +70,9 @@ CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|
                       r"|is that (right|true|correct))\b")
 COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared)\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
+# "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
+NEW_UNIT_AFTER = re.compile(r"^\s*(\(?moi\)?(?! nhat| day| duoc| cong bo| vua)|sau (khi )?sap nhap|hien nay|\(2025\)|after the merger|\(new\))")
+NEW_UNIT_ANY = re.compile(r"\b(sau (khi )?sap nhap|sau hop nhat|after the (2025 )?merger|new province)\b")
 FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 _STOP = set("""la co cua va o ve thi nao gi bao nhieu may thu hang tinh thanh pho nam duoc da dang den voi trong cho cac nhung
 mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay dat len nhiu phan tram
@@ -99,6 +102,7 @@ class Question:
     asks_group: bool = False  # "top mấy", "nhóm nào": a top-N answer is what is asked
     ranking_stated: bool = False  # the question names its ranking ("DTI", "ICT Index")
     topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
+    new_unit: str = ""  # a 2025 unit asked as such ("Đồng Nai mới"); `provinces` then holds its former provinces
     claim: bool = False  # "... đúng không?": check a figure
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
@@ -137,6 +141,12 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     kind = _kind(f)
     found = provinces.find(q, extra=places)
     names = tuple(dict.fromkeys(p.name for p in found))
+    new_unit = ""
+    for p in found:
+        if len(provinces.members(p.name)) > 1 and (NEW_UNIT_AFTER.match(f[p.end:]) or NEW_UNIT_ANY.search(f)):
+            new_unit = p.name
+            names = tuple(dict.fromkeys(n for n in names if n != p.name)) + provinces.members(p.name)
+            break
     base_years = [int(y) for y in BASE_YEAR_RE.findall(f)]
     years = [int(y) for y in YEAR_RE.findall(YEAR_SPAN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("tu") else " ", f))]
     if base_years and len(years) > 1:
@@ -178,7 +188,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             ranking = "other"
     target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f)))
     claim = bool(CLAIM_RE.search(f))
-    compare = not claim and len(names) >= 2 and bool(COMPARE_RE.search(f))
+    compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
                           and kind != "rank_change")
     if kind == "rank" and base_years and re.search(r"\bso voi\b", f):
@@ -200,7 +210,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
         latest=bool(LATEST_RE.search(f)), english=english,
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, compare=compare, superlative=superlative, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
+        claim=claim, compare=compare, superlative=superlative, new_unit=new_unit, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
