@@ -58,3 +58,17 @@ def test_add_indexes_a_new_article_and_refuses_a_binary(env, capsys):
     assert "binary" in capsys.readouterr().err
     assert main(["search", "Sao Vàng xếp thứ mấy", "-k", "1", "--json", "-q"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["doc_id"] == "sao_vang.txt"
+
+
+def test_ask_prints_a_cited_answer_and_json(env, capsys):
+    assert main(["ask", "Tỉnh Hoa Mai đứng thứ mấy năm 2023?", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "7/63" in out and "Nguồn" in out
+    assert main(["ask", "Tỉnh Hoa Mai đứng thứ mấy năm 2023?", "--json", "-q"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["found"] and d["text"] == "7/63" and d["citations"][0]["doc_id"] == "hoa_mai.txt"
+
+
+def test_ask_empty_question_exits_2(env, capsys):
+    assert main(["ask", "  ", "-q"]) == 2
+    assert "empty" in capsys.readouterr().err

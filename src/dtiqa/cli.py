@@ -1,4 +1,4 @@
-"""Command line: `dtiqa index | search | add | info` (also `python -m dtiqa`).
+"""Command line: `dtiqa index | search | ask | add | info` (also `python -m dtiqa`).
 
 Bad input gives a one-line message and exit code 2.
 """
@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--mode", choices=MODES, default="hybrid")
     s.add_argument("--fusion", choices=FUSIONS, default=None)
     s.add_argument("--json", action="store_true", help="print JSON")
+    q = sub.add_parser("ask", parents=[common], help="a short cited answer (or an honest 'not found')")
+    q.add_argument("question")
+    q.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    q.add_argument("-k", type=int, default=5, help="passages to show with the answer (default 5)")
     a = sub.add_parser("add", parents=[common], help="copy articles into the corpus and index them")
     a.add_argument("files", nargs="+")
     i = sub.add_parser("info", parents=[common], help="articles, sentences, embedder, index age")
@@ -64,6 +68,15 @@ def main(argv: list[str] | None = None) -> int:
                 print("no passage found")
             for h in [] if args.json else hits:
                 print(f"{h.rank}. [{h.score:.4f}] {h.title} ({h.doc_id})\n   {h.sentence}")
+        elif args.command == "ask":
+            ans = _load(args).ask(args.question, k=max(1, args.k))
+            if args.json:
+                print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
+            else:
+                print(ans.message.replace("**", ""))
+                if not ans.found:
+                    for h in ans.hits[: args.k]:
+                        print(f"- {h.sentence} ({h.title}, {h.doc_id})")
         elif args.command == "add":
             qa = _load(args)
             result = qa.add(args.files, progress=not args.quiet)
