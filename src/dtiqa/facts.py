@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 4  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 5  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -37,6 +37,12 @@ _SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|tr
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
+# Ordinals in words after a rank word: "vị trí thứ hai", "xếp hạng nhất", "đứng thứ ba". With the rank
+# word only: alone, "thứ hai" / "thứ năm" are also weekdays.
+_ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+             "chín": 9, "mười": 10}
+_WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?)"
+                        r"(nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
 _FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
 _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
@@ -245,6 +251,11 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     for m in _FIRST.finditer(low):
         if not _GROUP_BEFORE.search(f[max(0, m.start() - 40): m.start()]):
             found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 1.0, "", None, "", m.start(), m.end())))
+    for m in _WORD_RANK.finditer(low):
+        if m.group(1) == "năm" and re.match(r"\s*(19|20)\d\d", low[m.end():]):
+            continue  # "xếp hạng năm 2022": a year
+        found.append((m.start(1), Quantity(m.start(1), m.end(1), text[m.start(1):m.end(1)], float(_ORDINALS[m.group(1)]),
+                                           "", None, "", m.start(1), m.end(1))))
     for m in _LAST.finditer(low):
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
     for _, q in sorted(found, key=lambda x: x[0]):

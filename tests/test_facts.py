@@ -1,0 +1,97 @@
+"""The role of each number in a sentence: the wrong-role traps of Vietnamese ranking news."""
+import pytest
+
+from dtiqa.facts import sentence_mentions
+from dtiqa.numbers import dates, parse_number, quantities
+
+
+def roles(sentence, place="", year=None):
+    return [(m.role, m.value, m.year, m.pillar or None) for m in sentence_mentions(sentence, place, year)]
+
+
+def test_rank_change_and_years_in_one_sentence():
+    got = roles("Xếp hạng DTI năm 2021, Sao Mai đứng thứ 9/63 tỉnh, thành phố, tăng 16 bậc so với năm 2020.")
+    assert ("rank", 9, 2021, None) in got
+    assert ("rank_change", 16, 2021, None) in got
+    assert not any(r[0] == "rank" and r[1] in (2020, 2021, 16) for r in got)
+
+
+@pytest.mark.parametrize("sentence, role, value", [
+    ("Sao Mai giảm 3 bậc, xuống vị trí 20.", "rank_change", -3),
+    ("Sao Mai tụt 2 bậc so với năm trước.", "rank_change", -2),
+    ("Sao Mai vươn lên vị trí thứ hai.", "rank", 2),
+    ("Về kinh tế số, Sao Mai xếp hạng nhất.", "rank", 1),
+    ("Sao Mai đứng đầu cả nước về thể chế số.", "rank", 1),
+    ("Sao Mai đội sổ bảng xếp hạng năm 2020.", "rank", -1),
+    ("Sao Mai vào Top 20 địa phương dẫn đầu.", "top", 20),
+    ("Hội nghị lần thứ 9 Ban Chấp hành Đảng bộ tỉnh Sao Mai.", "id", 9),
+    ("Bám sát Kế hoạch số 80 của tỉnh Sao Mai.", "id", 80),
+    ("Sao Mai có 59/68 hệ thống thông tin được phê duyệt.", "count", 59),
+    ("Sao Mai có 1.240 tổ công nghệ số.", "count", 1240),
+    ("Tỷ lệ đạt 87,5%.", "percent", 87.5),
+    ("Doanh thu ước đạt 213.750 triệu đồng.", "amount", 213.75e9),
+    ("Sao Mai đạt 612,5 điểm.", "score", 612.5),
+    ("Sao Mai có hơn 700 điểm thanh toán QR.", "count", 700),
+])
+def test_role_of_a_number(sentence, role, value):
+    assert any(r[0] == role and r[1] == pytest.approx(value) for r in roles(sentence))
+
+
+def test_near_the_bottom_is_not_the_bottom():
+    assert not any(r[0] == "rank" and r[1] == -1 for r in roles("Năm 2020, Sao Mai xếp gần cuối bảng, ở vị trí 55/63."))
+
+
+def test_a_weekday_is_not_a_rank():
+    assert not any(r[0] == "rank" for r in roles("Thứ Hai, ngày 12/6/2023, tỉnh Sao Mai họp bàn."))
+
+
+def test_pillar_after_the_rank_and_lists_of_pillars():
+    got = roles("Sao Mai đứng thứ 9/63 về chính quyền số; 5/63 về kinh tế số và 8/63 về xã hội số.")
+    assert ("rank", 9, None, "chính quyền số") in got and ("rank", 5, None, "kinh tế số") in got
+    assert ("rank", 8, None, "xã hội số") in got
+    listed = roles("Sao Mai phát triển chính quyền số, kinh tế số và xã hội số, xếp thứ 12/63 năm 2021.")
+    assert ("rank", 12, 2021, None) in listed
+
+
+def test_a_ranking_of_something_else_is_not_the_dti():
+    got = sentence_mentions("Sao Mai xếp thứ 8/63 toàn quốc về hệ thống giải quyết thủ tục hành chính.")
+    assert [m.ranking for m in got if m.role == "rank"] == ["other"]
+    ict = sentence_mentions("Chỉ số Vietnam ICT Index năm 2019, Sao Mai xếp thứ 56/63.")
+    assert [m.ranking for m in ict if m.role == "rank"] == ["ict"]
+
+
+def test_target_and_latest_edition():
+    target = sentence_mentions("Sao Mai phấn đấu đến năm 2025 nằm trong top 10 cả nước.")
+    assert all(m.target for m in target if m.role == "top")
+    latest = sentence_mentions("Trong bảng xếp hạng mới nhất, Sao Mai từ vị trí thứ 27 lên vị trí thứ 16.")
+    assert [(m.role, m.value, m.latest) for m in latest if m.role in ("rank", "prev_rank")] == [
+        ("prev_rank", 27, True), ("rank", 16, True)]
+
+
+def test_year_written_after_the_rank():
+    got = roles("Sao Mai từ vị trí thứ 55 năm 2020 tăng lên vị trí thứ 12 năm 2021 và xếp vị trí thứ 18 năm 2022.")
+    assert ("prev_rank", 55, 2020, None) in got and ("rank", 12, 2021, None) in got and ("rank", 18, 2022, None) in got
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1.240", 1240), ("87,5", 87.5), ("1.204.311", 1204311), ("4.0", 4.0), ("2,5", 2.5), ("1.234,5", 1234.5), ("12", 12),
+])
+def test_vietnamese_number_formats(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, qtext, value, unit", [
+    ("hơn 1,2 triệu hồ sơ", "hơn 1,2 triệu", 1.2e6, "triệu"),
+    ("khoảng 10 tỷ USD", "khoảng 10 tỷ USD", 1e10, "USD"),
+    ("đạt 87,5%", "87,5%", 87.5, "%"),
+    ("thứ 9/63", "9/63", 9, ""),
+])
+def test_quantities_keep_scale_unit_and_qualifier(text, qtext, value, unit):
+    q = quantities(text)[0]
+    assert (q.text, q.value, q.unit) == (qtext, pytest.approx(value), unit)
+
+
+def test_dates_are_not_quantities():
+    text = "Ngày 22/7/2021 và ngày 10-11-2021, tháng 6-2022, tính đến ngày 12/6."
+    assert [d.iso for d in dates(text)] == ["2021-07-22", "2021-11-10", "2022-06", "--06-12"]
+    assert quantities(text) == []
