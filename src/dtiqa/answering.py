@@ -734,6 +734,22 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
                   analysis=q, comparison={"values": values, "better": better, "difference": diff})
 
 
+def _derived_changes(qa, q: Question, stated: set[str]) -> list[Fact]:
+    """Changes in year Y of provinces with no stated change but stated ranks in Y and Y-1 (as computed facts)."""
+    ranks: dict[tuple[str, int], Fact] = {}
+    for f in qa.index.facts:
+        if (f.kind == "rank" and f.ranking == q.ranking and f.pillar == q.pillar and not f.target and not f.computed
+                and f.year in (q.year, q.year - 1) and f.province not in stated):
+            ranks.setdefault((f.province, f.year), f)
+    out = []
+    for (province, year), new in ranks.items():
+        old = ranks.get((province, year - 1)) if year == q.year else None
+        if old is not None:
+            out.append(replace(new, kind="rank_change", value=old.value - new.value, computed=True,
+                               text=f"{int(abs(old.value - new.value))}", basis=(old.sentence_index, new.sentence_index)))
+    return out
+
+
 def _answer_superlative(qa, q: Question) -> Answer:
     """"Tỉnh nào tăng hạng nhiều nhất năm 2021?" over the provinces the corpus reports."""
     kind = "rank" if q.kind == "rank" else "rank_change"
@@ -742,6 +758,8 @@ def _answer_superlative(qa, q: Question) -> Answer:
     if not facts:
         when = f" năm {q.year}" if q.year else ""
         return _not_found(q, [], f"không có bài viết nào nêu {KIND_VI[kind]} của tỉnh nào{when}")
+    if kind == "rank_change" and q.year is not None:
+        facts += _derived_changes(qa, q, {f.province for f in facts})
     best_per: dict[str, Fact] = {}
     for f in facts:
         cur = best_per.get(f.province)

@@ -198,8 +198,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     if sup and not claim and not names:
         worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "lowest", "worst")
         if kind in ("entity", "list", "text"):
-            kind = "rank_change" if re.search(r"\b(tang|giam|thang|tut|bac)\b", f) else "rank"
-        if kind == "rank_change" and re.search(r"\b(giam|tut|lui)\b", f):
+            kind = "rank_change" if re.search(r"\b(tang|giam|thang|tut|bac|climb\w*|rose|rise|fell|drop\w*|places|jump\w*)\b", f) else "rank"
+        if kind == "rank_change" and re.search(r"\b(giam|tut|lui|fell|drop\w*)\b", f):
             worst = not worst  # "giảm nhiều nhất": the largest fall
         superlative = "worst" if worst else "best"
     if compare and kind in ("entity", "text", "list"):
