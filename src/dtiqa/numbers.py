@@ -149,9 +149,3 @@ def quantities(text: str) -> list[Quantity]:
                 break
         out.append(Quantity(start, end, text[start:end], value, unit, out_of, qualifier, m.start(), m.start() + len(digits)))
     return out
-
-
-def number_value(text: str) -> float | None:
-    """The value of the first number in a short answer: "9/63" -> 9, "1,2 triệu" -> 1.2e6."""
-    qs = quantities(text)
-    return qs[0].value if qs else None
