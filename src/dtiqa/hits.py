@@ -130,8 +130,13 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         raise ValueError("k must be at least 1")
     if not has_letters_or_digits(query):
         return []
-    if fold(query) == query and not looks_english(query):  # typed without diacritics: search with them restored
+    english = looks_english(query)
+    if fold(query) == query and not english:  # typed without diacritics: search with them restored
         query = index.diacritics.restore(query)
+    if english and mode == "hybrid":
+        # English words do not occur in Vietnamese text: BM25 only adds noise. On XQuAD's English questions
+        # against the Vietnamese paragraphs, dense alone finds the paragraph first 0.745 of the time, hybrid 0.488.
+        mode = "dense"
     n = max(candidates, k)
     bm = bm25_ranking(index, query, n) if mode != "dense" else []
     de = dense_ranking(index, embedder.embed_query(query), n) if mode != "bm25" else []
