@@ -135,7 +135,7 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         return _answer_person(qa, q, hits)
     if q.kind == "id":
         return _answer_id(qa, q, hits)
-    if q.kind == "entity":
+    if q.kind in ("entity", "list"):
         return _answer_province(qa, q, hits)
     return _not_found(q, [], "tôi chưa trích được câu trả lời ngắn cho loại câu hỏi này")
 
@@ -335,7 +335,11 @@ def _answer_inverse(qa, q: Question) -> Answer:
         asked = (f"trong top {q.top}" if q.top is not None else
                  "xếp cuối bảng" if q.rank_value == -1 else f"đứng thứ {q.rank_value}")
         return _not_found(q, [], f"không có bài viết nào nêu tỉnh, thành phố {asked}{when}")
-    names = list(dict.fromkeys(f.province for f in chosen))
+    written: dict[str, str] = {}
+    for f in chosen:  # each province as the article writes it ("TP. Đà Nẵng", "Thừa Thiên Huế")
+        form = f.province_written if f.province_written and f.province_written[:1].isupper() else f.province
+        written.setdefault(f.province, form)
+    names = list(written.values())
     text = ", ".join(names)
     citations = _fact_citations(qa, chosen)
     what = f" về {q.pillar}" if q.pillar else (" theo Vietnam ICT Index" if q.ranking == "ict" else " về chỉ số DTI")
@@ -517,13 +521,26 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     return _best(qa, q, candidates)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    text = resources.files("dtiqa").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "abbr\t"))]
+    return {abbr.strip(): full.strip() for abbr, full in rows}
+
+
 def _noun_after(sentence: str, end: int) -> str:
-    """The word a count counts: "tổ" in "446 tổ chuyển đổi số", "thành viên" in "2.439 thành viên"."""
+    """The word a count counts: "tổ" in "446 tổ chuyển đổi số", "thành viên" in "2.439 thành viên".
+
+    An abbreviation is given in full: "6.700 DN" counts "doanh nghiệp".
+    """
     from underthesea import word_tokenize
 
     rest = sentence[end: end + 40].strip()
     if not rest or not rest[0].isalpha():
         return ""
+    first = rest.split()[0].strip(",.;:")
+    if first in _abbreviations():
+        return _abbreviations()[first]
     words = word_tokenize(rest)
     return words[0] if words else ""
 
@@ -607,7 +624,10 @@ def _answer_id(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
-    """"Tỉnh nào là tỉnh đầu tiên có Ngày chuyển đổi số?": the province the best-fitting sentence is about."""
+    """"Tỉnh nào là tỉnh đầu tiên có Ngày chuyển đổi số?": the province the best-fitting sentence is about.
+
+    For "những tỉnh nào ...", every province that sentence names.
+    """
     candidates = []
     for h in hits[:10]:
         ctx, _, extra = _contexts(qa, h.doc_id)
@@ -618,6 +638,11 @@ def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
             coverage, close = _fit(qa, q, h, s, e)
             if coverage >= 0.6 or (q.english and h.rank <= 2):
                 candidates.append(_Candidate(coverage * 2 + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
+    if q.kind == "list" and candidates:
+        best = max(candidates, key=lambda c: (c.score, -c.hit.rank))
+        same = [c for c in candidates if c.hit.row == best.hit.row]
+        names = list(dict.fromkeys(c.text for c in sorted(same, key=lambda c: c.start)))
+        candidates = [replace(best, text=", ".join(names), score=best.score + 1)]
     return _best(qa, q, candidates)
 
 

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 5  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 6  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -278,6 +278,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
         right = _YEAR_AFTER.match(f[q.end:])
         own = [y for p, y, base in years if not base and c0 <= p < q.num_start]
+        own_after = [y for p, y, base in years if not base and q.end <= p < c1]
         prior = [y for p, y, base in years if not base and p < q.num_start]
         base = [y for p, y, b in years if b]
         year, y_implicit = None, False
@@ -287,6 +288,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             year = None
         elif own:
             year = own[-1]
+        elif own_after and role in ("top", "rank", "prev_rank", "rank_change"):
+            year = own_after[0]  # "vào Top 20 trong bảng xếp hạng ... năm 2022"
         elif prior:
             year = prior[-1]
         elif context_year is not None:

@@ -154,8 +154,8 @@ def _accept(text: str, start: int, end: int, key: str, name: str, folded: bool |
         return False  # in an article, a province is written with capitals
     if len(key) <= 3 and _squash(name) != key and not span.isupper():
         return False  # abbreviations ("HN", "HCM") only in capitals: "hn" is not a place in running text
-    if folded is True or fold(span) == span:
-        return True  # typed without diacritics
+    if folded is not False or fold(span) == span:
+        return True  # a question, or a name typed without diacritics ("Bình Phứơc" with a slipped tone too)
     form = _accented(span)
     if name in extra or any(form.endswith(a) or a.endswith(form) for a in g.accented.get(name, ())):
         return True

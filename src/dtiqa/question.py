@@ -19,7 +19,7 @@ KIND_CUES: list[tuple[str, str]] = [
                     r"|which (newspaper|outlet|site|source)|what (newspaper|outlet|site|source)|source of)\b"),
     ("meta_date", r"\b(dang (ngay|vao ngay|khi) nao|ngay dang|dang luc nao|xuat ban (ngay|khi) nao|published|publication date)\b"),
     ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"),
-    ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)( thanh)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
+    ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
                     r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b|\bthay doi (the nao|ra sao|bao nhieu)\b"),
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
@@ -76,7 +76,7 @@ NEW_UNIT_ANY = re.compile(r"\b(sau (khi )?sap nhap|sau hop nhat|after the (2025 
 FOLLOWUP_RE = re.compile(r"^(con|the con|vay con|vay|con ve|and|what about|how about)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 _STOP = set("""la co cua va o ve thi nao gi bao nhieu may thu hang tinh thanh pho nam duoc da dang den voi trong cho cac nhung
 mot nhu the sao khi nhat ra tai tu bi boi vi theo ay do nay kia ai dau dang con vay dat len nhiu phan tram
-dung khong phai chu true that right correct what which how many much the of in was is did does
+dung khong phai chu true that right correct bai viet nhac den what which how many much the of in was is did does
 a an to for and on at by its it rank ranked position place""".split())
 
 
