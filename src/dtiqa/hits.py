@@ -139,7 +139,8 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         mode = "dense"
     n = max(candidates, k)
     bm = bm25_ranking(index, query, n) if mode != "dense" else []
-    de = dense_ranking(index, embedder.embed_query(query), n) if mode != "bm25" else []
+    # Lower case: a question typed without capitals (or diacritics) must embed like one typed with them.
+    de = dense_ranking(index, embedder.embed_query(query.lower()), n) if mode != "bm25" else []
     if mode == "bm25":
         ranked = bm
     elif mode == "dense":
