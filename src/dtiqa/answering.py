@@ -25,10 +25,12 @@ from .text import fold, has_letters_or_digits
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
 
-ROLE_OF_KIND = {"percent": ("percent",), "amount": ("amount",), "score": ("score",), "count": ("count", "number")}
+ROLE_OF_KIND = {"percent": ("percent",), "amount": ("amount",), "score": ("score",), "count": ("count", "number"),
+                "duration": ("count",)}
+TIME_UNITS = {"ngay", "thang", "nam", "tuan", "gio", "phut", "giay", "hoc ky", "ky"}
 UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score": "điểm"}
 KIND_VI = {"rank": "thứ hạng", "rank_change": "mức tăng/giảm bậc", "percent": "tỷ lệ", "count": "số lượng",
-           "amount": "số tiền", "score": "điểm số", "date": "thời điểm", "entity": "tên địa phương",
+           "amount": "số tiền", "score": "điểm số", "duration": "khoảng thời gian", "date": "thời điểm", "entity": "tên địa phương",
            "list": "danh sách địa phương", "person": "tên người", "id": "số hiệu văn bản",
            "meta_author": "tác giả", "meta_source": "nguồn", "meta_date": "ngày đăng", "text": "câu trả lời ngắn"}
 _DOC_TYPES = r"nghị quyết|kế hoạch|quyết định|đề án|chương trình|chỉ thị|thông tư|nghị định|văn bản|công văn"
@@ -494,6 +496,8 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
                 if _acceptable(q, h, coverage):
                     candidates.append(_Candidate(coverage * 2 + close + retrieval, text, None, "", h, h.start + s, h.start + e))
             continue
+        if q.year_span and q.year_span not in re.sub(r"\s", "", h.sentence).replace("–", "-"):
+            continue  # "năm học 2018-2019" asked: the sentence must say it
         for m in sentence_mentions(h.sentence, place, edition, extra):
             if m.role not in roles:
                 continue
@@ -503,9 +507,11 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
                 continue
             text, unit = m.text, m.unit or UNIT_OF_KIND.get(q.kind, "")
             if m.role == "count":
-                noun = _noun_after(h.sentence, m.end)
+                noun = _counted(q, h.sentence, m.end)
                 if noun:
                     text, unit = f"{m.text} {noun}", noun
+                if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
+                    continue
                 if q.noun and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
                     continue
             elif m.role == "number" and q.noun:
@@ -526,6 +532,19 @@ def _abbreviations() -> dict[str, str]:
     text = resources.files("dtiqa").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "abbr\t"))]
     return {abbr.strip(): full.strip() for abbr, full in rows}
+
+
+def _counted(q: Question, sentence: str, end: int) -> str:
+    """The counted noun after a number, as long as the question's own words after "bao nhiêu" go ("tín chỉ")."""
+    from underthesea import word_tokenize
+
+    words = [fold(w.lower()) for w in word_tokenize(q.text)]
+    asked = next((words[i + 1] for i, w in enumerate(words[:-1]) if w in ("bao nhieu", "bao nhiu", "may")), "")
+    want = asked.split()
+    said = re.findall(r"[^\W\d_]+", sentence[end: end + 40])
+    if len(want) >= 2 and [fold(w.lower()) for w in said[: len(want)]] == want:
+        return " ".join(said[: len(want)])  # a compound the question names: "tín chỉ"
+    return _noun_after(sentence, end)
 
 
 def _noun_after(sentence: str, end: int) -> str:

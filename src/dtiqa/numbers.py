@@ -12,14 +12,16 @@ from .text import fold
 
 # Scale words, folded: the value they multiply by.
 SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "nghin ty": 1e12, "ngan ty": 1e12}
-CURRENCIES = {"dong": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
+CURRENCIES = {"dong": "đồng", "d": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
 # Words before a number that make it approximate or a bound; they stay in the answer text.
-QUALIFIERS = ("hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
+QUALIFIERS = ("từ", "hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
               "tối đa", "hầu hết", "ước", "vượt")
 
 NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+))?(?![\w/])|(?<![\w.,/])(\d+(?:[.,]\d+)*)(?=\s*%)")
 _SCALE_RE = re.compile(r"^\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
-_CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR)\b", re.IGNORECASE)
+_CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR|đ(?=\s*/|\s|$|[,.;)]))", re.IGNORECASE)
+# "từ 1 – 3 tín chỉ", "2-4 tín chỉ": a range is one quantity (its value is the lower bound).
+_RANGE_RE = re.compile(r"^\s*[–—-]\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _PERCENT_RE = re.compile(r"^\s*(%|phần trăm)")
 
 
@@ -113,8 +115,9 @@ def quantities(text: str) -> list[Quantity]:
     """
     out = []
     in_dates = [(d.start, d.end) for d in dates(text)]
+    taken_until = -1
     for m in NUMBER_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in in_dates):
+        if any(s <= m.start() < e for s, e in in_dates) or m.start() < taken_until:
             continue
         digits = m.group(1) or m.group(3)
         value = parse_number(digits)
@@ -122,6 +125,10 @@ def quantities(text: str) -> list[Quantity]:
             continue
         start, end = m.start(), m.end()
         out_of = float(m.group(2)) if m.group(2) else None
+        rng = _RANGE_RE.match(text[end:]) if out_of is None and not re.fullmatch(r"(19|20)\d\d", digits) else None
+        if rng:
+            end += rng.end()
+            taken_until = end
         unit = ""
         rest = text[end:]
         if out_of is None:
@@ -143,6 +150,8 @@ def quantities(text: str) -> list[Quantity]:
         qualifier = ""
         before = text[:start].rstrip()
         for q in sorted(QUALIFIERS, key=len, reverse=True):
+            if q == "từ" and not rng:
+                continue  # "từ 49,94% tăng lên 99,90%": a starting value, not part of the quantity
             if before.lower().endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
                 qualifier = before[-len(q):]
                 start = len(before) - len(q)

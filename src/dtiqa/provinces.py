@@ -2,9 +2,9 @@
 
 The names, their keyword forms and the 1 July 2025 merger come from the
 maintained `vietnamadminunits` package (its packaged data, read directly: its
-parser imports shapely and geopy, 0.6 s we need not pay). What it lacks
-("Sài Gòn", "BR-VT", ...) is in data/province_aliases.tsv, each entry with a
-test showing the library missing it. Every province lookup in dtiqa — questions,
+parser imports shapely and geopy, 0.6 s we need not pay). Forms its keyword
+table lacks ("Sài Gòn", "BR-VT", "Thừa Thiên Huế", ...) are in
+data/province_aliases.tsv, each entry with a test showing it missing there. Every province lookup in dtiqa — questions,
 articles, the facts table — goes through this module.
 """
 from __future__ import annotations

@@ -29,9 +29,11 @@ KIND_CUES: list[tuple[str, str]] = [
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
+    ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
     ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
+               r"|\b(hoc|muc|le|chi) phi\b"
                r"|\bvon dau tu\b|\bhow much\b|\brevenue\b"),
     ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
@@ -85,7 +87,7 @@ class Question:
     """What a question asks for and what the answer must satisfy."""
 
     text: str
-    kind: str  # rank, rank_change, percent, count, amount, score, date, entity, list, text
+    kind: str  # rank, rank_change, percent, count, duration, amount, score, date, entity, list, person, id, meta_*, text
     provinces: tuple[str, ...] = ()
     year: int | None = None
     latest: bool = False  # "bảng xếp hạng mới nhất": the newest edition the corpus reports
@@ -93,6 +95,7 @@ class Question:
     ranking: str = "dti"
     target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
     base_year: int | None = None  # "so với năm 2020"
+    year_span: str = ""  # "năm học 2018-2019": the span as written, which the answer's sentence must hold
     rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about (-1: the last)
     top: int | None = None  # "trong top 10"
     noun: str = ""  # what a count counts: "tổ" in "bao nhiêu tổ"
@@ -110,7 +113,7 @@ class Question:
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
-_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|ty|trieu|nghin|dong|usd|bac|hang|lan\b)([a-z]+)")
+_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio)([a-z]+)")
 
 
 def _kind(f: str) -> str:
@@ -123,7 +126,7 @@ def _kind(f: str) -> str:
 
 
 def _noun(question: str, f: str) -> str:
-    m = re.search(r"\b(?:bao nhieu|may)\s+(\w+(?:\s+\w+)?)", f)
+    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+(\w+(?:\s+\w+)?)", f)
     if not m:
         m = re.search(r"\bhow many\s+(\w+)", f)
     if not m:
@@ -208,11 +211,12 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         kind = "rank"  # "Mục tiêu của tỉnh năm 2025 là gì?": the rank (or top-N) the province aims for
     return Question(
         text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
+        year_span=next((re.sub(r"\s", "", m.group(0)) for m in re.finditer(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", f)), ""),
         latest=bool(LATEST_RE.search(f)), english=english,
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
         claim=claim, compare=compare, superlative=superlative, new_unit=new_unit, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
-        noun=_noun(q, f) if kind == "count" else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
+        noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
 
