@@ -151,3 +151,37 @@ def test_facts_table_rows(qa):
     assert all(r.doc_id == "sao_mai.txt" for r in rows)
     derived = qa.facts(province="Sao Mai", year=2022)
     assert any(r.computed and r.value == 18 for r in derived)
+
+
+EDITION_NEWS = """\
+Công bố DTI 2023: Hà Nội dẫn đầu, Quảng Ninh về nhì
+Ngày 15/5/2024, Bộ Thông tin và Truyền thông công bố Báo cáo Chỉ số đánh giá chuyển đổi số (DTI) năm 2023.
+Hà Nội giữ vị trí quán quân với 0,7012 điểm, trong khi Quảng Ninh đứng thứ hai với 0,6811 điểm.
+Cà Mau đứng thứ 48/63, giảm 5 bậc so với năm 2022.
+Ở chiều ngược lại, Lai Châu xếp cuối bảng với 0,3921 điểm.
+"""
+
+
+@pytest.fixture(scope="module")
+def edition_qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("edition")
+    (root / "c").mkdir()
+    (root / "c" / "dti2023.txt").write_text(EDITION_NEWS, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+
+
+@pytest.mark.parametrize("question, value, text", [
+    ("Hà Nội xếp thứ mấy năm 2023?", 1, "quán quân"),  # the edition is the headline's, the rank said in words
+    ("Quảng Ninh đứng thứ mấy năm 2023?", 2, "hai"),
+    ("Cà Mau năm 2022 xếp hạng mấy?", 43, "43/63"),  # derived: 48 - 5
+    ("Hà Nội đạt bao nhiêu điểm DTI năm 2023?", 0.7012, "0,7012"),  # not Quảng Ninh's score in the same sentence
+    ("Quảng Ninh đạt bao nhiêu điểm DTI năm 2023?", 0.6811, "0,6811"),
+])
+def test_edition_from_the_headline_and_one_province_per_number(edition_qa, question, value, text):
+    ans = edition_qa.ask(question)
+    assert ans.found and ans.text == text and ans.value == pytest.approx(value)
+
+
+def test_last_place_and_publication_date_of_an_edition(edition_qa):
+    assert edition_qa.ask("Tỉnh nào xếp cuối bảng năm 2023?").text == "Lai Châu"
+    assert edition_qa.ask("DTI 2023 được công bố ngày nào?").text == "15/5/2024"

@@ -298,7 +298,14 @@ def _rank_message(f: Fact, text: str) -> str:
         goal = "đặt mục tiêu vào" if f.target else "nằm trong"
         return f"{f.province} {goal} **{text}** {what}{when}."
     goal = "đặt mục tiêu xếp thứ" if f.target else "xếp thứ"
-    return f"{f.province} {goal} **{text}** {what}{when}."
+    return f"{f.province} {goal} {_bold_rank(text, f.value)} {what}{when}."
+
+
+def _bold_rank(text: str, value: float | None) -> str:
+    """A rank for the message, in bold; one said in words keeps its words: **1** (“quán quân”)."""
+    if text[:1].isdigit() or value is None:
+        return f"**{text}**"
+    return f"**{int(value)}** (“{text}”)"
 
 
 def _missing(q: Question, pool: list[Fact], kind: str) -> str:
@@ -409,7 +416,7 @@ def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
     seg_end = f.find(";", end)
     seg_end = len(f) if seg_end < 0 else seg_end
     clause_end = next((m.start() for m in re.finditer(r"[,;.:()]", f) if m.start() >= end), len(f))
-    before = fold(h.text[: h.start - h.passage_start].lower())
+    before = fold((h.title + " | " + h.text[: h.start - h.passage_start]).lower())  # the title frames every sentence
     usable_text = before + " | " + f[:seg_end]
     available = {w for w, _, _ in _words(usable_text)}
     coverage = sum(weight[t] for t in terms if t in available) / sum(weight.values())
@@ -484,8 +491,9 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
         retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
         year_ok = None if q.year is None else (q.year in _paragraph_years(qa, h))
         if q.kind == "date":
+            # "DTI 2023 được công bố ngày nào?": the year may be the edition's, not the date's.
             spans = [(d.start, d.end, d.text) for d in date_mentions(h.sentence)
-                     if not q.year or d.iso.startswith(str(q.year))]
+                     if not q.year or d.iso.startswith(str(q.year)) or year_ok]
             if re.search(r"\b(nam nao|what year)\b", fold(q.text.lower())):
                 spans += [(m.start, m.end, m.text) for m in sentence_mentions(h.sentence, place, edition, extra)
                           if m.role == "year"]
@@ -501,8 +509,9 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
         for m in sentence_mentions(h.sentence, place, edition, extra):
             if m.role not in roles:
                 continue
-            if q.provinces and m.province not in q.provinces and not _place_ok(q, "", h.sentence, extra):
-                continue
+            if q.provinces and m.province not in q.provinces and (not m.province_implicit
+                                                                  or not _place_ok(q, "", h.sentence, extra)):
+                continue  # "Hà Nội ... 0,7012 điểm, trong khi Quảng Ninh ... 0,6811 điểm": each number has its province
             if q.year is not None and m.year != q.year and not year_ok:
                 continue
             text, unit = m.text, m.unit or UNIT_OF_KIND.get(q.kind, "")
@@ -765,7 +774,7 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
         text = better
     diff = abs(a1.value - a2.value)
     unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
-    detail = f"{n1}: **{a1.text}**; {n2}: **{a2.text}**"
+    detail = f"{n1}: {_bold_rank(a1.text, a1.value)}; {n2}: {_bold_rank(a2.text, a2.value)}"
     if better is None:
         message = f"Hai bên ngang nhau ({detail})."
     else:

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 6  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 7  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -341,10 +341,10 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
     years = Counter()
     for s in sentences:
         f = fold(s.text.lower())
-        if _DTI_WORDS.search(f) and _RANK_WORDS.search(f) and not TARGET_RE.search(f):
+        if _DTI_WORDS.search(f) and not TARGET_RE.search(f):
             for _, y, base in _years(f):
                 if not base:
-                    years[y] += 1
+                    years[y] += 2 if s.index == 0 else 1  # the headline names the edition it reports
     ranked = years.most_common(2)
     edition = None
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
