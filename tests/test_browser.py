@@ -6,6 +6,8 @@ saved under tests/artifacts/.
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import shutil
@@ -124,25 +126,28 @@ def ask(page, question: str):
     return replies.nth(n)
 
 
-def shot(page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / name))
+def shot(page, name: str, full_page: bool = False) -> None:
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
-def mark_is_in_view(page, selector: str) -> bool:
-    """Whether the element lies inside the visible part of its scrolling box."""
-    return page.evaluate("""(sel) => {
-        const m = document.querySelector(sel);
-        if (!m) return false;
-        let box = m.parentElement;
-        while (box && box !== document.body) {
-            const o = getComputedStyle(box).overflowY;
-            if ((o === 'auto' || o === 'scroll') && box.scrollHeight > box.clientHeight) break;
-            box = box.parentElement;
-        }
-        const r = m.getBoundingClientRect();
-        const b = (box && box !== document.body) ? box.getBoundingClientRect() : {top: 0, bottom: innerHeight};
-        return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
-    }""", selector)
+IN_VIEW_JS = """(sel) => {
+    const m = document.querySelector(sel);
+    if (!m) return false;
+    let box = m.parentElement;
+    while (box && box !== document.body) {
+        const o = getComputedStyle(box).overflowY;
+        if ((o === 'auto' || o === 'scroll') && box.scrollHeight > box.clientHeight) break;
+        box = box.parentElement;
+    }
+    const r = m.getBoundingClientRect();
+    const b = (box && box !== document.body) ? box.getBoundingClientRect() : {top: 0, bottom: innerHeight};
+    return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+}"""
+
+
+def wait_until_in_view(page, selector: str) -> None:
+    """Wait until the element lies inside the visible part of its scrolling box (the article viewer)."""
+    page.wait_for_function(IN_VIEW_JS, arg=selector, timeout=5000)
 
 
 def test_question_gets_answer_with_citation(page):
@@ -159,13 +164,16 @@ def test_question_gets_answer_with_citation(page):
     # The cited article is shown with the sentence highlighted and scrolled into view.
     viewer = page.locator("#dtiqa-article")
     expect(viewer.locator("mark.dtiqa-cited")).to_contain_text("9/63")
-    assert mark_is_in_view(page, "#dtiqa-article mark.dtiqa-cited")
+    wait_until_in_view(page, "#dtiqa-article mark.dtiqa-cited")
+    scrolled = page.evaluate("""() => [...document.querySelectorAll('#dtiqa-article *')]
+        .some(e => e.scrollTop > 0)""")
+    assert scrolled, "the cited sentence lies below the fold of the viewer: the viewer must scroll to it"
     # The rank history chart: 2020 and 2021, each point citing its article.
     chart = page.locator("#dtiqa-chart")
     expect(chart.locator("svg .dtiqa-point")).to_have_count(2)
     expect(chart.locator(".dtiqa-chart-notes")).to_contain_text("2021: hạng 9/63")
     expect(chart.locator(".dtiqa-chart-notes")).to_contain_text(TITLE)
-    shot(page, "1-answer.png")
+    shot(page, "1-answer.png", full_page=True)
 
 
 def test_clicking_a_passage_opens_its_article_at_the_sentence(page):
@@ -175,10 +183,7 @@ def test_clicking_a_passage_opens_its_article_at_the_sentence(page):
     item.get_by_role("button", name="Xem bài gốc").click()
     viewer_mark = page.locator("#dtiqa-article mark.dtiqa-cited")
     expect(viewer_mark).to_have_text(sentence)
-    page.wait_for_function("""(sel) => {
-        const m = document.querySelector(sel); return !!m; }""", arg="#dtiqa-article mark.dtiqa-cited")
-    time.sleep(0.3)  # the scroll runs after the new article renders
-    assert mark_is_in_view(page, "#dtiqa-article mark.dtiqa-cited")
+    wait_until_in_view(page, "#dtiqa-article mark.dtiqa-cited")
     shot(page, "1b-article.png")
 
 
@@ -231,20 +236,22 @@ def test_uploaded_article_can_be_asked_about(page, server, tmp_path):
     shot(page, "3b-uploaded-answer.png")
 
 
-def test_facts_tab_filters_by_province_and_downloads_csv(page):
+def test_facts_tab_filters_by_province_and_year_and_downloads_csv(page):
     page.get_by_role("tab", name="Bảng số liệu").click()
     table = page.locator("#facts-table")
-    other = table.get_by_role("gridcell", name="Ninh Thuận", exact=True)
-    expect(other.first).to_be_visible()
+    other = table.get_by_role("gridcell", name="Bình Phước", exact=True)
+    expect(other.first).to_be_visible()  # the table starts unfiltered
     page.locator("#facts-province input").click()
-    page.get_by_role("option", name="Bình Phước", exact=True).click()
+    page.get_by_role("option", name="Thái Nguyên", exact=True).click()
     expect(other).to_have_count(0)
-    expect(table.get_by_role("gridcell", name="9/63", exact=True).first).to_be_visible()
+    expect(table.get_by_role("gridcell", name="Thái Nguyên", exact=True).first).to_be_visible()
+    page.locator("#facts-year input").click()
+    page.get_by_role("option", name="2021", exact=True).click()
+    expect(table.get_by_role("gridcell", name="2020", exact=True)).to_have_count(0)
+    expect(table.get_by_role("gridcell", name="8/63", exact=True).first).to_be_visible()
     with page.expect_download() as dl:
         page.locator("#facts-csv").click()
-    path = dl.value.path()
-    text = Path(path).read_text(encoding="utf-8-sig")
-    lines = text.strip().splitlines()
-    assert lines[0].startswith("Tỉnh/thành,Năm")
-    assert len(lines) > 1 and all(line.startswith("Bình Phước,") for line in lines[1:] if line[:1].isalpha())
+    rows = list(csv.reader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[0][:2] == ["Tỉnh/thành", "Năm"]
+    assert len(rows) > 1 and all(r[:2] == ["Thái Nguyên", "2021"] for r in rows[1:])
     shot(page, "4-facts.png")

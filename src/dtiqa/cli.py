@@ -1,4 +1,4 @@
-"""Command line: `dtiqa index | search | ask | add | info` (also `python -m dtiqa`).
+"""Command line: `dtiqa index | search | ask | add | info | eval | eval-report | eval-external` (also `python -m dtiqa`).
 
 Bad input gives a one-line message and exit code 2.
 """
@@ -10,6 +10,7 @@ import logging
 import sys
 
 from .article import ArticleError
+from .evaluate import EVAL_COMMANDS, add_commands, run_command
 from .hits import FUSIONS, MODES
 from .index import CorpusError
 
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("files", nargs="+")
     i = sub.add_parser("info", parents=[common], help="articles, sentences, embedder, index age")
     i.add_argument("--json", action="store_true")
+    add_commands(sub, common)
     return p
 
 
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"refused {why}", file=sys.stderr)
             if result.rejected:
                 return 2
+        elif args.command in EVAL_COMMANDS:
+            return run_command(args)
         elif args.command == "info":
             info = _load(args).info()
             if args.json:

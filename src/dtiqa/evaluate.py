@@ -51,6 +51,7 @@ class GoldItem:
     answerable: bool
     kind: str
     field: str = ""  # "author" | "source" | "date": the evidence is the article's metadata, not a sentence
+    verdict: str = ""  # for a claim ("… đúng không?"): "đúng", "sai" or "không đủ thông tin"
 
 
 def _jsonl(path: str | Path) -> Iterator[tuple[int, dict]]:
@@ -67,7 +68,8 @@ def _item(where: str, d: dict, **fixed) -> GoldItem:
     d = d | fixed
     try:
         item = GoldItem(str(d["id"]), d["question"], d.get("answer", ""), tuple(d.get("doc_ids", ())),
-                        d.get("evidence", ""), bool(d["answerable"]), d.get("kind", ""), d.get("field", ""))
+                        d.get("evidence", ""), bool(d["answerable"]), d.get("kind", ""), d.get("field", ""),
+                        d.get("verdict", ""))
     except KeyError as e:
         raise ValueError(f"{where}: missing field {e}") from None
     if not isinstance(item.question, str) or not item.question.strip():
@@ -238,8 +240,15 @@ def answer_match(expected: str, got: str, value: float | None = None) -> bool:
     return e in g or g in e
 
 
-def judge(item: GoldItem, found: bool, text: str, value: float | None, cited: Sequence[str]) -> tuple[bool, bool]:
-    """(correct, correct and citing a gold article); an unanswerable question is right when abstained."""
+def judge(item: GoldItem, found: bool, text: str, value: float | None, cited: Sequence[str],
+          verdict: str = "") -> tuple[bool, bool]:
+    """(correct, correct and citing a gold article); an unanswerable question is right when abstained.
+
+    A claim is right when its verdict is; a true or false verdict must also state the corpus's figure.
+    """
+    if item.verdict:
+        ok = verdict == item.verdict and (not item.answerable or answer_match(item.answer, text, value))
+        return ok, ok and (not item.answerable or any(d in item.doc_ids for d in cited))
     if not item.answerable:
         return not found, not found
     ok = found and answer_match(item.answer, text, value)
@@ -266,7 +275,7 @@ def _ask(qa: QA, question: str, history: list[Answer] | None = None) -> tuple[An
 
 
 def _answer_fields(item: GoldItem, ans: Answer, ms: float, error: str) -> dict:
-    correct, cited = judge(item, ans.found, ans.text, ans.value, [c.doc_id for c in ans.citations])
+    correct, cited = judge(item, ans.found, ans.text, ans.value, [c.doc_id for c in ans.citations], ans.verdict)
     return {"found": ans.found, "got": ans.text, "value": ans.value, "cited": [c.doc_id for c in ans.citations],
             "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error}
 

@@ -2,13 +2,21 @@
 
 Layout of an index folder:
   CURRENT          name of the live version folder (swapped atomically)
-  v-<stamp>/       manifest.json, articles.jsonl, sentences.npz, tokens.npz,
-                   vocab.json, keys.npy, dense.faiss, bm25/
+  v-<stamp>/       manifest.json, articles.jsonl, sentences.npz, facts.jsonl,
+                   tokens.npy + token_offsets.npy + token_counts.npy, vocab.json,
+                   keys.npy, dense.faiss, bm25/, diacritics.json, spellings.json
   .lock            held by the one process that writes
 
 A build goes to a temporary folder that becomes live only by the atomic
 replace of CURRENT, so a build killed half-way never leaves an index that
 loads, and readers see the old or the new index, never half of one.
+
+A build runs the per-article pipeline (passages.py) on an engine (engines.py:
+every core of this machine, or a Ray cluster) for new and changed articles
+only, then merges its batches with what the old index already holds. The big
+arrays (BM25 tokens and term scores) are memory-mapped when loaded: searching
+touches only the postings of the query's terms. See eval/bench.md for the
+figures behind the choices here.
 """
 from __future__ import annotations
 
@@ -26,17 +34,27 @@ from pathlib import Path
 
 import numpy as np
 
-from .article import Article, ArticleError, read_article
+from .article import Article
 from .diacritics import DiacriticModel
 from .embed import Embedder
-from .facts import FACTS_VERSION, Fact, extract_facts
-from .sentences import Sentence, contexts, split_sentences
-from .tokens import bm25_tokens
+from .facts import FACTS_VERSION, Fact
+from .passages import EMBED_BATCH, STAGES, count_spellings, merge_counts, spelling_model  # noqa: F401
+from .sentences import Sentence
 
 log = logging.getLogger("dtiqa")
 
-FORMAT_VERSION = 2  # bump when cleaning, splitting or the file layout changes
-EMBED_BATCH = 32
+FORMAT_VERSION = 3  # bump when cleaning, splitting or the file layout changes
+
+# Dense vectors are stored as float16 (exact search on half the memory, and faster than
+# float32: eval/bench.md). Up to DENSE_EXACT_MAX sentences the search is exact; above it,
+# HNSW over the same float16 vectors (a 1M-sentence exact scan already costs ~70 ms).
+DENSE_EXACT_MAX = 1_000_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+HNSW_MAX_DEAD = 0.2  # rebuild the graph when this share of its vectors belongs to removed sentences
+BM25_K1, BM25_B = 1.5, 0.75  # bm25s's defaults, Lucene variant
+BM25_CHUNK_TOKENS = 8_000_000  # tokens sorted at a time when building BM25 (bounds the build's memory)
 
 
 class CorpusError(ValueError):
@@ -70,6 +88,38 @@ class FileState:
     error: str = ""  # why it was not indexed, if it was not
 
 
+class BM25Scores:
+    """Precomputed BM25 term scores, one column of (document, score) per term (bm25s's layout).
+
+    The folder is what bm25s saves (params.index.json and CSC arrays), so
+    `bm25s.BM25.load(path, load_vocab=False)` opens it too; our vocab.json
+    maps tokens to its columns. Scoring is bm25s's: the sum of the query
+    terms' columns. Loading maps the arrays instead of reading them, and does
+    not import bm25s (0.6 s).
+    """
+
+    def __init__(self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, num_docs: int):
+        self.data, self.indices, self.indptr, self.num_docs = data, indices, indptr, num_docs
+
+    @classmethod
+    def load(cls, path: Path) -> "BM25Scores":
+        params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
+        arrays = [np.load(path / f"{k}.csc.index.npy", mmap_mode="r") for k in ("data", "indices", "indptr")]
+        return cls(*arrays, int(params["num_docs"]))
+
+    def get_scores(self, token_ids) -> np.ndarray:
+        """BM25 score of every document for a query given as token ids (repeats count again)."""
+        scores = np.zeros(self.num_docs, np.float32)
+        ids = np.asarray(token_ids, np.int64)
+        if len(ids) and ids.max() >= len(self.indptr) - 1:
+            raise ValueError("query token id out of the BM25 vocabulary")
+        for t in ids:
+            lo, hi = self.indptr[t], self.indptr[t + 1]
+            if hi > lo:
+                np.add.at(scores, self.indices[lo:hi], self.data[lo:hi])
+        return scores
+
+
 @dataclass
 class Index:
     """A loaded index: articles, sentence arrays, BM25 and dense indexes."""
@@ -83,12 +133,13 @@ class Index:
     paragraph: np.ndarray
     heading: np.ndarray
     position: np.ndarray  # sentence index within its article
-    token_ids: np.ndarray  # flat, all sentences' BM25 token ids
+    token_ids: np.ndarray  # flat, all sentences' BM25 token ids (memory-mapped)
     token_offsets: np.ndarray  # (n+1,)
     vocab: list[str]
     keys: np.ndarray  # (n,) S16 hash of the embedded text, the embedding cache key
-    dense: object  # faiss index over unit vectors (inner product)
+    dense: object  # faiss index over unit vectors (inner product); its ids are rows
     bm25: object = None
+    token_counts: np.ndarray = None  # (vocab,) occurrences of each token in the corpus
     _vocab_map: dict = field(default=None, repr=False)
     _diacritics: DiacriticModel = field(default=None, repr=False)
     _facts: list = field(default=None, repr=False)
@@ -129,9 +180,11 @@ class Index:
     def idf(self, word: str) -> float:
         """Inverse frequency of a folded syllable among the indexed sentences (rare words weigh more)."""
         if self._idf is None:
-            counts = np.bincount(self.token_ids, minlength=len(self.vocab)) if len(self.token_ids) else np.zeros(len(self.vocab))
+            counts = self.token_counts
+            if counts is None:
+                counts = np.bincount(self.token_ids, minlength=len(self.vocab)) if len(self.token_ids) else np.zeros(len(self.vocab))
             n = max(1, self.size)
-            self._idf = {t[1:]: float(np.log(1 + n / (1 + c))) for t, c in zip(self.vocab, counts)
+            self._idf = {t[1:]: float(np.log(1 + n / (1 + c))) for t, c in zip(self.vocab, counts.tolist())
                          if t.startswith("~") and "_" not in t}
             self._idf_default = float(np.log(1 + n))
         return self._idf.get(word, self._idf_default)
@@ -165,8 +218,12 @@ class Index:
     def tokens(self, row: int) -> np.ndarray:
         return self.token_ids[self.token_offsets[row]: self.token_offsets[row + 1]]
 
-    def vectors(self) -> np.ndarray:
-        return self.dense.reconstruct_n(0, self.dense.ntotal) if self.dense.ntotal else np.zeros((0, self.manifest["dim"]), np.float32)
+    def vectors(self, rows=None) -> np.ndarray:
+        """Float32 unit vectors of `rows` (default: all), as stored (float16 precision)."""
+        rows = np.arange(self.size, dtype=np.int64) if rows is None else np.asarray(rows, np.int64)
+        if not len(rows):
+            return np.zeros((0, self.manifest["dim"]), np.float32)
+        return self.dense.reconstruct_batch(rows)
 
 
 # ------------------------------------------------------------------ corpus
@@ -231,7 +288,17 @@ def _live(index_dir: Path) -> Path | None:
     return index_dir / name
 
 
-def open_index(index_dir: Path) -> Index | None:
+def _dense_size(dense) -> int:
+    """Rows a dense index answers for (an HNSW graph also holds the vectors of removed rows, id -1)."""
+    import faiss
+
+    if isinstance(dense, faiss.IndexIDMap2):
+        ids = faiss.vector_to_array(dense.id_map)
+        return int((ids >= 0).sum())
+    return dense.ntotal
+
+
+def open_index(index_dir: Path) -> Index:
     """The live index in `index_dir`, None if there is none; IndexCorrupt if it is damaged."""
     import faiss
 
@@ -250,30 +317,34 @@ def open_index(index_dir: Path) -> Index | None:
             articles = [Article.from_dict(json.loads(line)) for line in f]
         with np.load(path / "sentences.npz") as z:
             arrays = {k: z[k] for k in ("doc", "start", "end", "paragraph", "heading", "position")}
-        with np.load(path / "tokens.npz") as z:
-            token_ids, token_offsets = z["ids"], z["offsets"]
+        token_ids = np.load(path / "tokens.npy", mmap_mode="r")
+        token_offsets = np.load(path / "token_offsets.npy")
+        token_counts = np.load(path / "token_counts.npy")
         vocab = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
         keys = np.load(path / "keys.npy")
         dense = faiss.read_index(str(path / "dense.faiss"))
+        if isinstance(dense, faiss.IndexIDMap2):
+            faiss.downcast_index(dense.index).hnsw.efSearch = HNSW_EF_SEARCH
+        # One thread answers one query fastest (threads cost more than they split: eval/bench.md).
+        faiss.omp_set_num_threads(1)
         n = manifest["n_sentences"]
-        lengths = {len(v) for v in arrays.values()} | {len(keys), len(token_offsets) - 1, dense.ntotal}
-        if lengths != {n} or len(articles) != manifest["n_articles"] or dense.d != manifest["dim"]:
+        lengths = {len(v) for v in arrays.values()} | {len(keys), len(token_offsets) - 1, _dense_size(dense)}
+        if (lengths != {n} or len(articles) != manifest["n_articles"] or dense.d != manifest["dim"]
+                or len(token_counts) != len(vocab) or len(token_ids) != token_offsets[-1]):
             raise IndexCorrupt("array lengths disagree with the manifest")
         index = Index(path, manifest, articles, token_ids=token_ids, token_offsets=token_offsets,
-                      vocab=vocab, keys=keys, dense=dense, **arrays)
+                      vocab=vocab, keys=keys, dense=dense, token_counts=token_counts, **arrays)
         index.bm25 = _load_bm25(index)
         return index
     except IndexCorrupt:
         raise
-    except Exception as e:  # any damaged file: JSON, npz, faiss, missing file
+    except Exception as e:  # any damaged file: JSON, npy, faiss, missing file
         raise IndexCorrupt(f"{type(e).__name__}: {e}") from None
 
 
 def _load_bm25(index: Index):
     if index.settings.bm25 == "bm25s":
-        import bm25s
-
-        return bm25s.BM25.load(str(index.path / "bm25"), show_progress=False, verbosity=0)
+        return BM25Scores.load(index.path / "bm25")
     from rank_bm25 import BM25Okapi
 
     corpus = [[index.vocab[t] for t in index.tokens(r)] or [""] for r in range(index.size)]
@@ -281,138 +352,202 @@ def _load_bm25(index: Index):
 
 
 # ------------------------------------------------------------------ building
+@contextmanager
+def _faiss_threads(n: int):
+    import faiss
+
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(n)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(before)
+
+
 @dataclass
-class _Doc:
-    """One article's rows, ready to be assembled into the index."""
+class _Entry:
+    """One article of the new index and where its rows come from: the old index or a batch."""
 
+    doc_id: str
     article: Article
-    sentences: list[Sentence]
-    tokens: list[list[str]] | None  # strings for a new article
-    token_ids: list[np.ndarray] | None  # ids (in the old vocab) for a reused one
-    keys: list[bytes]
-    passages: list[str] | None
-    old_rows: range | None = None
-
-
-def _embed_key(embedder_id: str, text: str) -> bytes:
-    return hashlib.blake2b(f"{embedder_id}\0{text}".encode("utf-8"), digest_size=16).digest()
-
-
-def _process(article: Article, settings: Settings, embedder_id: str) -> _Doc:
-    sents = split_sentences(article)
-    ctx = contexts(article, sents) if settings.context else [""] * len(sents)
-    passages = [f"{c} {s.text}".strip() for c, s in zip(ctx, sents)]
-    toks = [bm25_tokens(p, settings.folding) for p in passages]
-    keys = [_embed_key(embedder_id, p) for p in passages]
-    return _Doc(article, sents, toks, None, keys, passages)
-
-
-def _reuse(old: Index, doc_id: str) -> _Doc:
-    rows = old.rows_of(doc_id)
-    article = old.articles[old.article_row(doc_id)]
-    return _Doc(article, [old.sentence(r) for r in rows], None,
-                [old.tokens(r) for r in rows], [bytes(old.keys[r]) for r in rows], None, rows)
-
-
-def _progress(iterable, total: int, desc: str, enabled: bool):
-    if not enabled:
-        return iterable
-    from tqdm.auto import tqdm
-
-    return tqdm(iterable, total=total, desc=desc, unit=" " + desc.split()[0].lower(), leave=False)
+    batch: object  # passages.Batch, or None for rows reused from the old index
+    lo: int  # its rows in the batch (or the old index)
+    hi: int
+    tok_lo: int  # its tokens in the batch (or the old index)
+    tok_hi: int
+    facts: list
 
 
 def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings = Settings(),
-          old: Index | None = None, files: dict[str, FileState] | None = None, progress: bool = True) -> Index:
+          old: Index | None = None, files: dict[str, FileState] | None = None, progress: bool = True,
+          engine=None) -> Index:
     """Build (or update from `old`) the index of `corpus`, publish it atomically, return it.
 
     Unchanged articles keep their sentences, tokens and vectors; only new or
-    changed ones are cleaned, split, tokenised and embedded.
+    changed ones are cleaned, split, tokenised and embedded, on `engine`
+    ("local": every core, the default; "ray": a Ray cluster; or DTIQA_ENGINE).
     """
+    from .engines import get_engine
+
+    clock = {"started": time.perf_counter()}
     corpus, index_dir = Path(corpus), Path(index_dir)
     files = files or scan(corpus, old.manifest["files"] if old else None)
     paths = corpus_files(corpus)
-    reusable = old is not None and Settings(**old.manifest["settings"]) == settings
+    same_embedder = old is not None and old.manifest["embedder"] == embedder.id
+    reusable = (same_embedder and Settings(**old.manifest["settings"]) == settings
+                and old.manifest.get("facts_version") == FACTS_VERSION)
     old_files = old.manifest["files"] if old else {}
+    old_docs = {a.doc_id for a in old.articles} if old else set()
 
-    docs: list[_Doc] = []
-    todo = []
+    reuse, jobs = [], []
     for doc_id in sorted(files):
         st, prev = files[doc_id], old_files.get(doc_id)
         if prev and prev["sha256"] == st.sha256 and prev.get("error"):
             st.error = prev["error"]  # known bad file, unchanged: skip quietly
-        elif reusable and prev and prev["sha256"] == st.sha256:
-            docs.append(_reuse(old, doc_id))
+        elif reusable and prev and prev["sha256"] == st.sha256 and doc_id in old_docs:
+            reuse.append(doc_id)
+        elif doc_id in paths:
+            jobs.append((doc_id, paths[doc_id]))
         else:
-            todo.append(doc_id)
-    for doc_id in _progress(todo, len(todo), "articles cleaned", progress and len(todo) > 1):
-        try:
-            docs.append(_process(read_article(paths[doc_id]), settings, embedder.id))
-        except (ArticleError, OSError) as e:
-            files[doc_id].error = str(e)
-            log.warning("skipped %s", e)
-    if not docs:
+            st.error = f"{doc_id}: file vanished while indexing"
+
+    eng = get_engine(engine)
+    known = set(old.keys.tolist()) if same_embedder else set()
+    batches = eng.run(jobs, settings, embedder, known, progress) if jobs else []
+    clock["pipeline"] = time.perf_counter()
+    for b in sorted(batches, key=lambda b: b.first_doc):
+        for doc_id, why in sorted(b.errors.items()):
+            files[doc_id].error = why
+            log.warning("skipped %s", why)
+
+    entries = _entries(old, reuse, batches)
+    if not entries:
         bad = "; ".join(st.error for st in files.values() if st.error)
         raise CorpusError(f"no readable article in {corpus}" + (f" ({bad})" if bad else ""))
-    docs.sort(key=lambda d: d.article.doc_id)
 
-    # Vectors: reuse any whose embedded text is unchanged; embed the rest.
-    cache: dict[bytes, int] = {}
-    old_vectors = None
-    if old is not None and old.manifest["embedder"] == embedder.id:
-        old_vectors = old.vectors()
-        cache = {bytes(k): i for i, k in enumerate(old.keys)}
-    need = {}
-    for d in docs:
-        for i, k in enumerate(d.keys):
-            if k not in cache and k not in need:
-                text = d.passages[i] if d.passages is not None else None
-                if text is None:  # reused article whose vector is missing: rebuild its passage text
-                    d2 = _process(d.article, settings, embedder.id)
-                    d.passages, text = d2.passages, d2.passages[i]
-                need[k] = text
-    new_keys = list(need)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    tmp = index_dir / f".tmp-{stamp}-{os.getpid()}"
+    tmp.mkdir()
+    try:
+        manifest = _write(tmp, entries, batches, old if reusable else None, old if same_embedder else None,
+                          embedder, settings, files, clock)
+        manifest["build"].update(engine=eng.name, workers=getattr(eng, "workers", None),
+                                 articles_processed=len(jobs), articles_reused=len(reuse),
+                                 seconds={k: round(sum(b.seconds.get(k, 0.0) for b in batches), 3) for k in STAGES},
+                                 passages_embedded=int(sum(len(b.vec_keys) for b in batches if b.vec_keys is not None)))
+        del batches, entries
+        return _publish(index_dir, tmp, stamp, manifest, clock)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _entries(old: Index | None, reuse: list[str], batches: list) -> list[_Entry]:
+    """Every article of the new index, in doc_id order, with the source of its rows."""
+    entries = []
+    if reuse:
+        old_facts: dict[str, list] = {}
+        for f in old.facts:
+            old_facts.setdefault(f.doc_id, []).append(f)
+        for doc_id in reuse:
+            rows = old.rows_of(doc_id)
+            entries.append(_Entry(doc_id, old.articles[old.article_row(doc_id)], None, rows.start, rows.stop,
+                                  int(old.token_offsets[rows.start]), int(old.token_offsets[rows.stop]),
+                                  old_facts.get(doc_id, [])))
+    for b in batches:
+        rows = np.concatenate([[0], np.cumsum(b.counts, dtype=np.int64)])
+        toks = np.concatenate([[0], np.cumsum(b.token_lengths, dtype=np.int64)])
+        facts: dict[str, list] = {}
+        for f in b.facts:
+            facts.setdefault(f.doc_id, []).append(f)
+        for j, a in enumerate(b.articles):
+            lo, hi = int(rows[j]), int(rows[j + 1])
+            entries.append(_Entry(a.doc_id, a, b, lo, hi, int(toks[lo]), int(toks[hi]), facts.get(a.doc_id, [])))
+    entries.sort(key=lambda e: e.doc_id)
+    return entries
+
+
+def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, cache: Index | None,
+           embedder: Embedder, settings: Settings, files: dict[str, FileState], clock: dict) -> dict:
+    """Merge the entries into the index files in `tmp`; return the manifest (without sizes)."""
+    n = sum(e.hi - e.lo for e in entries)
     dim = embedder.dim
-    new_vectors = np.zeros((len(new_keys), dim), np.float32)
-    batches = range(0, len(new_keys), EMBED_BATCH)
-    for b in _progress(batches, len(batches), "batches embedded", progress and len(batches) > 1):
-        chunk = new_keys[b: b + EMBED_BATCH]
-        new_vectors[b: b + len(chunk)] = embedder.embed_passages([need[k] for k in chunk])
-    new_pos = {k: i for i, k in enumerate(new_keys)}
 
-    # Assemble arrays.
-    vocab = list(old.vocab) if (old is not None and reusable) else []
-    vmap = {t: i for i, t in enumerate(vocab)}
-    doc_rows, starts, ends, paras, heads, positions, tok_chunks, keys, vec_rows = ([] for _ in range(9))
-    vectors = np.zeros((sum(len(d.sentences) for d in docs), dim), np.float32)
+    # Sentence arrays, tokens (ids in one vocabulary: the old one, extended), keys.
+    cols = {k: np.zeros(n, bool if k == "heading" else np.int32)
+            for k in ("doc", "start", "end", "paragraph", "heading", "position")}
+    keys = np.zeros(n, "S16")
+    lengths = np.zeros(n, np.int64)
+    vocab = list(old.vocab) if old is not None else []
+    vmap = dict(old.vocab_map) if old is not None else {}
+    gmaps = {id(b): np.full(len(b.vocab), -1, np.int64) for b in batches}
+    old_offsets = old.token_offsets if old is not None else None
     row = 0
-    for di, d in enumerate(docs):
-        for i, s in enumerate(d.sentences):
-            doc_rows.append(di)
-            starts.append(s.start)
-            ends.append(s.end)
-            paras.append(s.paragraph)
-            heads.append(s.heading)
-            positions.append(s.index)
-            if d.token_ids is not None:
-                tok_chunks.append(np.asarray(d.token_ids[i], np.int32))
-            else:
-                ids = []
-                for t in d.tokens[i]:
-                    if t not in vmap:
-                        vmap[t] = len(vocab)
-                        vocab.append(t)
-                    ids.append(vmap[t])
-                tok_chunks.append(np.asarray(ids, np.int32))
-            k = d.keys[i]
-            keys.append(k)
-            vectors[row] = new_vectors[new_pos[k]] if k in new_pos else old_vectors[cache[k]]
-            row += 1
-    lengths = np.fromiter((len(c) for c in tok_chunks), np.int64, len(tok_chunks))
+    for di, e in enumerate(entries):
+        k = e.hi - e.lo
+        src = e.batch if e.batch is not None else old
+        cols["doc"][row: row + k] = di
+        for name in ("start", "end", "paragraph", "heading", "position"):
+            cols[name][row: row + k] = getattr(src, name)[e.lo: e.hi]
+        keys[row: row + k] = src.keys[e.lo: e.hi]
+        lengths[row: row + k] = (np.diff(old_offsets[e.lo: e.hi + 1]) if e.batch is None
+                                 else e.batch.token_lengths[e.lo: e.hi])
+        row += k
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    token_ids = np.concatenate(tok_chunks).astype(np.int32) if tok_chunks else np.zeros(0, np.int32)
+    token_ids = np.zeros(int(offsets[-1]), np.int32)
+    row = 0
+    for e in entries:
+        k = e.hi - e.lo
+        dst = slice(int(offsets[row]), int(offsets[row + k]))
+        if e.batch is None:
+            token_ids[dst] = old.token_ids[e.tok_lo: e.tok_hi]
+        else:
+            local = e.batch.token_ids[e.tok_lo: e.tok_hi]
+            gmap = gmaps[id(e.batch)]
+            fresh = local[gmap[local] < 0]
+            if len(fresh):  # new tokens get ids in order of first appearance: the same whatever the batching
+                u, first = np.unique(fresh, return_index=True)
+                for t in u[np.argsort(first)].tolist():
+                    tok = e.batch.vocab[t]
+                    if tok not in vmap:
+                        vmap[tok] = len(vocab)
+                        vocab.append(tok)
+                    gmap[t] = vmap[tok]
+            token_ids[dst] = gmap[local]
+        row += k
+    for b in batches:  # tokens are merged: free them
+        b.token_ids = b.vocab = None
+    del gmaps
+    np.save(tmp / "tokens.npy", token_ids)
+    np.save(tmp / "token_offsets.npy", offsets)
+    counts = np.bincount(token_ids, minlength=len(vocab)).astype(np.int64)
+    np.save(tmp / "token_counts.npy", counts)
+    (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    np.savez(tmp / "sentences.npz", **cols)
+    np.save(tmp / "keys.npy", keys)
+    clock["merge"] = time.perf_counter()
 
-    manifest = {
+    dense_info = _write_dense(tmp / "dense.faiss", entries, batches, cache, keys, n, dim)
+    for b in batches:
+        b.vectors = b.vec_keys = None
+    clock["dense"] = time.perf_counter()
+
+    if settings.bm25 == "bm25s":
+        _write_bm25(tmp / "bm25", token_ids, offsets, len(vocab))
+    del token_ids
+    clock["bm25"] = time.perf_counter()
+
+    with open(tmp / "articles.jsonl", "w", encoding="utf-8") as f:
+        for e in entries:
+            f.write(json.dumps(e.article.to_dict(), ensure_ascii=False) + "\n")
+    with open(tmp / "facts.jsonl", "w", encoding="utf-8") as f:
+        for e in entries:
+            for fact in e.facts:
+                f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    _write_spellings(tmp, entries, batches, old)
+    clock["files"] = time.perf_counter()
+    return {
         "format": FORMAT_VERSION,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "embedder": embedder.id,
@@ -420,71 +555,201 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
         "settings": asdict(settings),
         "files": {k: asdict(v) for k, v in sorted(files.items())},
         "facts_version": FACTS_VERSION,
-        "n_articles": len(docs),
-        "n_sentences": len(doc_rows),
+        "n_articles": len(entries),
+        "n_sentences": n,
+        "dense": dense_info,
+        "build": {},
     }
-    arrays = dict(doc=np.asarray(doc_rows, np.int32), start=np.asarray(starts, np.int32),
-                  end=np.asarray(ends, np.int32), paragraph=np.asarray(paras, np.int32),
-                  heading=np.asarray(heads, bool), position=np.asarray(positions, np.int32))
-    key_arr = np.asarray(keys, dtype="S16")
-    facts = [f for d in docs for f in extract_facts(d.article, d.sentences)]
-    return _publish(index_dir, manifest, [d.article for d in docs], arrays, token_ids, offsets, vocab, key_arr, vectors,
-                    facts)
 
 
-def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, vocab: list[str]) -> None:
-    import bm25s
-    from bm25s.tokenization import Tokenized
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
-
-    ids = [token_ids[offsets[i]: offsets[i + 1]].tolist() for i in range(len(offsets) - 1)]
-    # bm25s needs a token id for empty documents; give it one that no query produces.
-    vocab_dict = {t: i for i, t in enumerate(vocab)}
-    vocab_dict.setdefault("", len(vocab_dict))
-    retriever = bm25s.BM25(method="lucene")
-    retriever.index(Tokenized(ids=ids, vocab=vocab_dict), show_progress=False)
-    retriever.save(str(path), show_progress=False)
-
-
-def _publish(index_dir, manifest, articles, arrays, token_ids, offsets, vocab, keys, vectors, facts) -> Index:
+def _write_dense(path: Path, entries: list[_Entry], batches: list, cache: Index | None, keys: np.ndarray,
+                 n: int, dim: int) -> dict:
+    """The dense index: exact over float16 vectors, or HNSW past DENSE_EXACT_MAX (updated in place when it can be)."""
     import faiss
 
-    index_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    tmp = index_dir / f".tmp-{stamp}-{os.getpid()}"
-    tmp.mkdir()
-    try:
-        with open(tmp / "articles.jsonl", "w", encoding="utf-8") as f:
-            for a in articles:
-                f.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
-        np.savez(tmp / "sentences.npz", **arrays)
-        with open(tmp / "facts.jsonl", "w", encoding="utf-8") as f:
-            for fact in facts:
-                f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
-        np.savez(tmp / "tokens.npz", ids=token_ids, offsets=offsets)
-        (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        np.save(tmp / "keys.npy", keys)
-        dense = faiss.IndexFlatIP(manifest["dim"])
-        dense.add(vectors)
-        faiss.write_index(dense, str(tmp / "dense.faiss"))
-        if manifest["settings"]["bm25"] == "bm25s":
-            _write_bm25(tmp / "bm25", token_ids, offsets, vocab)
-        DiacriticModel.from_texts(a.text for a in articles).save(tmp / "diacritics.json")
-        manifest["sizes"] = {p.name: p.stat().st_size for p in sorted(tmp.iterdir()) if p.is_file()}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        for p in tmp.rglob("*"):
-            if p.is_file():
-                with open(p, "rb") as f:
-                    os.fsync(f.fileno())
-        final = index_dir / f"v-{stamp}"
-        os.rename(tmp, final)
-        cur_tmp = index_dir / f".CURRENT-{stamp}"
-        cur_tmp.write_text(final.name + "\n", encoding="utf-8")
-        os.replace(cur_tmp, index_dir / "CURRENT")  # the one atomic step that publishes
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    # Where each row's vector is: a row of the old index, or a freshly embedded vector.
+    new_keys = [b.vec_keys for b in batches if b.vec_keys is not None and len(b.vec_keys)]
+    new_vecs = np.concatenate([b.vectors for b in batches if b.vec_keys is not None and len(b.vec_keys)]) \
+        if new_keys else np.zeros((0, dim), np.float16)
+    new_pos = {k: i for i, k in enumerate(np.concatenate(new_keys).tolist())} if new_keys else {}
+    old_pos = {k: i for i, k in enumerate(cache.keys.tolist())} if cache is not None else {}
+    src_old = np.full(n, -1, np.int64)
+    src_new = np.full(n, -1, np.int64)
+    reused = np.zeros(n, bool)  # rows whose article is reused from the old index as is
+    old_to_new = np.full(cache.size if cache is not None else 0, -1, np.int64)
+    row = 0
+    for e in entries:
+        k = e.hi - e.lo
+        if e.batch is None:
+            src_old[row: row + k] = np.arange(e.lo, e.hi)
+            reused[row: row + k] = True
+            old_to_new[e.lo: e.hi] = np.arange(row, row + k)
+        else:
+            for r, key in enumerate(keys[row: row + k].tolist(), row):
+                if key in new_pos:
+                    src_new[r] = new_pos[key]
+                else:
+                    src_old[r] = old_pos[key]  # KeyError here would be an engine bug: a passage nobody embedded
+        row += k
+
+    def vectors(rows: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(rows), dim), np.float32)
+        o = src_old[rows] >= 0
+        if o.any():
+            out[o] = cache.vectors(src_old[rows][o])
+        if (~o).any():
+            out[~o] = new_vecs[src_new[rows][~o]].astype(np.float32)
+        return out
+
+    chunk = 65536
+    with _faiss_threads(os.cpu_count() or 1):
+        if n <= DENSE_EXACT_MAX:
+            dense = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+            for lo in range(0, n, chunk):
+                dense.add(vectors(np.arange(lo, min(n, lo + chunk))))
+            info = {"kind": "exact-fp16"}
+        else:
+            dense = None
+            if cache is not None and isinstance(cache.dense, faiss.IndexIDMap2):
+                dense = _update_hnsw(cache, old_to_new, reused, n)
+            if dense is None:
+                graph = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_fp16, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+                graph.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+                graph.train(vectors(np.arange(min(n, chunk))))
+                dense = faiss.IndexIDMap2(graph)
+                todo = np.arange(n)
+            else:
+                todo = np.flatnonzero(~reused)
+            for lo in range(0, len(todo), chunk):
+                rows = todo[lo: lo + chunk]
+                dense.add_with_ids(vectors(rows), rows.astype(np.int64))
+            faiss.downcast_index(dense.index).hnsw.efSearch = HNSW_EF_SEARCH
+            info = {"kind": "hnsw-fp16", "M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION,
+                    "efSearch": HNSW_EF_SEARCH, "vectors": int(dense.ntotal)}
+    faiss.write_index(dense, str(path))
+    return info
+
+
+def _update_hnsw(cache: Index, old_to_new: np.ndarray, reused: np.ndarray, n: int):
+    """A copy of the old HNSW index with its ids renumbered to the new rows; None if too much of it died."""
+    import faiss
+
+    dead = cache.dense.ntotal - int(reused.sum())
+    if dead > HNSW_MAX_DEAD * (cache.dense.ntotal + n - int(reused.sum())):
+        return None
+    dense = faiss.clone_index(cache.dense)  # readers may still search the old one
+    ids = faiss.vector_to_array(dense.id_map)
+    live = ids >= 0
+    ids[live] = old_to_new[ids[live]]
+    faiss.copy_array_to_vector(ids, dense.id_map)
+    dense.construct_rev_map()
+    return dense
+
+
+def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, n_vocab: int) -> None:
+    """BM25 (Lucene variant, bm25s's formula and layout) term scores from the token arrays.
+
+    Built with numpy a chunk of documents at a time, never as Python lists of
+    tokens: the build's memory is the output plus one chunk.
+    """
+    path.mkdir()
+    n = len(offsets) - 1
+    lengths = np.diff(offsets)
+    avgdl = float(lengths.mean()) if n else 0.0
+    spans, lo = [], 0
+    while lo < n:  # chunks of about BM25_CHUNK_TOKENS tokens
+        hi = int(np.searchsorted(offsets, offsets[lo] + BM25_CHUNK_TOKENS, "right"))
+        hi = max(lo + 1, min(n, hi - 1))
+        spans.append((lo, hi))
+        lo = hi
+
+    def pairs(lo, hi):
+        """(term, doc, tf) of the documents lo..hi, sorted by term then doc."""
+        ids = token_ids[offsets[lo]: offsets[hi]].astype(np.int64)
+        width = hi - lo
+        docs = np.repeat(np.arange(width, dtype=np.int64), lengths[lo:hi])
+        u, tf = np.unique(ids * width + docs, return_counts=True)
+        return u // width, u % width + lo, tf
+
+    df = np.zeros(n_vocab, np.int64)
+    kept, budget = [], 400_000_000  # keep the first pass's pairs for the second while they fit in 400 MB
+    for lo, hi in spans:
+        terms, docs, tf = pairs(lo, hi)
+        df += np.bincount(terms, minlength=n_vocab)
+        fits = budget > 0
+        budget -= terms.nbytes + docs.nbytes + tf.nbytes
+        kept.append((terms, docs, tf) if fits and budget > 0 else None)
+    indptr = np.zeros(n_vocab + 1, np.int64)
+    np.cumsum(df, out=indptr[1:])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        idf = np.where(df > 0, np.log(1 + (n - df + 0.5) / (df + 0.5)), 0.0).astype(np.float32)
+    data = np.zeros(int(indptr[-1]), np.float32)
+    indices = np.zeros(int(indptr[-1]), np.int32)
+    fill = indptr[:-1].copy()
+    for (lo, hi), got in zip(spans, kept):
+        terms, docs, tf = got if got is not None else pairs(lo, hi)
+        if not len(terms):
+            continue
+        first = np.flatnonzero(np.concatenate([[True], terms[1:] != terms[:-1]]))
+        size = np.diff(np.concatenate([first, [len(terms)]]))
+        pos = fill[terms] + (np.arange(len(terms)) - np.repeat(first, size))
+        tfc = tf / (BM25_K1 * ((1 - BM25_B) + BM25_B * lengths[docs] / avgdl) + tf)
+        data[pos] = idf[terms].astype(np.float64) * tfc
+        indices[pos] = docs
+        fill[terms[first]] += size
+    for name, arr in (("data", data), ("indices", indices), ("indptr", indptr)):
+        np.save(path / f"{name}.csc.index.npy", arr)
+    params = dict(k1=BM25_K1, b=BM25_B, delta=0.5, method="lucene", idf_method="lucene", dtype="float32",
+                  int_dtype="int32", num_docs=n, version="dtiqa", backend="numpy")
+    (path / "params.index.json").write_text(json.dumps(params, indent=1), encoding="utf-8")
+
+
+def _write_spellings(tmp: Path, entries: list[_Entry], batches: list, old: Index | None) -> None:
+    """The diacritic model, and the corpus's full spelling counts it came from (so updates count only changes)."""
+    from . import diacritics
+
+    counts: tuple[dict, dict] = ({}, {})
+    kept = {e.doc_id for e in entries if e.batch is None}
+    if old is not None and kept and (old.path / "spellings.json").exists():
+        d = json.loads((old.path / "spellings.json").read_text(encoding="utf-8"))
+        counts = (d["unigrams"], d["bigrams"])
+        for a in old.articles:
+            if a.doc_id not in kept:  # removed or changed: take its counts out
+                gone: tuple[dict, dict] = ({}, {})
+                count_spellings(a.text, *gone)
+                merge_counts(counts, gone, -1)
+    elif kept:  # no stored counts: count the reused articles again
+        for e in entries:
+            if e.batch is None:
+                count_spellings(e.article.text, *counts)
+    for b in sorted(batches, key=lambda b: b.first_doc):
+        merge_counts(counts, (b.unigrams, b.bigrams))
+        b.unigrams = b.bigrams = None
+    uni, bi = spelling_model(counts[0], counts[1], diacritics._CANDIDATES, diacritics._question_lines(),
+                             diacritics._QUESTION_WEIGHT)
+    DiacriticModel(uni, bi).save(tmp / "diacritics.json")
+    (tmp / "spellings.json").write_text(json.dumps({"unigrams": counts[0], "bigrams": counts[1]}, ensure_ascii=False),
+                                        encoding="utf-8")
+
+
+def _publish(index_dir: Path, tmp: Path, stamp: str, manifest: dict, clock: dict) -> Index:
+    manifest["sizes"] = {str(p.relative_to(tmp)): p.stat().st_size for p in sorted(tmp.rglob("*")) if p.is_file()}
+    t = clock["started"]
+    wall = {}
+    for stage in ("pipeline", "merge", "dense", "bm25", "files"):
+        wall[stage] = round(clock[stage] - t, 3)
+        t = clock[stage]
+    manifest["build"]["wall"] = wall
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    for p in tmp.rglob("*"):
+        if p.is_file():
+            with open(p, "rb") as f:
+                os.fsync(f.fileno())
+    final = index_dir / f"v-{stamp}"
+    os.rename(tmp, final)
+    cur_tmp = index_dir / f".CURRENT-{stamp}"
+    cur_tmp.write_text(final.name + "\n", encoding="utf-8")
+    os.replace(cur_tmp, index_dir / "CURRENT")  # the one atomic step that publishes
     _collect_garbage(index_dir, keep={final.name})
     return open_index(index_dir)
 

@@ -57,7 +57,9 @@ class QA:
         """A short cited answer to `question` (see dtiqa.answering); `history`: earlier turns."""
         from .answering import answer_question
 
-        return answer_question(self, question, history or [], k)
+        # One index for the whole question: an update published meanwhile is seen by the next question.
+        view = QA(self.corpus, self.index_dir, self.embedder, self.settings, self.index, self.fusion)
+        return answer_question(view, question, history or [], k)
 
     def facts(self, province: str | None = None, year: int | None = None) -> list:
         """Rows of the facts table (ranks, rank changes, top-N) filtered by province and year.

@@ -240,7 +240,8 @@ def rank_series(facts: list[Fact], ranking: str = "dti", pillar: str = "") -> li
     for year in sorted(by_year):
         pool = [f for f in by_year[year] if not f.computed] or by_year[year]
         votes = Counter(f.value for f in pool)
-        series.append(next(f for f in pool if votes[f.value] == max(votes.values())))
+        top = [f for f in pool if votes[f.value] == max(votes.values())]
+        series.append(next((f for f in top if f.out_of), top[0]))  # "7/63" tells more than "7"
     return series
 
 
