@@ -43,7 +43,7 @@ def test_claims_get_a_verdict_with_the_stated_figure(qa, claim, verdict, stated)
     assert ans.verdict == verdict, ans.message
     assert ans.text == stated and ans.citations
     if verdict == "sai":
-        assert f"bài viết ghi **{stated}**" in ans.message
+        assert "**Sai:** bài viết ghi **" in ans.message and stated in ans.message.split("không phải")[0]
 
 
 @pytest.mark.parametrize("claim", [
@@ -95,3 +95,25 @@ def test_superlative_covers_only_the_corpus_provinces(qa):
 def test_verdict_and_comparison_reach_the_json(qa):
     d = qa.ask("Sao Mai đứng thứ 5 năm 2023 đúng không?").to_dict()
     assert d["verdict"] == "sai" and d["text"] == "7/63"
+
+
+def test_a_top_n_neither_confirms_nor_refutes_a_sharper_claim(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Bắc Ninh trong top 10\nNăm 2022, Bắc Ninh nằm trong top 10 về chuyển đổi số.\n",
+                                          encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", HashEmbedder())
+    assert qa.ask("Bắc Ninh nằm trong top 5 năm 2022 đúng không?").verdict == "không đủ thông tin"
+    assert qa.ask("Bắc Ninh nằm trong top 10 năm 2022 đúng không?").verdict == "đúng"
+
+
+def test_ranks_listed_respectively_go_to_their_provinces(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(
+        "Ba tỉnh vùng cao\nNăm 2022, Lào Cai, Yên Bái và Lai Châu lần lượt đứng thứ 15, 22 và 60 về chuyển đổi số.\n"
+        "Năm 2022, Tuyên Quang xếp trên Hà Giang 6 bậc, đứng thứ 35.\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", HashEmbedder())
+    assert qa.ask("Lai Châu đứng thứ mấy năm 2022?").value == 60
+    assert qa.ask("Yên Bái đứng thứ mấy năm 2022?").value == 22
+    assert qa.ask("Năm 2022 tỉnh nào đứng thứ 35?").text == "Tuyên Quang"
+    both = qa.ask("Lào Cai và Lai Châu xếp thứ mấy năm 2022?")
+    assert "Lào Cai: 15" in both.text and "Lai Châu: 60" in both.text and "không thống nhất" not in both.message

@@ -18,7 +18,7 @@ from importlib import resources
 from . import provinces
 from .answer import Answer, Citation
 from .facts import Fact, _years, article_context, date_mentions, sentence_mentions
-from .hits import Hit
+from .hits import Hit, prepare_query
 from .question import Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
@@ -54,6 +54,9 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     """Answer `question` from `qa`'s corpus; `history` holds earlier Answers (or question strings)."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question is empty")
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    question = prepare_query(question)  # normalised, and a 100 KB paste cut to a question's length
     places = qa.index.extra_places
     q = with_history(analyze(question, places), _previous(history, places))
     if not has_letters_or_digits(q.text):
@@ -92,6 +95,25 @@ def _with_merger_note(ans: Answer, q: Question) -> Answer:
     return replace(ans, message=ans.message + "\nLưu ý: " + "; ".join(notes) + ".")
 
 
+def _answer_each(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Thanh Hóa và Thái Nguyên xếp thứ mấy năm 2021?": one answer per province, never mixed."""
+    answers = [(p, _dispatch(qa, replace(q, provinces=(p,)), hits)) for p in q.provinces]
+    found = [(p, a) for p, a in answers if a.found]
+    if not found:
+        return _not_found(q, [], "; ".join(a.message.removeprefix("Không tìm thấy câu trả lời trong kho bài viết: ")
+                                          .split(". Các đoạn")[0] for _, a in answers))
+    text = "; ".join(f"{p}: {a.text}" for p, a in found)
+    missing = [p for p, a in answers if not a.found]
+    message = " ".join(a.message.split("\n")[0] for _, a in found)
+    if missing:
+        message += f" Kho bài viết không có số liệu của {', '.join(missing)}."
+    citations = [c for _, a in found for c in a.citations]
+    message += "".join(_cite_line(c) for c in citations[:3])
+    return Answer(q.text, True, text, found[0][1].value if len(found) == 1 else None, found[0][1].unit, q.kind,
+                  citations, [], message, any(a.computed for _, a in found), min(a.confidence for _, a in found),
+                  analysis=q)
+
+
 def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
     """A 2025 unit asked about a year it did not exist in: what the corpus says of each former province."""
     parts, citations, found_any = [], [], False
@@ -126,6 +148,8 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
             return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào")
+        if len(q.provinces) > 1:
+            return _answer_each(qa, q, hits)
         return _answer_rank(qa, q)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None):
         return _answer_inverse(qa, q)
@@ -281,15 +305,18 @@ def _rank_text(f: Fact) -> str:
     return f.text
 
 
+RANKING_VI = {"dti": "về chỉ số chuyển đổi số (DTI)", "ict": "theo Vietnam ICT Index", "pci": "theo chỉ số PCI",
+              "par": "theo chỉ số cải cách hành chính (PAR Index)", "papi": "theo chỉ số PAPI", "sipas": "theo chỉ số SIPAS",
+              "pgi": "theo chỉ số xanh (PGI)", "ddci": "theo chỉ số DDCI", "other": "trong bảng xếp hạng mà câu trích dẫn nêu"}
+
+
+def _what(pillar: str, ranking: str) -> str:
+    """The ranking a figure belongs to, as the reply names it."""
+    return f"về {pillar}" if pillar else RANKING_VI.get(ranking, RANKING_VI["other"])
+
+
 def _rank_message(f: Fact, text: str) -> str:
-    if f.pillar:
-        what = f"về {f.pillar}"
-    elif f.ranking == "ict":
-        what = "theo Vietnam ICT Index"
-    elif f.ranking == "other":
-        what = "trong bảng xếp hạng mà câu trích dẫn nêu"
-    else:
-        what = "về chỉ số chuyển đổi số (DTI)"
+    what = _what(f.pillar, f.ranking)
     when = f" năm {f.year}" if f.year else (" trong bảng xếp hạng mới nhất bài viết nêu" if f.latest else "")
     if f.kind == "rank_change":
         verb = "giảm" if f.value < 0 else "tăng"
@@ -312,14 +339,10 @@ def _missing(q: Question, pool: list[Fact], kind: str) -> str:
     """What the corpus lacks, said plainly, with what it does have for these provinces."""
     who = ", ".join(q.provinces)
     what = KIND_VI.get(q.kind, "thông tin")
-    if q.pillar:
-        what += f" về {q.pillar}"
-    elif q.ranking == "ict":
-        what += " theo Vietnam ICT Index"
-    elif q.ranking == "other":
+    if q.ranking == "other" and not q.pillar:
         what += " về " + " ".join(q.topic)
     else:
-        what += " DTI"
+        what += " " + _what(q.pillar, q.ranking).replace("về chỉ số chuyển đổi số (DTI)", "DTI")
     when = f" năm {q.year}" if q.year else ""
     have = sorted({f.year for f in pool if f.kind == kind and f.ranking == q.ranking and f.pillar == q.pillar
                    and not f.target and f.year})
@@ -351,7 +374,7 @@ def _answer_inverse(qa, q: Question) -> Answer:
     names = list(written.values())
     text = ", ".join(names)
     citations = _fact_citations(qa, chosen)
-    what = f" về {q.pillar}" if q.pillar else (" theo Vietnam ICT Index" if q.ranking == "ict" else " về chỉ số DTI")
+    what = " " + _what(q.pillar, q.ranking)
     if q.top is not None:
         message = f"Các tỉnh, thành phố trong top {q.top}{what}{when} mà kho bài viết nêu: **{text}**."
     elif q.rank_value == -1:
@@ -707,7 +730,7 @@ _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 
 def _claimed(q: Question):
-    """The figure a claim states, as (kind, value, is_top, text), from the question's own numbers."""
+    """The figure a claim states, as (kind, value, is_top, text, counted noun), from the question's own numbers."""
     places = provinces.find(q.text)
     m = _ORDINAL.search(q.text)
     if m:
@@ -733,12 +756,17 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
         why = ans.message.removeprefix("Không tìm thấy câu trả lời trong kho bài viết: ")
         return replace(ans, verdict=VERDICTS[2], found=False,
                        message=f"**Không đủ thông tin** để kiểm tra “{said}”: {why}")
+    if ans.unit == "top" and not (is_top and ans.value <= value):
+        # The article says only "trong top 10": that neither confirms nor refutes "top 5" or "thứ 3".
+        return replace(ans, verdict=VERDICTS[2], found=False,
+                       message=f"**Không đủ thông tin** để kiểm tra “{said}”: {ans.message}")
     if is_top:
         true = ans.value <= value  # "trong top 10": any rank up to 10
     else:  # a change is signed on both sides ("giảm 3 bậc" is -3)
         true = abs(ans.value - value) <= 1e-6 * max(1.0, abs(value))
     verdict = VERDICTS[0] if true else VERDICTS[1]
-    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{ans.text}**, không phải {said}."
+    stated = ans.text if kind != "rank_change" else f"{'giảm' if ans.value < 0 else 'tăng'} {ans.text} bậc"
+    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{stated}**, không phải {said}."
     return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
 
 

@@ -24,7 +24,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(prog="dtiqa", description="Cited answers about Vietnam's DTI from news articles.")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("index", parents=[common], help="build or update the index")
+    ix = sub.add_parser("index", parents=[common], help="build or update the index")
+    ix.add_argument("--engine", choices=("local", "ray"),
+                    help="where articles are processed and embedded: every core of this machine (local, default) "
+                         "or a Ray cluster (ray; pip install 'dtiqa[ray]'); or $DTIQA_ENGINE")
+    ix.add_argument("--ray-address", help="Ray cluster for --engine ray, e.g. ray://head:10001 "
+                                          "(default: $RAY_ADDRESS, else a local Ray)")
+    ix.add_argument("--workers", type=int, help="worker processes of the local engine (default: one per core, "
+                                                "or $DTIQA_WORKERS)")
     s = sub.add_parser("search", parents=[common], help="ranked passages for a query")
     s.add_argument("query")
     s.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
@@ -49,6 +56,21 @@ def _load(args):
     return load(args.corpus, args.index, args.embedder, progress=not args.quiet)
 
 
+def _engine_options(args) -> None:
+    """`dtiqa index` engine flags, handed to the build through its environment variables."""
+    import os
+
+    if args.workers is not None:
+        if args.workers < 1:
+            raise ValueError("--workers must be at least 1")
+        os.environ["DTIQA_WORKERS"] = str(args.workers)
+    if args.ray_address:
+        os.environ["RAY_ADDRESS"] = args.ray_address
+    engine = args.engine or ("ray" if args.ray_address else None)
+    if engine:
+        os.environ["DTIQA_ENGINE"] = engine
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
@@ -56,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         if args.command == "index":
+            _engine_options(args)
             info = _load(args).info()
             print(f"{info['articles']} articles, {info['sentences']} sentences indexed in {info['index']}")
             for doc, why in info["skipped"].items():

@@ -92,6 +92,22 @@ def _chunks(seq: list, n: int) -> list[list]:
     return [seq[i: i + n] for i in range(0, len(seq), n)]
 
 
+class _Spellings:
+    """Spelling counts summed as batches arrive (thousands of per-batch tables would not fit)."""
+
+    def __init__(self):
+        self.totals: tuple[dict, dict] = ({}, {})
+
+    def absorb(self, batch: Batch) -> None:
+        passages.merge_counts(self.totals, (batch.unigrams or {}, batch.bigrams or {}))
+        batch.unigrams, batch.bigrams = {}, {}
+
+    def attach(self, batches: list[Batch]) -> None:
+        if batches:
+            first = min(batches, key=lambda b: b.first_doc)
+            first.unigrams, first.bigrams = self.totals
+
+
 # ------------------------------------------------------------------ local engine
 class LocalEngine:
     """This machine, every core: worker processes for large jobs, this process for small ones."""
@@ -109,17 +125,19 @@ class LocalEngine:
 
 def _run_here(jobs, settings, embedder, known, progress) -> list[Batch]:
     """Everything in this process (the embedder uses its own threads)."""
-    batches, seen = [], set(known)
+    batches, seen, spellings = [], set(known), _Spellings()
     bar = _bar(len(jobs), "articles processed", progress and len(jobs) > 1)
     for chunk in _chunks(jobs, ARTICLES_PER_TASK):
         b = passages.run(chunk, settings, embedder.id)
         passages.embed(b, embedder, seen)
         seen.update(b.vec_keys.tolist())
+        spellings.absorb(b)
         batches.append(b)
         if bar:
             bar.update(len(chunk))
     if bar:
         bar.close()
+    spellings.attach(batches)
     return batches
 
 
@@ -181,6 +199,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
     pending: dict[bytes, str] = {}  # passages waiting to be embedded remotely
     seen = set(known)
     batches: list[Batch] = []
+    spellings = _Spellings()
     vec_keys, vectors, embed_seconds = [], [], 0.0
     n_workers = min(n_workers, len(tasks))
     bars = [_bar(len(jobs), "articles processed", progress), _bar(0, "passages embedded", progress and spec is not None)]
@@ -206,6 +225,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
                 w.task = None
                 if kind == "process":
                     batch = result
+                    spellings.absorb(batch)
                     if spec is None:  # the model lives only here: embed in this process
                         passages.embed(batch, embedder, seen)
                         seen.update(batch.vec_keys.tolist())
@@ -245,6 +265,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
     for b in batches:
         if b.vec_keys is None:
             b.vec_keys, b.vectors = np.zeros(0, "S16"), np.zeros((0, embedder.dim), np.float16)
+    spellings.attach(batches)
     return batches
 
 
@@ -345,12 +366,16 @@ class RayEngine:
             # Files are read here and shipped: cluster nodes need not see this file system.
             items = [{"doc_id": d, "data": Path(p).read_bytes()} for d, p in jobs]
             ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), cpus * 4)))
+            actors = min(cpus, max(1, -(-len(items) // self.articles_per_task)))
             ds = ds.map_batches(_RayPipeline, batch_size=self.articles_per_task, batch_format="pandas",
-                                concurrency=min(cpus, max(1, -(-len(items) // self.articles_per_task))),
-                                num_cpus=1, zero_copy_batch=True,
+                                compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, zero_copy_batch=True,
                                 fn_constructor_kwargs={"settings": settings, "embedder_id": embedder.id,
                                                        "spec": spec, "known": known_ref})
-            batches = [pickle.loads(row["batch"]) for row in ds.iter_rows()]
+            batches, spellings = [], _Spellings()
+            for row in ds.iter_rows():
+                batches.append(pickle.loads(row["batch"]))
+                spellings.absorb(batches[-1])
+            spellings.attach(batches)
         finally:
             if started:
                 ray.shutdown()

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 8  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 9  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -50,13 +50,13 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?[^;\d]{0,60}?(?<!so voi )\bnam\s+(19[89]\d|20\d\d)\b")
+_COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
+_RESPECTIVELY = re.compile(r"\blan luot\b")
 _PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
-_RANK_WORDS = re.compile(r"\b(thu|hang|vi tri|bac|top)\b")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
 
-ROLES = ("rank", "prev_rank", "rank_change", "top", "percent", "amount", "score", "count", "year", "date", "id", "number")
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,7 @@ def _segments(f: str) -> list[tuple[int, int]]:
 
 _DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi so )?dti|xep hang chuyen doi so|bang xep hang)\b")
 _INDICATOR = re.compile(r"\b(ty le|ti le)\b")
+_SCOPE = re.compile(r"\b(khu vuc|trong vung|cua vung|mien (bac|trung|nam|nui)|trong \d+ (huyen|tinh|dia phuong|don vi|xa))\b")
 # A district, ward or department named as the subject ("UBND huyện Yên Lạc", "Sở Y tế"): on the original text.
 _SUB_UNIT = re.compile(r"\b(huyện|thị xã|quận|phường|Sở|thành phố)\s+[A-ZĐ]|\b(cấp huyện|cấp xã|cấp sở)\b")
 
@@ -186,8 +187,8 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     if after and not any(rx.match(f, after.end()) for rx in PILLAR_RES.values()) and not _DTI_AFTER.match(f, after.end()):
         return "other"
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
-    if _INDICATOR.search(f, seg[0], start):
-        return "other"
+    if _INDICATOR.search(f, seg[0], start) or _SCOPE.search(f, seg[0], min(len(f), end + 40)):
+        return "other"  # an indicator's rank, or a rank within a region or among districts
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
         return "other"
     return None
@@ -266,6 +267,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         else:
             role, value = _role(q, f, text)
         before = [p for p in places if p.end <= q.num_start]
+        # "Tuyên Quang xếp trên Hà Giang 6 bậc, đứng thứ 35": the province compared with is not the subject.
+        while len(before) > 1 and _COMPARED.search(fold(text[before[-2].end:before[-1].start].lower())):
+            before.pop()
         after_same_clause = [p for p in places if p.start >= q.end and p.start < _clause_of(f, q.end)[1]]
         province, implicit, written = "", False, ""
         if before:
@@ -306,6 +310,24 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
                            bool(right)))
+    return _pair_respectively(text, places, out)
+
+
+def _pair_respectively(text: str, places: list, mentions: list[Mention]) -> list[Mention]:
+    """"Lào Cai, Yên Bái và Lai Châu lần lượt đứng thứ 15, 22 và 60": the n-th number goes with the n-th province."""
+    f = fold(text.lower())
+    cue = _RESPECTIVELY.search(f)
+    if not cue:
+        return mentions
+    named = [p for p in places if p.end <= cue.start()]
+    after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")]
+    if len(named) < 2 or len(named) != len(after):
+        return mentions
+    out = list(mentions)
+    role = mentions[after[0]].role  # "thứ 15, 22 và 60": all three are ranks
+    for p, i in zip(named, after):
+        out[i] = replace(out[i], role=role, province=p.name, province_written=text[p.start:p.end],
+                         province_implicit=False)
     return out
 
 
@@ -357,6 +379,7 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
 def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
     ctx, edition, extra = article_context(article, sentences)
+    published = int(article.date[:4]) if article.date[:4].isdigit() else None
     facts: list[Fact] = []
     for s, place in zip(sentences, ctx):
         mentions = sentence_mentions(s.text, place, edition, extra)
@@ -364,6 +387,8 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         for m in ranks:
             if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
                 continue
+            if published and m.year and m.year > published and not m.target:
+                m = replace(m, target=True)  # a rank for a year after the article was written is a plan
             value, out_of = m.value, m.out_of
             if value < 0 and m.role == "rank":  # "đội sổ": the last of the ranking
                 total = next((x.out_of for x in mentions if x.out_of), None) or 63

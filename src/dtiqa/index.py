@@ -425,6 +425,10 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
         bad = "; ".join(st.error for st in files.values() if st.error)
         raise CorpusError(f"no readable article in {corpus}" + (f" ({bad})" if bad else ""))
 
+    stats = dict(engine=eng.name, workers=getattr(eng, "workers", None), articles_processed=len(jobs),
+                 articles_reused=len(reuse), sentences_processed=int(sum(b.size for b in batches)),
+                 passages_embedded=int(sum(len(b.vec_keys) for b in batches if b.vec_keys is not None)),
+                 seconds={k: round(sum(b.seconds.get(k, 0.0) for b in batches), 3) for k in STAGES})
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     tmp = index_dir / f".tmp-{stamp}-{os.getpid()}"
@@ -432,10 +436,7 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
     try:
         manifest = _write(tmp, entries, batches, old if reusable else None, old if same_embedder else None,
                           embedder, settings, files, clock)
-        manifest["build"].update(engine=eng.name, workers=getattr(eng, "workers", None),
-                                 articles_processed=len(jobs), articles_reused=len(reuse),
-                                 seconds={k: round(sum(b.seconds.get(k, 0.0) for b in batches), 3) for k in STAGES},
-                                 passages_embedded=int(sum(len(b.vec_keys) for b in batches if b.vec_keys is not None)))
+        manifest["build"].update(stats)
         del batches, entries
         return _publish(index_dir, tmp, stamp, manifest, clock)
     except BaseException:

@@ -17,7 +17,9 @@ CURRENCIES = {"dong": "đồng", "d": "đồng", "vnd": "VND", "vnđ": "VND", "u
 QUALIFIERS = ("từ", "hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
               "tối đa", "hầu hết", "ước", "vượt")
 
-NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?:\s*/\s*(\d+))?(?![\w/])|(?<![\w.,/])(\d+(?:[.,]\d+)*)(?=\s*%)")
+# A whole number only: "2.000đ" must not match as 2 ((?![.,]\d) stops the backtracking).
+NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?![.,]\d)(?:\s*/\s*(\d+))?(?![\w/])"
+                       r"|(?<![\w.,/])(\d+(?:[.,]\d+)*)(?![.,]\d)(?=\s*%)")
 _SCALE_RE = re.compile(r"^\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ)\b", re.IGNORECASE)
 _CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR|đ(?=\s*/|\s|$|[,.;)]))", re.IGNORECASE)
 # "từ 1 – 3 tín chỉ", "2-4 tín chỉ": a range is one quantity (its value is the lower bound).

@@ -20,6 +20,19 @@ from .text import fold, normalize_line
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PREFIXES = ("thanhpho", "tinh", "tp")  # "TP.HCM", "tỉnh Bình Phước": a unit word before the name
 MAX_WORDS = 5
+_TITLE_WORDS = re.compile(r"\b(?:ông|bà|anh|chị|đồng chí|tư tưởng|Bác)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    text = resources.files("dtiqa").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _person_before(text: str) -> bool:
+    """A title or a family name right before: the place name is part of a person's name or a phrase."""
+    last = re.search(r"([^\W\d_]+)\s+$", text)
+    return bool(_TITLE_WORDS.search(text) or (last and last.group(1) in _surnames()))
 
 
 @dataclass(frozen=True)
@@ -150,8 +163,11 @@ def find(text: str, folded: bool | None = None, extra: frozenset = frozenset()) 
 def _accept(text: str, start: int, end: int, key: str, name: str, folded: bool | None, g: _Gazetteer,
             extra: frozenset) -> bool:
     span = text[start:end]
-    if folded is False and not span[:1].isupper():
-        return False  # in an article, a province is written with capitals
+    if folded is False:
+        if not span[:1].isupper():
+            return False  # in an article, a province is written with capitals
+        if re.match(r"\s+[A-ZĐ][^\W\d_]", text[end:]) or _person_before(text[max(0, start - 20):start]):
+            return False  # part of a longer name ("Thái Bình Dương"), or a person or an idea ("tư tưởng Hồ Chí Minh")
     if len(key) <= 3 and _squash(name) != key and not span.isupper():
         return False  # abbreviations ("HN", "HCM") only in capitals: "hn" is not a place in running text
     if folded is not False or fold(span) == span:

@@ -36,7 +36,7 @@ class AddResult:
 
 
 class QA:
-    """Search (and, later, answers) over one corpus and its index."""
+    """Search and cited answers over one corpus and its index."""
 
     def __init__(self, corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings,
                  index: Index, fusion: str = DEFAULT_FUSION):

@@ -26,6 +26,7 @@ KIND_CUES: list[tuple[str, str]] = [
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
     ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
+             r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
@@ -54,11 +55,18 @@ PILLARS: dict[str, str] = {
 }
 PILLAR_RES = {name: re.compile(rf"\b(?:{p})\b") for name, p in PILLARS.items()}
 
-RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"), "pci": re.compile(r"\bpci\b"),
-            "par": re.compile(r"\bpar ?index\b"), "ddci": re.compile(r"\bddci\b")}
+# Other indexes provinces are ranked on: a rank under one of these is not a DTI rank.
+RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"),
+            "pci": re.compile(r"\bpci\b|\bnang luc canh tranh\b"),
+            "par": re.compile(r"\bpar ?index\b|\bcai cach hanh chinh\b"),
+            "papi": re.compile(r"\bpapi\b|\bhieu qua quan tri va hanh chinh cong\b"),
+            "sipas": re.compile(r"\bsipas\b|\bmuc do hai long\b"),
+            "pgi": re.compile(r"\bpgi\b|\bchi so xanh\b"),
+            "ddci": re.compile(r"\bddci\b")}
 # "giai đoạn 2021-2025", "từ năm 2020 đến năm 2021": spans of years, neither a year asked about nor a deadline.
 YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
-TARGET_RE = re.compile(r"\b(muc tieu|phan dau|ke hoach|du kien|huong toi|target|goal|aim)\b|(?<!tinh )\bden nam 20\d\d")
+TARGET_RE = re.compile(r"\b(muc tieu|phan dau|ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|se (dat|dung|xep|vao|nam)"
+                       r"|target|goal|aim)\b|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:nam\s+)?(19[89]\d|20\d\d)\b")
@@ -104,6 +112,7 @@ class Question:
     english: bool = False
     asks_group: bool = False  # "top mấy", "nhóm nào": a top-N answer is what is asked
     ranking_stated: bool = False  # the question names its ranking ("DTI", "ICT Index")
+    overall: bool = False  # "xếp hạng chung": the overall index, whatever pillar an earlier turn asked
     topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
     new_unit: str = ""  # a 2025 unit asked as such ("Đồng Nai mới"); `provinces` then holds its former provinces
     claim: bool = False  # "... đúng không?": check a figure
@@ -152,6 +161,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             break
     base_years = [int(y) for y in BASE_YEAR_RE.findall(f)]
     years = [int(y) for y in YEAR_RE.findall(YEAR_SPAN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("tu") else " ", f))]
+    years += [int(y) for y in re.findall(r"\bnam (\d{4,5})\b", f) if not YEAR_RE.fullmatch(y)]  # "năm 1975": asked, not reported
     if base_years and len(years) > 1:
         years = [y for y in years if y not in base_years] or years
     elif base_years and kind == "rank_change":
@@ -214,7 +224,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         year_span=next((re.sub(r"\s", "", m.group(0)) for m in re.finditer(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", f)), ""),
         latest=bool(LATEST_RE.search(f)), english=english,
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, compare=compare, superlative=superlative, new_unit=new_unit, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
+        claim=claim, compare=compare, superlative=superlative, new_unit=new_unit,
+        overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
@@ -226,7 +237,7 @@ def with_history(q: Question, previous: Question | None) -> Question:
         return q
     changes: dict = {}
     elliptical = q.kind == "text" or q.followup
-    if q.kind == "text" and previous.kind != "text":
+    if q.kind == "text" and previous.kind != "text" and not previous.compare:
         changes.update(kind=previous.kind, noun=previous.noun, rank_value=previous.rank_value, top=previous.top)
         changes["terms"] = tuple(dict.fromkeys(q.terms + previous.terms))
     if not q.provinces and previous.provinces and q.kind not in ("entity", "list"):
@@ -235,7 +246,7 @@ def with_history(q: Question, previous: Question | None) -> Question:
         changes.update(year=previous.year, latest=previous.latest)
     if elliptical or "provinces" in changes:
         changes["context"] = tuple(dict.fromkeys(previous.context + previous.terms))
-    if elliptical and not q.pillar and previous.pillar and "kind" in changes:
+    if elliptical and not q.pillar and not q.overall and previous.pillar and "kind" in changes:
         changes["pillar"] = previous.pillar
     if not q.ranking_stated and previous.ranking != "dti" and elliptical:
         changes["ranking"] = previous.ranking
