@@ -169,11 +169,11 @@ class Page:
         return ([ALL] + sorted({f.province for f in facts}),
                 [ALL] + [str(y) for y in sorted({f.year for f in facts if f.year}, reverse=True)])
 
-    def facts_view(self, province: str, year: str):
-        """The facts table for a province and year (or all), and a CSV file of it."""
+    def facts_view(self, province: str, year: str, by_unit: bool = False):
+        """The facts table for a province and year (or all), optionally grouped by 2025 unit, and a CSV of it."""
         facts = self.qa.facts(None if province in (None, "", ALL) else province,
                               None if year in (None, "", ALL) else int(year))
-        rows = render.facts_rows(facts, self.titles())
+        rows = render.facts_rows(facts, self.titles(), by_unit=bool(by_unit))
         slug = "-".join(fold(str(x or ALL)).lower().replace(" ", "_") for x in (province, year))
         path = self.csv_dir / f"dti-facts-{slug}.csv"
         tmp = path.with_suffix(f".{threading.get_ident()}.part")
@@ -254,6 +254,7 @@ def build_page(qa: dtiqa.QA) -> gr.Blocks:
             with gr.Row():
                 province = gr.Dropdown(provinces, value=ALL, label="Tỉnh/thành", elem_id="facts-province")
                 year = gr.Dropdown(years, value=ALL, label="Năm", elem_id="facts-year")
+                by_unit = gr.Checkbox(False, label="Nhóm theo tỉnh, thành từ 1/7/2025", elem_id="facts-by-unit")
                 download = gr.DownloadButton("Tải CSV", elem_id="facts-csv")
             facts = gr.Dataframe(headers=render.FACT_HEADERS, datatype="str", interactive=False, wrap=True,
                                  latex_delimiters=[], elem_id="facts-table")
@@ -273,11 +274,12 @@ def build_page(qa: dtiqa.QA) -> gr.Blocks:
         clear.click(page.clear, None, [chat, history, sources, article, chart])
         sources.click(page.open_source, None, article)
         chart.click(page.open_source, None, article)
-        province.change(page.facts_view, [province, year], [facts, download])
-        year.change(page.facts_view, [province, year], [facts, download])
+        province.change(page.facts_view, [province, year, by_unit], [facts, download])
+        year.change(page.facts_view, [province, year, by_unit], [facts, download])
+        by_unit.change(page.facts_view, [province, year, by_unit], [facts, download])
         add.click(page.upload, [files, province, year],
                   [report, files, articles, summary, province, year, facts, download], concurrency_limit=1)
-        blocks.load(page.facts_view, [province, year], [facts, download])
+        blocks.load(page.facts_view, [province, year, by_unit], [facts, download])
         blocks.load(page.corpus_view, None, [articles, summary])
     return blocks
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -316,7 +317,7 @@ def test_rank_chart_without_points_says_so():
 def test_facts_rows_and_csv_round_trip():
     rows = render.facts_rows([fact(2021, 9), fact(2020, 25, computed=True)], {"002.txt": "Bài, có \"ngoặc\""})
     assert rows[0][:6] == ["Bình Phước", 2020, "DTI", "tổng thể", "thứ hạng", 25]
-    assert rows[0][-1] == "có" and rows[1][-1] == ""
+    assert rows[0][-2] == "có" and rows[1][-2] == ""
     back = list(csv.reader(io.StringIO(render.to_csv(render.FACT_HEADERS, rows))))
     assert back[0] == render.FACT_HEADERS
     assert back[2][8] == "Bài, có \"ngoặc\""
@@ -346,3 +347,12 @@ def test_upload_report_lists_added_and_refused_files_escaped():
     out = render.upload_report_html(["hoa_mai.txt"], {"<img src=x onerror=1>.txt": "x: empty file"})
     assert "hoa_mai" in visible_text(out) and "Không nhận 1 tệp" in out
     assert no_live_markup(out)
+
+
+def test_facts_rows_group_by_the_2025_unit():
+    a = replace(fact(2021, 9), province="Bình Phước", unit_2025="Đồng Nai")
+    b = replace(fact(2021, 12), province="Vĩnh Phúc", unit_2025="Phú Thọ")
+    c = replace(fact(2021, 20), province="Đồng Nai", unit_2025="Đồng Nai")
+    assert [r[0] for r in render.facts_rows([a, b, c], {})] == ["Bình Phước", "Vĩnh Phúc", "Đồng Nai"]
+    grouped = render.facts_rows([a, b, c], {}, by_unit=True)
+    assert [r[-1] for r in grouped] == ["Đồng Nai", "Đồng Nai", "Phú Thọ"]

@@ -17,6 +17,7 @@ from .answer import Answer, Citation
 from .article import Article
 from .facts import Fact
 from .hits import Hit
+from .text import fold
 
 # Characters that Markdown (emphasis, code, links, tables, strikethrough) or LaTeX ($) act on,
 # written as character references: the browser shows the character, no renderer sees syntax.
@@ -306,19 +307,22 @@ def chart_placeholder() -> str:
 
 # ------------------------------------------------------------------ tables
 FACT_HEADERS = ["Tỉnh/thành", "Năm", "Bảng xếp hạng", "Trụ cột", "Loại", "Giá trị", "Như bài viết ghi",
-                "Câu trích dẫn", "Bài viết", "Tệp", "Tính ra"]
+                "Câu trích dẫn", "Bài viết", "Tệp", "Tính ra", "Thuộc (từ 1/7/2025)"]
 ARTICLE_HEADERS = ["Tiêu đề", "Nguồn", "Ngày", "Số câu", "Tệp"]
 
 
-def facts_rows(facts: list[Fact], titles: dict[str, str]) -> list[list]:
-    """Rows of the facts table (plain values: the table widget shows them as text)."""
+def facts_rows(facts: list[Fact], titles: dict[str, str], by_unit: bool = False) -> list[list]:
+    """Rows of the facts table (plain values: the table widget shows them as text).
+
+    `by_unit` groups the rows by the unit each province belongs to since 1 July 2025.
+    """
     rows = []
-    for f in sorted(facts, key=lambda f: (f.province, f.year or 0, f.ranking, f.pillar, f.kind, f.doc_id,
-                                          f.sentence_index)):
+    for f in sorted(facts, key=lambda f: ((fold(f.unit_2025).lower() if by_unit else ""), f.province, f.year or 0, f.ranking,
+                                          f.pillar, f.kind, f.doc_id, f.sentence_index)):
         value = int(f.value) if float(f.value).is_integer() else f.value
         rows.append([f.province, f.year if f.year is not None else "", RANKING_VI.get(f.ranking, f.ranking),
                      f.pillar or "tổng thể", KIND_VI.get(f.kind, f.kind), value, f.text, f.sentence,
-                     titles.get(f.doc_id, f.doc_id), f.doc_id, "có" if f.computed else ""])
+                     titles.get(f.doc_id, f.doc_id), f.doc_id, "có" if f.computed else "", f.unit_2025])
     return rows
 
 
