@@ -212,7 +212,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
         while True:
             for w in workers:
                 if w.task is None:
-                    w.task = _next_task(tasks, pending)
+                    w.task = _next_task(tasks, pending, len(workers))
                     if w.task is not None:
                         w.send(w.task)
             busy = [w for w in workers if w.task is not None]
@@ -269,12 +269,15 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
     return batches
 
 
-def _next_task(tasks: list, pending: dict):
+def _next_task(tasks: list, pending: dict, workers: int):
     if len(pending) >= TEXTS_PER_TASK or (pending and not tasks):
+        size = TEXTS_PER_TASK
+        if not tasks:  # the last passages: share them out so no core idles at the end
+            size = max(1, min(size, -(-len(pending) // (2 * workers))))
         keys = []
         for k in pending:
             keys.append(k)
-            if len(keys) == TEXTS_PER_TASK:
+            if len(keys) == size:
                 break
         texts = [pending.pop(k) for k in keys]
         return ("embed", (keys, texts))

@@ -47,8 +47,8 @@ FORMAT_VERSION = 3  # bump when cleaning, splitting or the file layout changes
 
 # Dense vectors are stored as float16 (exact search on half the memory, and faster than
 # float32: eval/bench.md). Up to DENSE_EXACT_MAX sentences the search is exact; above it,
-# HNSW over the same float16 vectors (a 1M-sentence exact scan already costs ~70 ms).
-DENSE_EXACT_MAX = 1_000_000
+# HNSW over the same float16 vectors (an exact scan costs ~65 ms a query per million vectors here).
+DENSE_EXACT_MAX = 1_500_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
@@ -71,7 +71,7 @@ class Settings:
 
     bm25: str = "bm25s"  # "bm25s" (fast, sparse matrices) or "rank_bm25" (reference)
     folding: bool = True  # index diacritic-free forms too
-    context: bool = True  # index each sentence with its title, heading and previous sentence
+    context: bool = False  # index each sentence with its title, heading and previous sentence (measured: off is better, see eval/report.md)
 
     def __post_init__(self):
         if self.bm25 not in ("bm25s", "rank_bm25"):
