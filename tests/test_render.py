@@ -356,3 +356,10 @@ def test_facts_rows_group_by_the_2025_unit():
     assert [r[0] for r in render.facts_rows([a, b, c], {})] == ["Bình Phước", "Vĩnh Phúc", "Đồng Nai"]
     grouped = render.facts_rows([a, b, c], {}, by_unit=True)
     assert [r[-1] for r in grouped] == ["Đồng Nai", "Đồng Nai", "Phú Thọ"]
+
+
+def test_a_checked_claim_leads_with_its_verdict():
+    ans = Answer("Bình Phước đứng thứ 5 năm 2021 đúng không?", True, "9/63", 9.0, "hạng", "rank", [], [],
+                 "**Sai:** bài viết ghi **9/63**, không phải 5.", verdict="sai")
+    assert render.short_answer(ans) == "Sai — 9/63"
+    assert '<p class="dtiqa-short"><b>Sai — 9/63</b></p>' in render.answer_html(ans)

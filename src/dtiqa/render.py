@@ -122,10 +122,15 @@ def question_html(question: str) -> str:
 
 
 def short_answer(ans: Answer) -> str:
-    """The answer as the reply's lead: the text as the article states it, a bare number with its unit."""
+    """The answer as the reply's lead: the text as the article states it, a bare number with its unit.
+
+    A checked claim leads with its verdict: "Sai — 9/63".
+    """
     text = ans.text.strip()
     if re.fullmatch(r"[\d.,]+", text) and ans.unit in SHORT_FORMAT:
-        return SHORT_FORMAT[ans.unit].format(text)
+        text = SHORT_FORMAT[ans.unit].format(text)
+    if ans.verdict:
+        return f"{ans.verdict[:1].upper()}{ans.verdict[1:]} — {text}" if text else ans.verdict.capitalize()
     return text
 
 
