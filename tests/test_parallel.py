@@ -154,22 +154,22 @@ def test_hnsw_past_the_exact_limit_and_updated_in_place(corpus, tmp_path, monkey
     assert qa.index.manifest["dense"]["kind"] == "hnsw-fp16"
     assert isinstance(qa.index.dense, faiss.IndexIDMap2)
     first = qa.index.dense.ntotal
-    assert qa.search("Hoa Mai hồ sơ trực tuyến toàn trình", k=1, mode="dense")[0].doc_id == "hoa_mai.txt"
+    assert qa.search("tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh", k=1, mode="dense")[0].doc_id == "hoa_mai.txt"
     new = tmp_path / "sao_vang.txt"
     new.write_text(TINY["tiny_0.txt"], encoding="utf-8")
     qa.add([new])
     dense = qa.index.dense
     assert dense.ntotal == first + qa.index.manifest["build"]["passages_embedded"]  # added, not rebuilt
-    monkeypatch.setattr(ix, "DENSE_EXACT_MAX", 10**9)
-    exact = dtiqa.load(corpus, tmp_path / "exact", emb)  # same rows, same vectors, same answers
-    np.testing.assert_allclose(qa.index.vectors(), exact.index.vectors(), atol=1e-6)
-    for q in QUERIES + ["Sao Vàng xếp thứ mấy"]:
-        assert [h.row for h in qa.search(q, k=5, mode="dense")] == [h.row for h in exact.search(q, k=5, mode="dense")]
     (corpus / "hoa_mai.txt").unlink()  # a removed article's vectors stay in the graph, answered by no row
     qa.refresh()
     assert qa.index.dense.ntotal == dense.ntotal
     assert all(h.doc_id != "hoa_mai.txt" for h in qa.search("Hoa Mai", k=20, mode="dense"))
     assert ix._dense_size(qa.index.dense) == qa.index.size
+    monkeypatch.setattr(ix, "DENSE_EXACT_MAX", 10**9)
+    exact = dtiqa.load(corpus, tmp_path / "exact", emb)  # same rows, same vectors, same answers
+    np.testing.assert_allclose(qa.index.vectors(), exact.index.vectors(), atol=1e-6)
+    for q in QUERIES + ["Sao Vàng xếp thứ mấy"]:
+        assert [h.row for h in qa.search(q, k=5, mode="dense")] == [h.row for h in exact.search(q, k=5, mode="dense")]
 
 
 def test_engine_by_name_and_environment(monkeypatch):
@@ -187,7 +187,8 @@ def test_cli_engine_flags_reach_the_build(monkeypatch, tmp_path, capsys):
     from dtiqa import cli
 
     for var in (engines.ENGINE_ENV, engines.WORKERS_ENV, "RAY_ADDRESS"):
-        monkeypatch.delenv(var, raising=False)
+        monkeypatch.setenv(var, "")  # recorded, so what the CLI sets is undone after the test
+        monkeypatch.delenv(var)
     monkeypatch.setattr(cli, "_load", lambda args: (_ for _ in ()).throw(ValueError("stop here")))
     assert cli.main(["index", "--engine", "local", "--workers", "2"]) == 2
     assert engines.get_engine().name == "local" and engines.get_engine().workers == 2
