@@ -92,15 +92,18 @@ def _chunks(seq: list, n: int) -> list[list]:
     return [seq[i: i + n] for i in range(0, len(seq), n)]
 
 
-class _Spellings:
-    """Spelling counts summed as batches arrive (thousands of per-batch tables would not fit)."""
+class _Collector:
+    """Spelling counts summed as batches arrive (thousands of per-batch tables would not fit),
+    and the batches' token strings shared (each batch brings its own copies)."""
 
     def __init__(self):
         self.totals: tuple[dict, dict] = ({}, {})
+        self.strings: dict[str, str] = {}
 
     def absorb(self, batch: Batch) -> None:
         passages.merge_counts(self.totals, (batch.unigrams or {}, batch.bigrams or {}))
         batch.unigrams, batch.bigrams = {}, {}
+        batch.vocab = [self.strings.setdefault(t, t) for t in batch.vocab]
 
     def attach(self, batches: list[Batch]) -> None:
         if batches:
@@ -125,7 +128,7 @@ class LocalEngine:
 
 def _run_here(jobs, settings, embedder, known, progress) -> list[Batch]:
     """Everything in this process (the embedder uses its own threads)."""
-    batches, seen, spellings = [], set(known), _Spellings()
+    batches, seen, spellings = [], set(known), _Collector()
     bar = _bar(len(jobs), "articles processed", progress and len(jobs) > 1)
     for chunk in _chunks(jobs, ARTICLES_PER_TASK):
         b = passages.run(chunk, settings, embedder.id)
@@ -199,7 +202,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
     pending: dict[bytes, str] = {}  # passages waiting to be embedded remotely
     seen = set(known)
     batches: list[Batch] = []
-    spellings = _Spellings()
+    spellings = _Collector()
     vec_keys, vectors, embed_seconds = [], [], 0.0
     n_workers = min(n_workers, len(tasks))
     bars = [_bar(len(jobs), "articles processed", progress), _bar(0, "passages embedded", progress and spec is not None)]
@@ -374,7 +377,7 @@ class RayEngine:
                                 compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, zero_copy_batch=True,
                                 fn_constructor_kwargs={"settings": settings, "embedder_id": embedder.id,
                                                        "spec": spec, "known": known_ref})
-            batches, spellings = [], _Spellings()
+            batches, spellings = [], _Collector()
             for row in ds.iter_rows():
                 batches.append(pickle.loads(row["batch"]))
                 spellings.absorb(batches[-1])

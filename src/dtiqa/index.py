@@ -569,10 +569,14 @@ def _write_dense(path: Path, entries: list[_Entry], batches: list, cache: Index 
     import faiss
 
     # Where each row's vector is: a row of the old index, or a freshly embedded vector.
-    new_keys = [b.vec_keys for b in batches if b.vec_keys is not None and len(b.vec_keys)]
-    new_vecs = np.concatenate([b.vectors for b in batches if b.vec_keys is not None and len(b.vec_keys)]) \
-        if new_keys else np.zeros((0, dim), np.float16)
-    new_pos = {k: i for i, k in enumerate(np.concatenate(new_keys).tolist())} if new_keys else {}
+    embedded = [b for b in batches if b.vec_keys is not None and len(b.vec_keys)]
+    new_vecs = np.zeros((sum(len(b.vec_keys) for b in embedded), dim), np.float16)
+    new_pos: dict[bytes, int] = {}
+    for b in embedded:  # one copy of the vectors at a time, not two
+        at = len(new_pos)
+        new_vecs[at: at + len(b.vec_keys)] = b.vectors
+        new_pos.update((k, at + i) for i, k in enumerate(b.vec_keys.tolist()))
+        b.vectors = b.vec_keys = None
     old_pos = {k: i for i, k in enumerate(cache.keys.tolist())} if cache is not None else {}
     src_old = np.full(n, -1, np.int64)
     src_new = np.full(n, -1, np.int64)
