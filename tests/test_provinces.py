@@ -47,10 +47,22 @@ def test_the_63_former_units_and_the_2025_merger():
     if line.strip() and not line.startswith(("#", "alias\t"))
 ])
 def test_each_extra_alias_is_one_the_library_misses(alias):
-    keywords = {kw for unit in provinces._library_data("parser_legacy.json")["DICT_PROVINCE"].values()
+    keywords = {kw for unit in provinces._library_data("parser_legacy.json").values()
                 for kw in unit["provinceKeywords"]}
     assert provinces._squash(alias) not in keywords
     assert canonical(alias) is not None
+
+
+def test_library_tables_are_read_whole_without_importing_the_library():
+    import json
+    import subprocess
+    import sys
+
+    for name in ("parser_legacy.json", "parser_from_2025.json", "converter_2025.json"):
+        path = provinces.Path(provinces.importlib.util.find_spec("vietnamadminunits").submodule_search_locations[0])
+        assert provinces._library_data(name) == json.loads((path / "data" / name).read_text())["DICT_PROVINCE"]
+    code = "import sys; from dtiqa import provinces; provinces.find('Huế'); print('vietnamadminunits' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 
 MY_LAM = """\

@@ -20,7 +20,7 @@ from .answer import Answer, Citation
 from .facts import Fact, _years, article_context, date_mentions, sentence_mentions
 from .hits import Hit, prepare_query
 from .question import Question, analyze, with_history
-from .text import fold, has_letters_or_digits
+from .text import abbreviations, fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
@@ -396,6 +396,11 @@ def _fact_citations(qa, facts: list[Fact]) -> list[Citation]:
         a = qa.article(f.doc_id)
         out.append(Citation(f.doc_id, a.title, a.url, f.sentence, f.start, f.end, f.answer_start, f.answer_end,
                             a.source, a.date))
+        for i in f.basis:  # a computed figure also cites the other sentences it stands on
+            if (f.doc_id, i) not in seen:
+                seen.add((f.doc_id, i))
+                s = qa.sentences(f.doc_id)[i]
+                out.append(Citation(f.doc_id, a.title, a.url, s.text, s.start, s.end, s.start, s.end, a.source, a.date))
     return out
 
 
@@ -514,9 +519,13 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
         retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
         year_ok = None if q.year is None else (q.year in _paragraph_years(qa, h))
         if q.kind == "date":
-            # "DTI 2023 được công bố ngày nào?": the year may be the edition's, not the date's.
+            # "DTI 2023 được công bố ngày nào?": the year may be the edition's, not the date's. A sentence
+            # that names its edition ("kết quả DTI 2022 ... công bố tháng 7/2023") must name the one asked.
+            stated = {y for _, y, base in _years(fold(h.sentence.lower())) if not base}
+            if q.year and stated and q.year not in stated:
+                continue
             spans = [(d.start, d.end, d.text) for d in date_mentions(h.sentence)
-                     if not q.year or d.iso.startswith(str(q.year)) or year_ok]
+                     if not q.year or q.year in stated or d.iso.startswith(str(q.year)) or year_ok]
             if re.search(r"\b(nam nao|what year)\b", fold(q.text.lower())):
                 spans += [(m.start, m.end, m.text) for m in sentence_mentions(h.sentence, place, edition, extra)
                           if m.role == "year"]
@@ -559,13 +568,6 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     return _best(qa, q, candidates)
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, str]:
-    text = resources.files("dtiqa").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "abbr\t"))]
-    return {abbr.strip(): full.strip() for abbr, full in rows}
-
-
 def _counted(q: Question, sentence: str, end: int) -> str:
     """The counted noun after a number, as long as the question's own words after "bao nhiêu" go ("tín chỉ")."""
     from underthesea import word_tokenize
@@ -590,8 +592,8 @@ def _noun_after(sentence: str, end: int) -> str:
     if not rest or not rest[0].isalpha():
         return ""
     first = rest.split()[0].strip(",.;:")
-    if first in _abbreviations():
-        return _abbreviations()[first]
+    if first in abbreviations():
+        return abbreviations()[first]
     words = word_tokenize(rest)
     return words[0] if words else ""
 

@@ -34,6 +34,7 @@ _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|
 _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
                         r"|lan thu|khoa|phien|lop|muc|dieu|khoan|phu luc)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
+_SCORE_BEFORE = re.compile(r"\bdiem(?: so| trung binh| binh quan| dti)?\b[^,;.()]{0,50}\b(dat|la|:)\s*$")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
@@ -49,7 +50,10 @@ _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót 
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).
-_YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?[^;\d]{0,60}?(?<!so voi )\bnam\s+(19[89]\d|20\d\d)\b")
+# The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
+# clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
+_YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:[^;(\d]{0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
+                         r"(?<!so voi )\bnam\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
 _PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
@@ -149,9 +153,9 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     if _RANK_BEFORE.search(L) and not _NOT_RANK_BEFORE.search(L) and q.value == int(q.value) and q.value <= 100 and not q.unit:
         if re.search(r"\bthu\s*$|vi tri\s*(thu|so)?\s*$|\bhang\s*$", L):
             return "rank", q.value
-    if _SCORE_AFTER.match(R):
-        return "score", q.value
-    if digits.startswith("0") and len(digits) > 1 or _ID_BEFORE.search(L) or _NAMED_BEFORE.search(text[:q.num_start]):
+    if _SCORE_AFTER.match(R) or (_SCORE_BEFORE.search(f[max(0, q.num_start - 70): q.num_start]) and not re.match(r"^\s*[^\W\d_]", R) and not q.unit):
+        return "score", q.value  # "đạt 0,4521 điểm", "Điểm trung bình ... đạt 0,5014"
+    if re.match(r"0\d", digits) or _ID_BEFORE.search(L) or _NAMED_BEFORE.search(text[:q.num_start]):
         return "id", q.value  # "Kế hoạch số 80", "Đề án 06", "Chợ 4.0": a name, not a quantity
     if q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn") and not re.match(r"^\s*[a-z]", R):
         return "amount", q.value
@@ -300,6 +304,10 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             year = prior[-1]
         elif context_year is not None:
             year, y_implicit = context_year, True
+        if role == "rank_change" and base and year is not None and year <= base[0]:
+            # "so với năm 2020, ... giảm 3 hạng": the change is of a later edition than its base.
+            right = None
+            year, y_implicit = (context_year, True) if context_year and context_year > base[0] else (None, False)
         ranking = "dti"
         for name, rx in RANKINGS.items():
             if rx.search(f, 0, q.num_start):
@@ -381,6 +389,8 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     ctx, edition, extra = article_context(article, sentences)
     published = int(article.date[:4]) if article.date[:4].isdigit() else None
     facts: list[Fact] = []
+    lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
+    changes: list[tuple[Mention, Sentence]] = []
     for s, place in zip(sentences, ctx):
         mentions = sentence_mentions(s.text, place, edition, extra)
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
@@ -410,10 +420,12 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                 change = next((c for c in mentions if c.role == "rank_change" and c.province == m.province
                                and c.pillar == m.pillar and c.year == m.year), None)
                 if change is not None:
-                    base = change.base_year or year - 1
-                    facts.append(replace(fact, year=base, value=value + change.value, text=str(int(value + change.value)),
-                                         computed=True, basis=(s.index,), answer_start=s.start + change.start,
-                                         answer_end=s.start + change.end))
+                    derived = _earlier_rank(fact, change, s, s)
+                    facts += [derived] if derived else []
+                else:
+                    lone.append((fact, s))
+            if m.role == "rank_change" and not m.target and year is not None:
+                changes.append((m, s))
         # "top 10 là A, B, C": each listed province is in the top N.
         for m in mentions:
             if m.role != "top" or m.target:
@@ -428,4 +440,25 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                                   s.start + m.end + cue.end() + p.end, s.text, m.latest, False,
                                   province_written=tail[cue.end():][p.start:p.end],
                                   unit_2025=provinces.successor(p.name)))
+    # "... xếp thứ 31/63. So với năm 2021, chỉ số của tỉnh tăng 8 bậc.": the change a nearby sentence of the
+    # same paragraph states, when it is the only one that fits.
+    for fact, s in lone:
+        near = [(c, cs) for c, cs in changes if c.province == fact.province and c.pillar == fact.pillar
+                and c.ranking == fact.ranking and c.year == fact.year and cs.paragraph == s.paragraph
+                and 0 < abs(cs.index - s.index) <= 2]
+        if len(near) == 1:
+            derived = _earlier_rank(fact, *near[0], s)
+            facts += [derived] if derived else []
     return facts
+
+
+def _earlier_rank(fact: Fact, change: Mention, change_sentence: Sentence, rank_sentence: Sentence) -> Fact | None:
+    """The rank of the base year: "đứng thứ 9/63, tăng 16 bậc so với năm 2020" puts 2020 at 25."""
+    base = change.base_year or fact.year - 1
+    value = fact.value + change.value
+    if base >= fact.year or not 1 <= value <= (fact.out_of or 63):
+        return None
+    cs = change_sentence
+    return replace(fact, year=base, value=value, text=str(int(value)), computed=True,
+                   basis=tuple(sorted({rank_sentence.index, cs.index})), sentence_index=cs.index, start=cs.start,
+                   end=cs.end, sentence=cs.text, answer_start=cs.start + change.start, answer_end=cs.start + change.end)

@@ -9,11 +9,13 @@ articles, the facts table — goes through this module.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .text import fold, normalize_line
 
@@ -53,8 +55,23 @@ class _Gazetteer:
     legacy: tuple  # the 63 pre-2025 names
 
 
-def _library_data(name: str) -> dict:
-    return json.loads(resources.files("vietnamadminunits").joinpath("data", name).read_text(encoding="utf-8"))
+def _library_data(name: str, table: str = "DICT_PROVINCE") -> dict:
+    """One table of a vietnamadminunits data file.
+
+    The file is found without importing the package (its import costs ~0.5 s) and
+    only the table is decoded (the files are mostly ward tables we do not use).
+    """
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the province gazetteer needs vietnamadminunits: pip install vietnamadminunits")
+    text = (Path(spec.submodule_search_locations[0]) / "data" / name).read_text(encoding="utf-8")
+    at = re.search(rf'"{table}"\s*:\s*', text)
+    if at:
+        try:
+            return json.JSONDecoder().raw_decode(text, at.end())[0]
+        except ValueError:
+            pass
+    return json.loads(text)[table]
 
 
 def _squash(text: str) -> str:
@@ -64,9 +81,9 @@ def _squash(text: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     """The province table, built once from the library's data plus our few extra aliases."""
-    legacy = _library_data("parser_legacy.json")["DICT_PROVINCE"]
-    new = _library_data("parser_from_2025.json")["DICT_PROVINCE"]
-    merged = _library_data("converter_2025.json")["DICT_PROVINCE"]
+    legacy = _library_data("parser_legacy.json")
+    new = _library_data("parser_from_2025.json")
+    merged = _library_data("converter_2025.json")
     keywords: dict[str, str] = {}
     accented: dict[str, set] = {}
     by_key = {}

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .text import fold, looks_english, normalize_line
+from .text import abbreviations, fold, looks_english, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
 KIND_CUES: list[tuple[str, str]] = [
@@ -31,11 +31,12 @@ KIND_CUES: list[tuple[str, str]] = [
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
-    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"),
+    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"
+              r"|^\W*diem\b|\bdiem (trung binh|binh quan)\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
                r"|\b(hoc|muc|le|chi) phi\b"
-               r"|\bvon dau tu\b|\bhow much\b|\brevenue\b"),
+               r"|\bvon dau tu\b|\b(bao nhieu|bao nhiu) von\b|\bhow much\b|\brevenue\b"),
     ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
 _KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
@@ -122,7 +123,7 @@ class Question:
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
-_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio)([a-z]+)")
+_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio)([a-z]+)")
 
 
 def _kind(f: str) -> str:
@@ -185,9 +186,16 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     english = looks_english(q)
     # Words that say what is asked, minus question words, places and years.
     masked = f
+    if kind == "date":  # "vào ngày nào": the date asked for, not a word its sentence must hold
+        masked = re.sub(r"\b(vao )?(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b", lambda m: " " * len(m.group(0)), masked)
     for p in found:
         masked = masked[: p.start] + " " * (p.end - p.start) + masked[p.end:]
     terms = tuple(w for w in re.findall(r"[a-z0-9]+", masked) if w not in _STOP and len(w) > 1 and not YEAR_RE.fullmatch(w))
+    for short, full in abbreviations().items():  # "Bộ TT&TT": its sentence says "Thông tin và Truyền thông"
+        if re.search(rf"(?<![\w&]){re.escape(short)}(?![\w&])", q):
+            drop = set(re.findall(r"[a-z0-9]+", fold(short.lower())))
+            terms = tuple(w for w in terms if w not in drop) + tuple(
+                w for w in re.findall(r"[a-z0-9]+", fold(full.lower())) if w not in _STOP and len(w) > 1)
     topic: tuple[str, ...] = ()
     if kind == "rank" and not pillar and ranking == "dti":
         # "xếp thứ mấy về hệ thống giải quyết thủ tục hành chính", "tỷ lệ hộ có cáp quang ... xếp hạng mấy":

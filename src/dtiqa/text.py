@@ -89,3 +89,13 @@ _ENGLISH = re.compile(r"\b(what|which|how|who|when|where|why|did|does|do|was|wer
 def looks_english(text: str) -> bool:
     """A question typed in English: no Vietnamese letters and at least two common English words."""
     return fold(text) == text and len(_ENGLISH.findall(text.lower())) >= 2
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Abbreviations Vietnamese news uses ("DN": "doanh nghiệp", "TT&TT": "Thông tin và Truyền thông")."""
+    from importlib import resources
+
+    text = resources.files("dtiqa").joinpath("data/abbreviations.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "abbr\t"))]
+    return {abbr.strip(): full.strip() for abbr, full in rows}
