@@ -248,3 +248,48 @@ def test_a_publication_date_is_found_by_the_edition_it_publishes(editions_qa, qu
 def test_average_score_and_capital_questions(editions_qa, question, kind, text):
     a = editions_qa.ask(question)
     assert a.kind == kind and a.found and a.text == text
+
+
+# An interview across editions: ranks and changes in separate sentences, a past "đến năm", a hope.
+HA_NAM_YEARS = """\
+Hà Nam: bốn năm bền bỉ chuyển đổi số
+PHẠM VĂN AN 10/09/2024 08:30
+Năm 2020, lần đầu có bảng xếp hạng DTI, Hà Nam đứng thứ 41/63.
+Sang năm 2021, tỉnh tăng 11 bậc.
+Năm 2022, Hà Nam lọt top 20, ở vị trí thứ 19.
+Đến năm 2023, chúng tôi cải thiện thêm 7 bậc để đứng thứ 12.
+Nếu giữ được tốc độ như năm 2023, việc vào top 10 là hoàn toàn khả thi.
+Tổng thu từ khách du lịch năm 2023 đạt 6.800 tỷ đồng, với 4,1 triệu lượt khách.
+"""
+
+
+@pytest.fixture(scope="module")
+def years_qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("years")
+    (root / "c").mkdir()
+    (root / "c" / "ha_nam.txt").write_text(HA_NAM_YEARS, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+
+
+def test_a_later_rank_from_an_earlier_rank_and_a_change_stated_apart(years_qa):
+    a = years_qa.ask("Hà Nam xếp thứ mấy về DTI năm 2021?")
+    assert a.found and a.value == 30 and a.computed
+    assert {"Năm 2020, lần đầu có bảng xếp hạng DTI, Hà Nam đứng thứ 41/63.", "Sang năm 2021, tỉnh tăng 11 bậc."} <= \
+        {c.sentence for c in a.citations}
+
+
+def test_a_change_is_measured_from_the_year_before_not_the_nearest_stated(years_qa):
+    a = years_qa.ask("Năm 2022 Hà Nam tăng bao nhiêu bậc về DTI?")
+    assert not a.found or a.value == 11  # never 22 (from 2020)
+
+
+def test_a_past_deadline_is_an_achievement_and_a_hope_is_not(years_qa):
+    a = years_qa.ask("Hà Nam đứng thứ 12 về DTI năm 2023, đúng không?")
+    assert a.verdict == "đúng"
+    assert not [f for f in years_qa.facts(province="Hà Nam") if f.kind == "top" and f.value == 10 and not f.target]
+
+
+def test_leading_claim_and_revenue_question(years_qa):
+    assert years_qa.ask("Hà Nam dẫn đầu DTI năm 2022, đúng không?").verdict == "sai"
+    a = years_qa.ask("Tổng thu từ khách du lịch của Hà Nam năm 2023 là bao nhiêu?")
+    assert a.kind == "amount" and a.text == "6.800 tỷ đồng"

@@ -95,3 +95,47 @@ def test_dates_are_not_quantities():
     text = "Ngày 22/7/2021 và ngày 10-11-2021, tháng 6-2022, tính đến ngày 12/6."
     assert [d.iso for d in dates(text)] == ["2021-07-22", "2021-11-10", "2022-06", "--06-12"]
     assert quantities(text) == []
+
+
+def provinces_of(sentence, role, place="", year=None):
+    return {m.province: m.value for m in sentence_mentions(sentence, place, year) if m.role == role}
+
+
+def test_respectively_with_one_list_per_quantity():
+    s = "Hà Nam, Bắc Ninh và Bình Định lần lượt xếp thứ 2, 3 và 4, với số điểm tương ứng là 0,6102; 0,5987 và 0,5921."
+    assert provinces_of(s, "rank") == {"Hà Nam": 2, "Bắc Ninh": 3, "Bình Định": 4}
+    assert provinces_of(s, "score")["Bình Định"] == pytest.approx(0.5921)
+
+
+@pytest.mark.parametrize("sentence, has_province", [
+    ("Ngân hàng Nhà nước Việt Nam xếp thứ 2, Bộ Tư pháp xếp thứ 3.", False),
+    ("Bộ Kế hoạch và Đầu tư đứng thứ 5, tăng 4 bậc so với năm 2021.", False),
+    ("Theo kết quả do Bộ TT&TT công bố, tỉnh xếp thứ 12.", True),
+])
+def test_a_ministry_rank_is_not_the_article_province(sentence, has_province):
+    ranks = [m for m in sentence_mentions(sentence, "Hà Nam", 2022) if m.role == "rank"]
+    assert ranks and all(bool(m.province) == has_province for m in ranks)
+
+
+def test_a_group_at_the_bottom_gives_each_its_own_rank():
+    s = "Ba địa phương đứng cuối bảng là Lai Châu (thứ 61), Điện Biên (thứ 62) và Cao Bằng (thứ 63)."
+    assert provinces_of(s, "rank") == {"Lai Châu": 61, "Điện Biên": 62, "Cao Bằng": 63}
+
+
+def test_a_national_rank_in_a_regional_sentence_is_the_dti():
+    m = [m for m in sentence_mentions("Thái Nguyên dẫn đầu khu vực miền núi phía Bắc khi xếp thứ 6 toàn quốc.")
+         if m.role == "rank"]
+    assert [(x.value, x.ranking) for x in m] == [(6, "dti")]
+
+
+def test_stars_and_upwards_are_not_a_previous_rank():
+    assert "prev_rank" not in [r[0] for r in roles("Tỉnh có 11 khách sạn từ 4 sao trở lên, tăng 3 so với năm 2022.")]
+    assert ("prev_rank", 40, None, None) in roles("Tỉnh tăng từ vị trí 40 lên 27.")
+
+
+@pytest.mark.parametrize("sentence, score", [
+    ("Điểm trung bình DTI cấp tỉnh năm 2023 đạt 0,5014, tăng 12,6% so với năm 2022.", 0.5014),
+    ("Điểm DTI của tỉnh là 0,61.", 0.61),
+])
+def test_a_score_named_before_its_number(sentence, score):
+    assert ("score", pytest.approx(score)) in [(r[0], r[1]) for r in roles(sentence)]

@@ -276,7 +276,8 @@ def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
     ranks = [f for f in pool if _fits(f, replace(q, year=None, base_year=None, latest=False), "rank") and not f.computed]
     if q.year is not None:
         later = [f for f in ranks if f.year == q.year]
-        earlier = [f for f in ranks if f.year is not None and f.year < q.year and (q.base_year is None or f.year == q.base_year)]
+        # "Năm 2022 tăng bao nhiêu bậc?" is measured from 2021, not from the nearest year stated.
+        earlier = [f for f in ranks if f.year == (q.base_year or q.year - 1)]
     else:
         later = [f for f in ranks if f.latest] or _pick_year([f for f in ranks if f.year is not None], q)
         cut = min((f.year for f in later if f.year is not None), default=None)
@@ -742,6 +743,9 @@ def _claimed(q: Question):
         if kind:
             noun = _noun_after(q.text, mention.end) if kind == "count" else ""
             return kind, mention.value, mention.role == "top", mention.text, noun
+    lead = re.search(r"\b(dan dau|dung dau|xep dau|dung thu nhat|xep thu nhat|quan quan)\b", fold(q.text.lower()))
+    if lead and q.kind in ("rank", "text", "entity"):  # "Hà Nội dẫn đầu DTI năm 2022, đúng không?": rank 1
+        return "rank", 1.0, False, q.text[lead.start(): lead.end()], ""
     return None
 
 

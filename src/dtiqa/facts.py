@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from . import provinces
 from .article import Article
 from .numbers import DateMention, Quantity, dates, quantities
-from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, YEAR_SPAN_RE
+from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
@@ -35,6 +35,8 @@ _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong 
                         r"|lan thu|khoa|phien|lop|muc|dieu|khoan|phu luc)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
 _SCORE_BEFORE = re.compile(r"\bdiem(?: so| trung binh| binh quan| dti)?\b[^,;.()]{0,50}\b(dat|la|:)\s*$")
+_HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mong muon)\b")  # "vào top 10 là khả thi"
+_COUNTED_AFTER = re.compile(r"^\s*(luot|nguoi|khach|ho|thue bao|tai khoan|doanh nghiep|ho so|giao dich|tan|cay|con|km|ha)\b")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
@@ -55,6 +57,11 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:[^;(\d]{0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
                          r"(?<!so voi )\bnam\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
+_GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
+# A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
+_ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
+                    r"|kiem toan nha nuoc|toa an|vien kiem sat|bao hiem xa hoi|co quan ngang bo|cap bo|bo, nganh)\b")
+_PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
 _PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
@@ -135,7 +142,8 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     digits = f[q.num_start: q.num_end]
     if q.unit == "%":
         return "percent", q.value
-    if q.unit in ("đồng", "USD", "VND", "EUR") or (q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn", "nghìn tỷ") and _MONEY_BEFORE.search(f[max(0, q.num_start - 80): q.num_start])):
+    if q.unit in ("đồng", "USD", "VND", "EUR") or (q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn", "nghìn tỷ") and _MONEY_BEFORE.search(f[max(0, q.num_start - 80): q.num_start])
+                                                     and not _COUNTED_AFTER.match(R)):
         return "amount", q.value
     if re.fullmatch(r"(19[89]\d|20\d\d)", digits) and q.out_of is None:
         return "year", q.value
@@ -143,7 +151,7 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         return "rank_change", -q.value if _DOWN.search(L[-20:]) else q.value
     if _TOP_BEFORE.search(L):
         return "top", q.value
-    if _PREV_RANK_BEFORE.search(L) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\b", R):
+    if _PREV_RANK_BEFORE.search(L) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
         return "prev_rank", q.value
     if q.out_of is not None and 10 <= q.out_of <= 100 and q.value <= q.out_of and q.value == int(q.value):
         # "9/63 tỉnh" is a rank; "59/68 hệ thống thông tin" counts 59 systems of 68.
@@ -175,6 +183,7 @@ def _segments(f: str) -> list[tuple[int, int]]:
 
 
 _DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi so )?dti|xep hang chuyen doi so|bang xep hang)\b")
+_NATIONAL_AFTER = re.compile(r"(?:/63)?\s*(?:tinh, thanh( pho)?\s*)?(toan quoc|ca nuoc|tren ca nuoc)\b")
 _INDICATOR = re.compile(r"\b(ty le|ti le)\b")
 _SCOPE = re.compile(r"\b(khu vuc|trong vung|cua vung|mien (bac|trung|nam|nui)|trong \d+ (huyen|tinh|dia phuong|don vi|xa))\b")
 # A district, ward or department named as the subject ("UBND huyện Yên Lạc", "Sở Y tế"): on the original text.
@@ -191,6 +200,8 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     if after and not any(rx.match(f, after.end()) for rx in PILLAR_RES.values()) and not _DTI_AFTER.match(f, after.end()):
         return "other"
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
+    if _NATIONAL_AFTER.match(f, end):
+        return None  # "dẫn đầu khu vực ... khi xếp thứ 6 toàn quốc": the national ranking
     if _INDICATOR.search(f, seg[0], start) or _SCOPE.search(f, seg[0], min(len(f), end + 40)):
         return "other"  # an indicator's rank, or a rank within a region or among districts
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
@@ -264,6 +275,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         found.append((m.start(1), Quantity(m.start(1), m.end(1), text[m.start(1):m.end(1)], float(_ORDINALS[m.group(1)]),
                                            "", None, "", m.start(1), m.end(1))))
     for m in _LAST.finditer(low):
+        if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]):
+            continue  # "ba địa phương đứng cuối bảng là ...": a group, each with its own rank
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
     for _, q in sorted(found, key=lambda x: x[0]):
         if not text[q.num_start:q.num_end][:1].isdigit():
@@ -282,7 +295,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             p = after_same_clause[0]
             province, written = p.name, text[p.start:p.end]
         elif context_province:
-            province, implicit, written = context_province, True, context_province
+            part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
+            if not (_ORGAN.search(f, part, q.num_start) and not _PROVINCE_WORD.search(f, part, q.num_start)):
+                province, implicit, written = context_province, True, context_province
         c0, c1 = _clause_of(f, q.num_start)
         cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]
         latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
@@ -314,7 +329,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
                 ranking = name
         if role in ("rank", "prev_rank", "rank_change", "top"):
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
-        target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f), 0, q.num_start))
+        target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f), 0, q.num_start)
+                      or _HOPE_AFTER.search(f, q.end))
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
                            bool(right)))
@@ -329,13 +345,16 @@ def _pair_respectively(text: str, places: list, mentions: list[Mention]) -> list
         return mentions
     named = [p for p in places if p.end <= cue.start()]
     after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")]
-    if len(named) < 2 or len(named) != len(after):
+    if len(named) < 2 or not after or len(after) % len(named):
         return mentions
     out = list(mentions)
-    role = mentions[after[0]].role  # "thứ 15, 22 và 60": all three are ranks
-    for p, i in zip(named, after):
-        out[i] = replace(out[i], role=role, province=p.name, province_written=text[p.start:p.end],
-                         province_implicit=False)
+    # "lần lượt xếp thứ 2, 3 và 4, với số điểm tương ứng 0,61; 0,59 và 0,58": one list per quantity.
+    for lo in range(0, len(after), len(named)):
+        group = after[lo: lo + len(named)]
+        role = mentions[group[0]].role  # "thứ 15, 22 và 60": all three are ranks
+        for p, i in zip(named, group):
+            out[i] = replace(out[i], role=role, province=p.name, province_written=text[p.start:p.end],
+                             province_implicit=False)
     return out
 
 
@@ -399,6 +418,8 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                 continue
             if published and m.year and m.year > published and not m.target:
                 m = replace(m, target=True)  # a rank for a year after the article was written is a plan
+            elif published and m.target and m.year and m.year < published and not TARGET_WORDS_RE.search(fold(s.text.lower())):
+                m = replace(m, target=False)  # "Đến năm 2023, tỉnh ... đứng thứ 12", written in 2024: done
             value, out_of = m.value, m.out_of
             if value < 0 and m.role == "rank":  # "đội sổ": the last of the ranking
                 total = next((x.out_of for x in mentions if x.out_of), None) or 63
@@ -449,6 +470,24 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         if len(near) == 1:
             derived = _earlier_rank(fact, *near[0], s)
             facts += [derived] if derived else []
+    # "Năm 2020 tỉnh đứng thứ 41. Sang năm 2021, tỉnh tăng 11 bậc": 2021's rank is 30, if no sentence states it.
+    stated: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "rank" and not f.computed and not f.target:
+            stated.setdefault((f.province, f.pillar, f.ranking, f.year), []).append(f)
+    for c, cs in changes:
+        key = (c.province, c.pillar, c.ranking)
+        base = c.base_year or c.year - 1
+        before = {f.value for f in stated.get(key + (base,), [])}
+        if stated.get(key + (c.year,)) or len(before) != 1:
+            continue
+        old = stated[key + (base,)][0]
+        value = old.value - c.value
+        if 1 <= value <= (old.out_of or 63):
+            facts.append(replace(old, year=c.year, value=value, text=str(int(value)), computed=True,
+                                 basis=tuple(sorted({old.sentence_index, cs.index})), sentence_index=cs.index,
+                                 start=cs.start, end=cs.end, sentence=cs.text, answer_start=cs.start + c.start,
+                                 answer_end=cs.start + c.end, latest=False))
     return facts
 
 

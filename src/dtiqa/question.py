@@ -36,7 +36,7 @@ KIND_CUES: list[tuple[str, str]] = [
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
                r"|\b(hoc|muc|le|chi) phi\b"
-               r"|\bvon dau tu\b|\b(bao nhieu|bao nhiu) von\b|\bhow much\b|\brevenue\b"),
+               r"|\bvon dau tu\b|\b(bao nhieu|bao nhiu) von\b|\btong thu\b|\bhow much\b|\brevenue\b"),
     ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
 _KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
@@ -48,7 +48,7 @@ PILLARS: dict[str, str] = {
     "xã hội số": r"xa hoi so|digital society",
     "thể chế số": r"the che so|digital institution",
     "hạ tầng số": r"ha tang so|digital infrastructure",
-    "nhận thức số": r"nhan thuc so|digital awareness",
+    "nhận thức số": r"nhan thuc so|chuyen doi nhan thuc|digital awareness",
     "nhân lực số": r"nhan luc so|digital (human resources|workforce)",
     "an toàn thông tin": r"an toan thong tin( mang)?|cyber ?security|information security",
     "đô thị thông minh": r"do thi thong minh|smart cit(y|ies)",
@@ -66,8 +66,10 @@ RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"),
             "ddci": re.compile(r"\bddci\b")}
 # "giai đoạn 2021-2025", "từ năm 2020 đến năm 2021": spans of years, neither a year asked about nor a deadline.
 YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
-TARGET_RE = re.compile(r"\b(muc tieu|phan dau|ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|se (dat|dung|xep|vao|nam)"
-                       r"|target|goal|aim)\b|(?<!tinh )\bden nam 20\d\d")
+# Plans and hopes (not "Bộ Kế hoạch và Đầu tư"); "đến năm 2025" too, unless the year is past (see facts.py).
+TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|kha thi"
+                             r"|se (dat|dung|xep|vao|nam)|target|goal|aim)\b")
+TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:nam\s+)?(19[89]\d|20\d\d)\b")
