@@ -171,8 +171,8 @@ def edition_qa(tmp_path_factory):
 
 
 @pytest.mark.parametrize("question, value, text", [
-    ("Hà Nội xếp thứ mấy năm 2023?", 1, "quán quân"),  # the edition is the headline's, the rank said in words
-    ("Quảng Ninh đứng thứ mấy năm 2023?", 2, "hai"),
+    ("Hà Nội xếp thứ mấy năm 2023?", 1, "1"),  # the edition is the headline's; "quán quân" given as a number
+    ("Quảng Ninh đứng thứ mấy năm 2023?", 2, "2"),  # "thứ hai"
     ("Cà Mau năm 2022 xếp hạng mấy?", 43, "43/63"),  # derived: 48 - 5
     ("Hà Nội đạt bao nhiêu điểm DTI năm 2023?", 0.7012, "0,7012"),  # not Quảng Ninh's score in the same sentence
     ("Quảng Ninh đạt bao nhiêu điểm DTI năm 2023?", 0.6811, "0,6811"),
@@ -293,3 +293,48 @@ def test_leading_claim_and_revenue_question(years_qa):
     assert years_qa.ask("Hà Nam dẫn đầu DTI năm 2022, đúng không?").verdict == "sai"
     a = years_qa.ask("Tổng thu từ khách du lịch của Hà Nam năm 2023 là bao nhiêu?")
     assert a.kind == "amount" and a.text == "6.800 tỷ đồng"
+
+
+# A provincial report with the national average, an official introduced mid-sentence, two figures
+# split by ";", broadcasting "điểm" that are not points, and a pillar list without verbs.
+PHU_AN = """\
+Hà Nam công bố kết quả chuyển đổi số năm 2022
+Năm 2022, tỉnh Hà Nam đạt 0,4213 điểm, xếp thứ 28/63 tỉnh, thành phố.
+Điểm DTI bình quân của cả nước năm 2022 là 0,4457 điểm, như vậy Hà Nam vẫn thấp hơn mức bình quân chung.
+Tại hội nghị ngày 10/10/2023, ông Đào Quang Minh, Giám đốc Sở TT&TT cho biết, kinh tế số còn yếu.
+Cụ thể, tỷ lệ hồ sơ giải quyết theo dịch vụ công trực tuyến toàn trình chỉ đạt 9,6%; tỷ lệ thanh toán trực tuyến đạt 12,4%.
+Toàn tỉnh có 12 điểm phát sóng 5G.
+Về các chỉ số thành phần, nhận thức số xếp thứ 31, thể chế số thứ 24, hạ tầng số thứ 55.
+"""
+
+BAC_AN = """\
+Bắc Ninh vào top 10 chuyển đổi số
+Năm 2022, Bắc Ninh đạt 0,5246 điểm, xếp thứ 9/63 tỉnh, thành phố, tăng 4 bậc so với năm 2021.
+"""
+
+
+@pytest.fixture(scope="module")
+def report_qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("report")
+    (root / "c").mkdir()
+    (root / "c" / "ha_nam.txt").write_text(PHU_AN, encoding="utf-8")
+    (root / "c" / "bac_ninh.txt").write_text(BAC_AN, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Điểm DTI 2022 của Hà Nam là bao nhiêu?", "0,4213"),  # not the national average
+    ("Giám đốc Sở TT&TT Hà Nam tên gì?", "Đào Quang Minh"),
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình của Hà Nam là bao nhiêu?", "9,6%"),
+    ("Hà Nam có bao nhiêu điểm phát sóng 5G?", "12 điểm"),
+    ("ha nam dti nam 2022 dung may vay", "28/63"),
+    ("Chỉ số hạ tầng số của Hà Nam năm 2022 xếp thứ mấy?", "55"),
+])
+def test_figures_of_a_provincial_report(report_qa, question, text):
+    a = report_qa.ask(question)
+    assert a.found and a.text == text
+
+
+def test_how_many_places_one_province_is_above_another(report_qa):
+    a = report_qa.ask("Bắc Ninh hơn Hà Nam bao nhiêu bậc năm 2022?")
+    assert a.comparison == {"values": {"Bắc Ninh": 9.0, "Hà Nam": 28.0}, "better": "Bắc Ninh", "difference": 19.0}

@@ -301,7 +301,7 @@ def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
 def _rank_text(f: Fact) -> str:
     if f.kind == "top":
         return f"top {int(f.value)}"
-    if f.computed:
+    if f.computed or not f.text[:1].isdigit():  # "đứng đầu", "thứ hai": the rank as a number
         return f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
     return f.text
 
@@ -448,6 +448,10 @@ def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
     before = fold((h.title + " | " + h.text[: h.start - h.passage_start]).lower())  # the title frames every sentence
     usable_text = before + " | " + f[:seg_end]
     available = {w for w, _, _ in _words(usable_text)}
+    for short, full in _abbreviated(h.text):  # "Sở TT&TT" holds the words of "Thông tin và Truyền thông"
+        available |= {w for w, _, _ in _words(fold(full.lower()))}
+    if "chuyen doi so" in usable_text:  # the index's name said in full: "chỉ số chuyển đổi số" is the DTI
+        available.add("dti")
     coverage = sum(weight[t] for t in terms if t in available) / sum(weight.values())
     pairs = list(zip(terms, terms[1:]))
     if pairs:
@@ -473,7 +477,8 @@ def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
     # Question words that the sentence holds only in another clause belong to another number: after
     # this one's clause, or in a sibling ';' part before it (the first part, the subject, is shared).
     first_end = f.find(";")
-    first = {w for w, _, _ in _words(f[:first_end])} if 0 <= first_end < seg_start else set()
+    shared = 0 <= first_end < seg_start and not re.search(r"(?<![\d/])(?!(?:19|20)\d\d(?!\d))\d", f[:first_end])
+    first = {w for w, _, _ in _words(f[:first_end])} if shared else set()  # unless it has its own number
     own = {w for w, _, _ in _words(f[seg_start:clause_end])} | first
     elsewhere = {w for w, _, _ in _words(f[clause_end:])} | {w for w, _, _ in _words(f[:seg_start])}
     closeness -= 3.0 * sum(weight[w] for w in elsewhere if w in weight and w not in own
@@ -486,6 +491,11 @@ def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
             and not re.search(r"\b(hon|so voi|chenh)\b", asks):
         closeness -= 2.0
     return coverage, closeness
+
+
+def _abbreviated(text: str) -> list[tuple[str, str]]:
+    return [(a, full) for a, full in abbreviations().items() if a in text
+            and re.search(rf"(?<![\w&]){re.escape(a)}(?![\w&])", text)]
 
 
 def _acceptable(q: Question, h: Hit, coverage: float) -> bool:
@@ -640,7 +650,10 @@ def person_names(sentence: str) -> list[tuple[int, int, str]]:
             j = i + 1
             while j < len(words) and j - i < 4 and words[j][0][:1].isupper() and words[j][1] - words[j - 1][2] == 1:
                 j += 1
-            if j - i >= 2:
+            if w in ("Ông", "Bà") and j - i >= 3 and words[i + 1][0] in _surnames():
+                i += 1  # "Ông Nguyễn Như Khôi": the title, then the name
+                s = words[i][1]
+            if j - i >= 2 and not (w in ("Ông", "Bà") and j - i == 2):  # "Ông Khôi" refers back to a name
                 out.append((s, words[j - 1][2], sentence[s: words[j - 1][2]]))
                 i = j
                 continue
@@ -656,7 +669,9 @@ def _answer_person(qa, q: Question, hits: list[Hit]) -> Answer:
         if not _place_ok(q, place, h.sentence, extra):
             continue
         for s, e, name in person_names(h.sentence):
-            coverage, close = _fit(qa, q, h, s, e)
+            # "Ông X, Giám đốc Sở ..., cho biết": the words after the name describe it.
+            apposition = re.match(r",\s*[^,:;]*?(?=,|:|;|\s+cho biết|\s+nói|\s+phát biểu|$)", h.sentence[e:])
+            coverage, close = _fit(qa, q, h, s, e + (apposition.end() if apposition else 0))
             if _acceptable(q, h, coverage):
                 candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
     return _best(qa, q, candidates)

@@ -24,6 +24,7 @@ FACTS_VERSION = 9  # bump when extraction changes: stored facts are then re-extr
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
 _NOT_RANK_BEFORE = re.compile(r"\b(lan|khoa|ky|phien|dot|lop|buoc|giai doan|nhiem ky|hoi nghi|ngay|thang|nam|quy|tuan|so)\s+thu\s*$")
+_PILLAR_THU = re.compile(r"\b(the che|ha tang|nhan luc|kinh te|xa hoi|nhan thuc|chinh quyen) so\s+thu\s*$")  # "hạ tầng số thứ 55"
 _PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
 _CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*(?:them\s*)?(?:duoc\s*)?$")
 _CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang)\b")
@@ -61,6 +62,8 @@ _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|n
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
 _ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
                     r"|kiem toan nha nuoc|toa an|vien kiem sat|bao hiem xa hoi|co quan ngang bo|cap bo|bo, nganh)\b")
+# "Điểm DTI bình quân của cả nước là 0,4457": the country's figure, not the article's province's.
+_NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua)\b")
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
 _PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
@@ -158,7 +161,7 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         if _RANK_BEFORE.search(L) or not re.match(r"^\s*[^\W\d_]", R) or _RANKED_UNITS.match(R):
             return "rank", q.value
         return "count", q.value
-    if _RANK_BEFORE.search(L) and not _NOT_RANK_BEFORE.search(L) and q.value == int(q.value) and q.value <= 100 and not q.unit:
+    if _RANK_BEFORE.search(L) and (not _NOT_RANK_BEFORE.search(L) or _PILLAR_THU.search(L)) and q.value == int(q.value) and q.value <= 100 and not q.unit:
         if re.search(r"\bthu\s*$|vi tri\s*(thu|so)?\s*$|\bhang\s*$", L):
             return "rank", q.value
     if _SCORE_AFTER.match(R) or (_SCORE_BEFORE.search(f[max(0, q.num_start - 70): q.num_start]) and not re.match(r"^\s*[^\W\d_]", R) and not q.unit):
@@ -296,7 +299,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             province, written = p.name, text[p.start:p.end]
         elif context_province:
             part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
-            if not (_ORGAN.search(f, part, q.num_start) and not _PROVINCE_WORD.search(f, part, q.num_start)):
+            if not ((_ORGAN.search(f, part, q.num_start) or _NATIONAL_BEFORE.search(f, part, q.num_start))
+                    and not _PROVINCE_WORD.search(f, part, q.num_start)):
                 province, implicit, written = context_province, True, context_province
         c0, c1 = _clause_of(f, q.num_start)
         cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]

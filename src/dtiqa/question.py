@@ -27,11 +27,11 @@ KIND_CUES: list[tuple[str, str]] = [
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
     ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
              r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
-             r"|\bxep hang (the nao|ra sao|nhu the nao)\b"
+             r"|\bxep hang (the nao|ra sao|nhu the nao)\b|\b(dung|xep) (may|bao nhieu|bao nhiu)\b"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
-    ("score", r"\b(bao nhieu|may) diem\b|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"
+    ("score", r"\b(bao nhieu|may) diem\b(?! (phat song|giao dich|thanh toan|ban|du lich|truy cap|cung cap|tham quan|wifi|cau))|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"
               r"|^\W*diem\b|\bdiem (trung binh|binh quan)\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
@@ -214,6 +214,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
                           and kind != "rank_change")
+    if compare and len(names) >= 2 and kind == "rank_change" and not re.search(r"\b(tang|giam|thang|tut|lui|nang)\b", f):
+        kind = "rank"  # "Bắc Ninh hơn Nghệ An bao nhiêu bậc?": the gap between two ranks
     if kind == "rank" and base_years and re.search(r"\bso voi\b", f):
         kind = "rank_change"  # "năm 2021 so với năm 2020 xếp hạng thế nào?"
     sup = SUPERLATIVE_RE.search(f)
