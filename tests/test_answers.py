@@ -171,7 +171,7 @@ def edition_qa(tmp_path_factory):
 
 
 @pytest.mark.parametrize("question, value, text", [
-    ("Hà Nội xếp thứ mấy năm 2023?", 1, "1"),  # the edition is the headline's; "quán quân" given as a number
+    ("Hà Nội xếp thứ mấy năm 2023?", 1, "quán quân"),  # the edition is the headline's, the rank said in words
     ("Quảng Ninh đứng thứ mấy năm 2023?", 2, "2"),  # "thứ hai"
     ("Cà Mau năm 2022 xếp hạng mấy?", 43, "43/63"),  # derived: 48 - 5
     ("Hà Nội đạt bao nhiêu điểm DTI năm 2023?", 0.7012, "0,7012"),  # not Quảng Ninh's score in the same sentence

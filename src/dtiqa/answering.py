@@ -301,11 +301,12 @@ def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
 def _rank_text(f: Fact) -> str:
     if f.kind == "top":
         return f"top {int(f.value)}"
-    if f.computed or not f.text[:1].isdigit():  # "đứng đầu", "thứ hai": the rank as a number
+    if f.computed or f.text.lower() in _ORDINAL_WORDS:  # "thứ hai": 2 ("đứng đầu" stays in words)
         return f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
     return f.text
 
 
+_ORDINAL_WORDS = {"nhất", "nhì", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}
 RANKING_VI = {"dti": "về chỉ số chuyển đổi số (DTI)", "ict": "theo Vietnam ICT Index", "pci": "theo chỉ số PCI",
               "par": "theo chỉ số cải cách hành chính (PAR Index)", "papi": "theo chỉ số PAPI", "sipas": "theo chỉ số SIPAS",
               "pgi": "theo chỉ số xanh (PGI)", "ddci": "theo chỉ số DDCI", "other": "trong bảng xếp hạng mà câu trích dẫn nêu"}
@@ -477,8 +478,10 @@ def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
     # Question words that the sentence holds only in another clause belong to another number: after
     # this one's clause, or in a sibling ';' part before it (the first part, the subject, is shared).
     first_end = f.find(";")
-    shared = 0 <= first_end < seg_start and not re.search(r"(?<![\d/])(?!(?:19|20)\d\d(?!\d))\d", f[:first_end])
-    first = {w for w, _, _ in _words(f[:first_end])} if shared else set()  # unless it has its own number
+    # Not when this part has a subject of its own, as the first: "tỷ lệ A đạt 9,6%; tỷ lệ B đạt 12,4%".
+    head = [w for w, _, _ in _words(f[seg_start:clause_end])][:2]
+    parallel = len(head) == 2 and f" {head[0]} {head[1]} " in f" {' '.join(w for w, _, _ in _words(f[:first_end]))} "
+    first = {w for w, _, _ in _words(f[:first_end])} if 0 <= first_end < seg_start and not parallel else set()
     own = {w for w, _, _ in _words(f[seg_start:clause_end])} | first
     elsewhere = {w for w, _, _ in _words(f[clause_end:])} | {w for w, _, _ in _words(f[:seg_start])}
     closeness -= 3.0 * sum(weight[w] for w in elsewhere if w in weight and w not in own

@@ -203,10 +203,10 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     if after and not any(rx.match(f, after.end()) for rx in PILLAR_RES.values()) and not _DTI_AFTER.match(f, after.end()):
         return "other"
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
-    if _NATIONAL_AFTER.match(f, end):
-        return None  # "dẫn đầu khu vực ... khi xếp thứ 6 toàn quốc": the national ranking
-    if _INDICATOR.search(f, seg[0], start) or _SCOPE.search(f, seg[0], min(len(f), end + 40)):
-        return "other"  # an indicator's rank, or a rank within a region or among districts
+    if _INDICATOR.search(f, seg[0], start):
+        return "other"  # an indicator's rank
+    if _SCOPE.search(f, seg[0], min(len(f), end + 40)) and not _NATIONAL_AFTER.match(f, end):
+        return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
         return "other"
     return None
