@@ -97,7 +97,7 @@ class Mention:
     year_stated: bool = False  # the year is written right after the number: "thứ 12 năm 2021"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A row of the facts table: one province's rank (or change, or top-N membership) in one edition."""
 

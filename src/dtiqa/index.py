@@ -173,8 +173,16 @@ class Index:
     def facts(self) -> list[Fact]:
         """The rank facts of every article, extracted at index time."""
         if self._facts is None:
+            shared: dict[str, str] = {}  # one copy of each sentence, province, ... (millions of rows at scale)
+
+            def row(d: dict) -> Fact:
+                for k, v in d.items():
+                    if isinstance(v, str):
+                        d[k] = shared.setdefault(v, v)
+                return Fact.from_dict(d)
+
             with open(self.path / "facts.jsonl", encoding="utf-8") as f:
-                self._facts = [Fact.from_dict(json.loads(line)) for line in f]
+                self._facts = [row(json.loads(line)) for line in f]
         return self._facts
 
     def idf(self, word: str) -> float:
