@@ -46,6 +46,19 @@ def test_added_article_is_indexed_and_only_it_is_embedded(corpus, tmp_path):
     assert qa2.search("Sao Vàng xếp thứ mấy", k=1)[0].doc_id == "new.txt"
 
 
+def test_an_update_keeps_the_facts_a_full_build_extracts(corpus, tmp_path, hash_embedder):
+    load(corpus, tmp_path / "idx", hash_embedder)
+    (corpus / "hoa_mai.txt").write_text("Hoa Mai lùi hạng\nTỉnh Hoa Mai xếp thứ 40/63 về chuyển đổi số năm 2024.\n",
+                                        encoding="utf-8")
+    (corpus / "a_new.txt").write_text("Sao Vàng tiến bộ\nNăm 2023, tỉnh Sao Vàng xếp thứ 30/63 về chuyển đổi số.\n",
+                                      encoding="utf-8")
+    updated = load(corpus, tmp_path / "idx", hash_embedder)
+    full = load(corpus, tmp_path / "full", hash_embedder)
+    assert updated.index.manifest["build"]["articles_reused"] > 0
+    assert updated.index.facts == full.index.facts  # same rows, same order
+    assert {f.value for f in updated.index.facts if f.province == "Hoa Mai"} == {40}
+
+
 def test_changed_and_removed_articles_are_noticed(corpus, tmp_path, hash_embedder):
     load(corpus, tmp_path / "idx", hash_embedder)
     (corpus / "hoa_mai.txt").write_text("Hoa Mai lùi hạng\nTỉnh Hoa Mai xếp thứ 40/63 về chuyển đổi số năm 2024.\n",

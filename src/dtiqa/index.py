@@ -455,15 +455,11 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
 def _entries(old: Index | None, reuse: list[str], batches: list) -> list[_Entry]:
     """Every article of the new index, in doc_id order, with the source of its rows."""
     entries = []
-    if reuse:
-        old_facts: dict[str, list] = {}
-        for f in old.facts:
-            old_facts.setdefault(f.doc_id, []).append(f)
+    if reuse:  # their facts are copied from the old facts.jsonl as they are written (never all in memory)
         for doc_id in reuse:
             rows = old.rows_of(doc_id)
             entries.append(_Entry(doc_id, old.articles[old.article_row(doc_id)], None, rows.start, rows.stop,
-                                  int(old.token_offsets[rows.start]), int(old.token_offsets[rows.stop]),
-                                  old_facts.get(doc_id, [])))
+                                  int(old.token_offsets[rows.start]), int(old.token_offsets[rows.stop]), None))
     for b in batches:
         rows = np.concatenate([[0], np.cumsum(b.counts, dtype=np.int64)])
         toks = np.concatenate([[0], np.cumsum(b.token_lengths, dtype=np.int64)])
@@ -547,10 +543,7 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
     with open(tmp / "articles.jsonl", "w", encoding="utf-8") as f:
         for e in entries:
             f.write(json.dumps(e.article.to_dict(), ensure_ascii=False) + "\n")
-    with open(tmp / "facts.jsonl", "w", encoding="utf-8") as f:
-        for e in entries:
-            for fact in e.facts:
-                f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    _write_facts(tmp / "facts.jsonl", entries, old)
     _write_spellings(tmp, entries, batches, old)
     for e in entries:
         e.article = e.facts = None
@@ -723,6 +716,32 @@ def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, n_vocab:
     params = dict(k1=BM25_K1, b=BM25_B, delta=0.5, method="lucene", idf_method="lucene", dtype="float32",
                   int_dtype="int32", num_docs=n, version="dtiqa", backend="numpy")
     (path / "params.index.json").write_text(json.dumps(params, indent=1), encoding="utf-8")
+
+
+def _write_facts(path: Path, entries: list[_Entry], old: Index | None) -> None:
+    """facts.jsonl in doc_id order: new articles' facts, and reused articles' lines copied from the old file."""
+    kept = {e.doc_id for e in entries if e.facts is None}
+    old_lines = _fact_lines(old.path / "facts.jsonl", kept) if kept else iter(())
+    pending = next(old_lines, None)
+    with open(path, "w", encoding="utf-8") as f:
+        for e in entries:
+            if e.facts is None:
+                while pending is not None and pending[0] <= e.doc_id:  # both files are in doc_id order
+                    if pending[0] == e.doc_id:
+                        f.write(pending[1])
+                    pending = next(old_lines, None)
+            else:
+                for fact in e.facts:
+                    f.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _fact_lines(path: Path, docs: set):
+    """(doc_id, line) of the facts of `docs` in a facts.jsonl."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc_id = json.loads(line)["doc_id"]
+            if doc_id in docs:
+                yield doc_id, line
 
 
 def _write_spellings(tmp: Path, entries: list[_Entry], batches: list, old: Index | None) -> None:
