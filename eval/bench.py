@@ -564,7 +564,7 @@ def _sample_passages(idx, k: int) -> list[str]:
     for r in rows:
         a = idx.articles[idx.doc[r]]
         sents = split_sentences(a)
-        ctx = contexts(a, sents)
+        ctx = contexts(a, sents) if idx.settings.context else [""] * len(sents)
         i = int(idx.position[r])
         out.append(f"{ctx[i]} {sents[i].text}".strip())
     return out
@@ -578,7 +578,7 @@ def _passages_of(idx, doc_ids) -> list[str]:
     for d in doc_ids:
         a = idx.articles[idx.article_row(d)]
         sents = split_sentences(a)
-        for c, s in zip(contexts(a, sents), sents):
+        for c, s in zip(contexts(a, sents) if idx.settings.context else [""] * len(sents), sents):
             out.setdefault(f"{c} {s.text}".strip(), None)
     return list(out)
 
@@ -593,6 +593,8 @@ def build_vs_embed(idx, corpus: Path, workers: int, sentences: int, pairs: int) 
     for a in idx.articles:
         if n >= sentences:
             break
+        if not (corpus / a.doc_id).exists():
+            continue  # an article a measured add put in the index and the corpus no longer has
         docs.append(a.doc_id)
         n += len(idx.rows_of(a.doc_id))
         shutil.copy(corpus / a.doc_id, sub / a.doc_id)
