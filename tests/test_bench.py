@@ -1,18 +1,10 @@
 """The benchmark script's own parts: synthetic corpora and the report (the timings are `make bench`'s)."""
-import importlib.util
 import re
 
-from conftest import ROOT
+from conftest import load_script
 
 
-def load_bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "eval" / "bench.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-bench = load_bench()
+bench = load_script("bench")
 
 
 def test_synthetic_corpus_is_labelled_deterministic_and_about_the_size_asked(tmp_path):

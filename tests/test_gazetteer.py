@@ -1,20 +1,11 @@
 """The gazetteer comparison script's parts: the table of name forms, scoring, the report (timings are its own)."""
-import importlib.util
-
 import pytest
 
-from conftest import ROOT
+from conftest import load_script
 from dtiqa.provinces import canonical, names, successor
 
 
-def load_gazetteer():
-    spec = importlib.util.spec_from_file_location("gazetteer", ROOT / "eval" / "gazetteer.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-gz = load_gazetteer()
+gz = load_script("gazetteer")
 FORMS = gz.forms()
 
 
