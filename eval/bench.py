@@ -313,7 +313,7 @@ def bm25_compare(index_path: Path, queries: list[str], runs: int) -> dict:
     tmp = WORK / "bm25-ours"
     shutil.rmtree(tmp, ignore_errors=True)
     t = time.perf_counter()
-    _write_bm25(tmp, ids, offsets, len(vocab))
+    _write_bm25(tmp, index_path / "tokens.npy", offsets, len(vocab))
     out["ours_build_s"] = time.perf_counter() - t
     ours = BM25Scores.load(tmp)
 

@@ -212,3 +212,17 @@ def test_info_reports_counts_embedder_and_age(qa):
     info = qa.info()
     assert info["articles"] == 6 and info["sentences"] > 100
     assert info["embedder"] == "test-hash" and info["age_seconds"] >= 0
+
+
+def test_an_add_updates_from_the_index_in_hand_without_opening_a_second_copy(qa, tmp_path, monkeypatch):
+    import dtiqa.qa as qa_module
+
+    opened = []
+    real = qa_module.open_index
+    monkeypatch.setattr(qa_module, "open_index", lambda d: opened.append(d) or real(d))
+    old = qa.index
+    art = tmp_path / "sao_bac.txt"
+    art.write_text("Sao Bắc tăng hạng\nTỉnh Sao Bắc xếp thứ 12/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    qa.add([art])
+    assert opened == []  # the old index is the one the QA holds (a second copy doubles the memory at scale)
+    assert qa.index is not old and qa.search("Sao Bắc xếp thứ mấy", k=1)[0].doc_id == "sao_bac.txt"

@@ -114,7 +114,7 @@ def test_bm25_scores_are_bm25s_scores(corpus, tmp_path, hash_embedder, monkeypat
     ref = bm25s.BM25(method="lucene")
     ref.index(Tokenized(ids=lists, vocab=dict(idx.vocab_map)), show_progress=False)
     monkeypatch.setattr(ix, "BM25_CHUNK_TOKENS", 500)  # many chunks: the same matrix
-    ix._write_bm25(tmp_path / "chunked", np.asarray(idx.token_ids), idx.token_offsets, len(idx.vocab))
+    ix._write_bm25(tmp_path / "chunked", idx.path / "tokens.npy", idx.token_offsets, len(idx.vocab))
     chunked = ix.BM25Scores.load(tmp_path / "chunked")
     for q in QUERIES:
         ids = [idx.vocab_map[t] for t in bm25_tokens(q) if t in idx.vocab_map]

@@ -109,3 +109,9 @@ def test_facts_rows_carry_written_canonical_and_2025_names(qa):
     assert rows and all(r.province == "Bình Phước" and r.unit_2025 == "Đồng Nai" for r in rows)
     assert rows[0].province_written == "Bình Phước"
     assert {r.province for r in qa.facts(province="Đồng Nai mới")} == {"Bình Phước", "Đồng Nai"}
+
+
+def test_an_unknown_province_name_does_not_run_across_a_paragraph_break():
+    text = ("Tỉnh Hoa Mai tăng 5 bậc. Lãnh đạo tỉnh Hoa Mai cho biết thành công của tỉnh\n\n"
+            "Năm 2022, tỉnh đứng thứ 9. Đó là nỗ lực của cả tỉnh\nNăm nay sẽ khác.")
+    assert provinces.named_in(text) == {"Hoa Mai"}

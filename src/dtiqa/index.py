@@ -286,7 +286,8 @@ def stale_reason(index: Index, files: dict[str, FileState], embedder_id: str, se
 
 
 # ------------------------------------------------------------------ loading
-def _live(index_dir: Path) -> Path | None:
+def live_version(index_dir: Path) -> Path | None:
+    """The folder of the published index version (None if none is published)."""
     cur = index_dir / "CURRENT"
     if not cur.exists():
         return None
@@ -310,7 +311,7 @@ def open_index(index_dir: Path) -> Index:
     """The live index in `index_dir`, None if there is none; IndexCorrupt if it is damaged."""
     import faiss
 
-    path = _live(Path(index_dir))
+    path = live_version(Path(index_dir))
     if path is None:
         return None
     try:
@@ -501,12 +502,14 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
         row += k
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
     token_ids = np.zeros(int(offsets[-1]), np.int32)
+    # Reused tokens are read from the old file, not through its memory map (whose pages would stay resident).
+    old_tokens = _NpyFile(old.path / "tokens.npy") if old is not None else None
     row = 0
     for e in entries:
         k = e.hi - e.lo
         dst = slice(int(offsets[row]), int(offsets[row + k]))
         if e.batch is None:
-            token_ids[dst] = old.token_ids[e.tok_lo: e.tok_hi]
+            old_tokens.read_into(e.tok_lo, token_ids[dst])
         else:
             local = e.batch.token_ids[e.tok_lo: e.tok_hi]
             gmap = gmaps[id(e.batch)]
@@ -526,18 +529,20 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
     del gmaps
     np.save(tmp / "tokens.npy", token_ids)
     np.save(tmp / "token_offsets.npy", offsets)
-    counts = np.bincount(token_ids, minlength=len(vocab)).astype(np.int64)
+    counts = np.zeros(len(vocab), np.int64)
+    for lo in range(0, len(token_ids), BM25_CHUNK_TOKENS):  # bincount copies its input to int64: a chunk at a time
+        counts += np.bincount(token_ids[lo: lo + BM25_CHUNK_TOKENS], minlength=len(vocab))
+    del token_ids
     np.save(tmp / "token_counts.npy", counts)
     (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     np.savez(tmp / "sentences.npz", **cols)
     np.save(tmp / "keys.npy", keys)
     clock["merge"] = time.perf_counter()
 
-    # Largest last: BM25 and the text files are written, and the token ids, article texts and facts
-    # let go, before the vectors are gathered into the dense index (peak memory at 1M sentences).
+    # Largest last: BM25 (from the token file, a chunk at a time) and the text files are written, and the
+    # article texts and facts let go, before the vectors are gathered into the dense index (peak memory at 1M).
     if settings.bm25 == "bm25s":
-        _write_bm25(tmp / "bm25", token_ids, offsets, len(vocab))
-    del token_ids
+        _write_bm25(tmp / "bm25", tmp / "tokens.npy", offsets, len(vocab))
     clock["bm25"] = time.perf_counter()
 
     with open(tmp / "articles.jsonl", "w", encoding="utf-8") as f:
@@ -658,13 +663,38 @@ def _update_hnsw(cache: Index, old_to_new: np.ndarray, reused: np.ndarray, n: in
     return dense
 
 
-def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, n_vocab: int) -> None:
+class _NpyFile:
+    """Slices of a 1-D .npy file read with plain file reads (the page cache, not this process's memory)."""
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as f:
+            major, _ = np.lib.format.read_magic(f)
+            read_header = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+            _, _, self.dtype = read_header(f)
+            self.start = f.tell()
+        self.path = path
+
+    def read_into(self, lo: int, out: np.ndarray) -> None:
+        with open(self.path, "rb") as f:
+            f.seek(self.start + lo * self.dtype.itemsize)
+            if f.readinto(out) != out.nbytes:
+                raise IndexCorrupt(f"{self.path.name} is shorter than its offsets")
+
+    def read(self, lo: int, hi: int) -> np.ndarray:
+        out = np.empty(hi - lo, self.dtype)
+        self.read_into(lo, out)
+        return out
+
+
+def _write_bm25(path: Path, tokens_path: Path, offsets: np.ndarray, n_vocab: int) -> None:
     """BM25 (Lucene variant, bm25s's formula and layout) term scores from the token arrays.
 
-    Built with numpy a chunk of documents at a time, never as Python lists of
-    tokens: the build's memory is the output plus one chunk.
+    Built with numpy a chunk of documents at a time, read from the token file
+    (tokens.npy), never as Python lists of tokens: the build's memory is the
+    output plus one chunk.
     """
     path.mkdir()
+    tokens = _NpyFile(tokens_path)
     n = len(offsets) - 1
     lengths = np.diff(offsets)
     avgdl = float(lengths.mean()) if n else 0.0
@@ -677,7 +707,7 @@ def _write_bm25(path: Path, token_ids: np.ndarray, offsets: np.ndarray, n_vocab:
 
     def pairs(lo, hi):
         """(term, doc, tf) of the documents lo..hi, sorted by term then doc."""
-        ids = token_ids[offsets[lo]: offsets[hi]].astype(np.int64)
+        ids = tokens.read(int(offsets[lo]), int(offsets[hi])).astype(np.int64)
         width = hi - lo
         docs = np.repeat(np.arange(width, dtype=np.int64), lengths[lo:hi])
         u, tf = np.unique(ids * width + docs, return_counts=True)

@@ -196,7 +196,8 @@ def _accept(text: str, start: int, end: int, key: str, name: str, folded: bool |
 
 
 # "tỉnh Hoa Mai": a province the gazetteer does not know (a new article, a made-up test province).
-_GENERIC = re.compile(r"\b[Tt]ỉnh\s+((?:[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,2})")
+# Spaces only: a paragraph that ends "... của tỉnh" does not name a province "Năm" in the next one.
+_GENERIC = re.compile(r"\b[Tt]ỉnh[ \t\u00a0]+((?:[A-ZĐ][^\W\d_]*)(?:[ \t\u00a0]+[A-ZĐ][^\W\d_]*){0,2})")
 _TITLE_BEFORE = re.compile(r"(Chủ tịch|Phó Chủ tịch|Giám đốc|Bí thư|Phó Bí thư|Trưởng ban|Ủy viên|Đại biểu)[^.,;]{0,20}$")
 
 

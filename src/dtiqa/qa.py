@@ -18,7 +18,8 @@ from .answer import Answer
 from .article import Article, ArticleError, read_article
 from .embed import Embedder, get_embedder
 from .hits import DEFAULT_FUSION, Hit, search
-from .index import CorpusError, Index, IndexCorrupt, Settings, build, open_index, scan, stale_reason, write_lock
+from .index import (CorpusError, Index, IndexCorrupt, Settings, build, live_version, open_index, scan, stale_reason,
+                    write_lock)
 from .sentences import Sentence
 
 log = logging.getLogger("dtiqa")
@@ -162,9 +163,11 @@ def _ensure_index(corpus: Path, index_dir: Path, embedder: Embedder, settings: S
     if index is not None and not stale_reason(index, files, embedder.id, settings):
         return index
     with write_lock(index_dir):
-        # Another process may have rebuilt it while we waited for the lock.
+        # Another process may have rebuilt it while we waited for the lock. The index in hand
+        # serves as the old one when it is still the live version (not a second copy in memory).
         try:
-            latest = open_index(index_dir)
+            live = live_version(index_dir)
+            latest = index if index is not None and live == index.path else open_index(index_dir)
         except IndexCorrupt:
             latest = None
         if latest is not None and not stale_reason(latest, files, embedder.id, settings):
