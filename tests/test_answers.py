@@ -326,3 +326,58 @@ def test_figures_of_a_provincial_report(report_qa, question, text):
 def test_how_many_places_one_province_is_above_another(report_qa):
     a = report_qa.ask("Bắc Ninh hơn Hà Nam bao nhiêu bậc năm 2022?")
     assert a.comparison == {"values": {"Bắc Ninh": 9.0, "Hà Nam": 28.0}, "better": "Bắc Ninh", "difference": 19.0}
+    assert a.text == "19 bậc"  # the gap is the answer; which is higher is in the message
+    assert "Bắc Ninh cao hơn Hà Nam" in a.message
+
+
+# A round-up and a provincial release in styles the rules above did not meet: regional leaders, a pillar list
+# with "lần lượt", a base-year rank in brackets, a total score, a paragraph that dates its pillar sentence,
+# "như năm 2021", a neighbour's national rank in a regional sentence, a budget.
+ROUND_UP = """\
+Công bố chỉ số chuyển đổi số cấp tỉnh năm 2023
+Năm 2023, Hà Nội xếp thứ nhất, Quảng Ninh xếp thứ hai với 0,6011 điểm.
+Tỉnh Long An dẫn đầu vùng Đồng bằng sông Cửu Long, xếp thứ 8 cả nước. Tỉnh Lâm Đồng dẫn đầu khu vực Tây Nguyên.
+Trong khu vực, Hà Nội giữ ngôi đầu, trong khi tỉnh láng giềng Hưng Yên xếp thứ 38/63.
+"""
+
+SONG_DA = """\
+Sông Đà công bố kết quả chuyển đổi số
+Theo đó, tỉnh Sông Đà xếp thứ 18/63 với tổng điểm 0,4127, tăng 9 bậc so với năm 2022 (xếp thứ 27/63).
+Ở từng trụ cột, chính quyền số của tỉnh Sông Đà đạt 0,4512 điểm, kinh tế số đạt 0,3208 điểm.
+Năm 2022, ba trụ cột chính quyền số, kinh tế số, xã hội số của tỉnh Sông Đà lần lượt xếp thứ 20, 25 và 32.
+Năm 2023, tỉnh Sông Đà bố trí khoảng 120 tỷ đồng cho các nhiệm vụ chuyển đổi số.
+Năm 2021, tỉnh Sông Đà xếp thứ 40/63. Trong đó, trụ cột kinh tế số của tỉnh xếp thứ 44.
+Trụ cột xã hội số của tỉnh Sông Đà giữ nguyên vị trí thứ 21 như năm 2022.
+Tỉnh Sông Đà đặt mục tiêu lọt vào top 10 vào năm 2025.
+"""
+
+
+@pytest.fixture(scope="module")
+def styles_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "styles", {"toan_quoc.txt": ROUND_UP, "song_da.txt": SONG_DA})
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Tỉnh nào dẫn đầu vùng Đồng bằng sông Cửu Long về chuyển đổi số năm 2023?", "Long An"),  # not the national leader
+    ("tinh nao dan dau khu vuc tay nguyen ve chuyen doi so", "Lâm Đồng"),
+    ("Địa phương nào xếp thứ hai về DTI năm 2023?", "Quảng Ninh"),  # a rank asked in words
+    ("Hưng Yên xếp thứ mấy về chỉ số chuyển đổi số năm 2023?", "38/63"),  # "/63" is national, whatever "khu vực" says
+    ("Tỉnh Sông Đà năm 2022 xếp thứ mấy về DTI?", "27/63"),  # the bracket after "so với năm 2022" is 2022's
+    ("Điểm DTI năm 2023 của tỉnh Sông Đà là bao nhiêu?", "0,4127"),  # the total, not a pillar's score
+    ("Kinh tế số của Sông Đà đạt bao nhiêu điểm?", "0,3208"),
+    ("Năm 2022, trụ cột kinh tế số của Sông Đà xếp thứ mấy?", "25"),  # "lần lượt" after a list of pillars
+    ("Năm 2023, Sông Đà bố trí bao nhiêu kinh phí cho chuyển đổi số?", "khoảng 120 tỷ đồng"),
+    ("Năm 2021, trụ cột kinh tế số của Sông Đà xếp thứ mấy?", "44"),  # the paragraph's year
+    ("Sông Đà đặt mục tiêu top 10 vào năm 2025; hiện nay tỉnh xếp thứ mấy về DTI?", "18/63"),  # not the target
+])
+def test_answers_in_styles_of_unseen_articles(styles_qa, question, text):
+    a = styles_qa.ask(question)
+    assert a.found and a.text == text, (a.text, a.message)
+
+
+def test_a_rank_kept_as_in_a_year_is_not_that_years_rank(styles_qa):
+    facts = [f for f in styles_qa.facts("Sông Đà") if f.pillar == "xã hội số" and f.value == 21]
+    assert facts and all(f.year != 2022 for f in facts)
+    pillars = {f.pillar for f in styles_qa.facts("Sông Đà", 2022) if f.kind == "rank"}
+    assert {"chính quyền số", "kinh tế số", "xã hội số"} <= pillars and "" in pillars
+    assert not any(f.pillar == "" and f.value == 20 for f in styles_qa.facts("Sông Đà"))  # 20 is a pillar's

@@ -151,8 +151,8 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         if len(q.provinces) > 1:
             return _answer_each(qa, q, hits)
         return _answer_rank(qa, q)
-    if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None):
-        return _answer_inverse(qa, q)
+    if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
+        return _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
     if q.kind in ROLE_OF_KIND or q.kind == "date":
         return _answer_number(qa, q, hits)
     if q.kind.startswith("meta_"):
@@ -560,6 +560,8 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
                 continue  # "Hà Nội ... 0,7012 điểm, trong khi Quảng Ninh ... 0,6811 điểm": each number has its province
             if q.year is not None and m.year != q.year and not year_ok:
                 continue
+            if q.kind == "score" and m.pillar != q.pillar:
+                continue  # "kinh tế số đạt 0,3208 điểm" is not the province's overall score
             text, unit = m.text, m.unit or UNIT_OF_KIND.get(q.kind, "")
             if m.role == "count":
                 noun = _counted(q, h.sentence, m.end)
@@ -702,6 +704,8 @@ def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
     """
     candidates = []
     for h in hits[:10]:
+        if q.region and not _in_region(q.region, h.sentence):
+            continue  # "dẫn đầu vùng Tây Nguyên": the sentence must be about that region
         ctx, _, extra = _contexts(qa, h.doc_id)
         named = [p for p in provinces.find(h.sentence, folded=False, extra=extra) if p.name not in q.provinces]
         place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
@@ -716,6 +720,14 @@ def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
         names = list(dict.fromkeys(c.text for c in sorted(same, key=lambda c: c.start)))
         candidates = [replace(best, text=", ".join(names), score=best.score + 1)]
     return _best(qa, q, candidates)
+
+
+def _in_region(region: str, sentence: str) -> bool:
+    """The sentence names the region: "vùng/khu vực/miền/phía Bắc", or a name of several words as it is."""
+    f = fold(sentence.lower())
+    if re.search(rf"\b(vung|khu vuc|mien|phia)\s+{re.escape(region)}\b", f):
+        return True
+    return " " in region and re.search(rf"\b{re.escape(region)}\b", f) is not None
 
 
 def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -827,12 +839,16 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     diff = abs(a1.value - a2.value)
     unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
     detail = f"{n1}: {_bold_rank(a1.text, a1.value)}; {n2}: {_bold_rank(a2.text, a2.value)}"
+    diff_text = f"{int(diff) if diff == int(diff) else diff:g} {unit}".strip()
+    how_much = bool(re.search(r"\b(bao nhieu|may|how (many|much))\b", fold(q.text.lower())))
     if better is None:
         message = f"Hai bên ngang nhau ({detail})."
     else:
         worse = n2 if better == n1 else n1
-        diff_text = f"{int(diff) if diff == int(diff) else diff:g} {unit}".strip()
         message = f"**{better}** cao hơn {worse} ({detail}; chênh {diff_text})."
+        if how_much:  # "A hơn B bao nhiêu bậc?": the gap is the answer
+            text = diff_text
+            message = f"**{diff_text}**: {better} cao hơn {worse} ({detail})."
     message += "".join(_cite_line(c) for c in citations[:2])
     computed = a1.computed or a2.computed
     return Answer(q.text, True, text, diff, unit, q.kind, citations, [], message, computed, min(a1.confidence, a2.confidence),

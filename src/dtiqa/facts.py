@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 11  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 12  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -34,12 +34,13 @@ _TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
 _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
 _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
                         r"|lan thu|khoa|phien|lop|muc|dieu|khoan|phu luc)\s*$")
-_SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
+_SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(\d|wi-?fi|thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
 _SCORE_BEFORE = re.compile(r"\bdiem(?: so| trung binh| binh quan| dti)?\b[^,;.()]{0,50}\b(dat|la|:)\s*$")
+_SCORE_RIGHT_BEFORE = re.compile(r"\b(?:tong|so|muc) diem(?: so| trung binh| binh quan| dti)?\s*:?\s*$")  # "tổng điểm 0,4127"
 _HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mong muon)\b")  # "vào top 10 là khả thi"
 _COUNTED_AFTER = re.compile(r"^\s*(luot|nguoi|khach|ho|thue bao|tai khoan|doanh nghiep|ho so|giao dich|tan|cay|con|km|ha)\b")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
-_BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc)\s*(nam\s*)?$")
+_BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|nhu)\s*(nam\s*)?$")  # "giữ nguyên vị trí thứ 28 như năm 2021"
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 # Ordinals in words after a rank word: "vị trí thứ hai", "xếp hạng nhất", "đứng thứ ba". With the rank
 # word only: alone, "thứ hai" / "thứ năm" are also weekdays.
@@ -56,7 +57,7 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
 # clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:[^;(\d]{0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
-                         r"(?<!so voi )\bnam\s+(19[89]\d|20\d\d)\b")
+                         r"(?<!so voi )(?<!nhu )\bnam\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
@@ -66,6 +67,9 @@ _ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan t
 _NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua)\b")
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
+_THIS_YEAR = re.compile(r"\b(nam nay|hien nay|hien tai|ky nay|lan nay)\b")
+# "so với năm 2021 (xếp thứ 30/63)": a bracket right after a year is about that year.
+_YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
 _PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
@@ -164,7 +168,8 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     if _RANK_BEFORE.search(L) and (not _NOT_RANK_BEFORE.search(L) or _PILLAR_THU.search(L)) and q.value == int(q.value) and q.value <= 100 and not q.unit:
         if re.search(r"\bthu\s*$|vi tri\s*(thu|so)?\s*$|\bhang\s*$", L):
             return "rank", q.value
-    if _SCORE_AFTER.match(R) or (_SCORE_BEFORE.search(f[max(0, q.num_start - 70): q.num_start]) and not re.match(r"^\s*[^\W\d_]", R) and not q.unit):
+    if (_SCORE_AFTER.match(R) or (_SCORE_BEFORE.search(f[max(0, q.num_start - 70): q.num_start]) and not re.match(r"^\s*[^\W\d_]", R) and not q.unit)
+            or (_SCORE_RIGHT_BEFORE.search(L) and re.search(r"\d[.,]\d", digits) and not q.unit)):
         return "score", q.value  # "đạt 0,4521 điểm", "Điểm trung bình ... đạt 0,5014"
     if re.match(r"0\d", digits) or _ID_BEFORE.search(L) or _NAMED_BEFORE.search(text[:q.num_start]):
         return "id", q.value  # "Kế hoạch số 80", "Đề án 06", "Chợ 4.0": a name, not a quantity
@@ -205,8 +210,9 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
     if _INDICATOR.search(f, seg[0], start):
         return "other"  # an indicator's rank
-    if _SCOPE.search(f, seg[0], min(len(f), end + 40)) and not _NATIONAL_AFTER.match(f, end):
-        return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc"
+    if (_SCOPE.search(f, seg[0], min(len(f), end + 40)) and not _NATIONAL_AFTER.match(f, end)
+            and not re.search(r"/\s*(63|34)\b", f[start:end])):
+        return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc" or "38/63"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
         return "other"
     return None
@@ -311,7 +317,10 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         prior = [y for p, y, base in years if not base and p < q.num_start]
         base = [y for p, y, b in years if b]
         year, y_implicit = None, False
-        if right and role != "year":
+        bracket = _YEAR_BRACKET.search(f, max(0, q.num_start - 40), q.num_start)
+        if bracket and role != "year":
+            year = int(bracket.group(1))
+        elif right and role != "year":
             year = int(right.group(1))
         elif latest:
             year = None
@@ -342,23 +351,39 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
 
 
 def _pair_respectively(text: str, places: list, mentions: list[Mention]) -> list[Mention]:
-    """"Lào Cai, Yên Bái và Lai Châu lần lượt đứng thứ 15, 22 và 60": the n-th number goes with the n-th province."""
+    """"Lào Cai, Yên Bái và Lai Châu lần lượt đứng thứ 15, 22 và 60": the n-th number goes with the n-th
+    province; "ba trụ cột chính quyền số, kinh tế số, xã hội số lần lượt xếp thứ 20, 25 và 32": with the
+    n-th pillar."""
     f = fold(text.lower())
     cue = _RESPECTIVELY.search(f)
     if not cue:
         return mentions
-    named = [p for p in places if p.end <= cue.start()]
     after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")]
-    if len(named) < 2 or not after or len(after) % len(named):
+    named = [p for p in places if p.end <= cue.start()]
+    if len(named) >= 2:
+        fields = [dict(province=p.name, province_written=text[p.start:p.end], province_implicit=False) for p in named]
+    else:
+        fields = [dict(pillar=name) for name in _pillars_listed(f, cue.start())]
+    if len(fields) < 2 or not after or len(after) % len(fields):
         return mentions
     out = list(mentions)
     # "lần lượt xếp thứ 2, 3 và 4, với số điểm tương ứng 0,61; 0,59 và 0,58": one list per quantity.
-    for lo in range(0, len(after), len(named)):
-        group = after[lo: lo + len(named)]
+    for lo in range(0, len(after), len(fields)):
+        group = after[lo: lo + len(fields)]
         role = mentions[group[0]].role  # "thứ 15, 22 và 60": all three are ranks
-        for p, i in zip(named, group):
-            out[i] = replace(out[i], role=role, province=p.name, province_written=text[p.start:p.end],
-                             province_implicit=False)
+        for changes, i in zip(fields, group):
+            out[i] = replace(out[i], role=role, **changes)
+    return out
+
+
+def _pillars_listed(f: str, end: int) -> list[str]:
+    """The pillars a folded sentence names before `end`, in order (none twice, none inside another)."""
+    found = sorted((m.start(), -m.end(), name) for name, rx in PILLAR_RES.items() for m in rx.finditer(f, 0, end))
+    out, reach = [], -1
+    for start, neg_end, name in found:
+        if start >= reach and name not in out:
+            out.append(name)
+            reach = -neg_end
     return out
 
 
@@ -414,9 +439,16 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     facts: list[Fact] = []
     lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
     changes: list[tuple[Mention, Sentence]] = []
+    para_year: dict[int, int] = {}  # the year the paragraph's last ranking sentence stated
     for s, place in zip(sentences, ctx):
-        mentions = sentence_mentions(s.text, place, edition, extra)
+        # "Năm 2022, Hải Phòng xếp thứ 6/63. Trong đó, trụ cột chính quyền số xếp thứ 4": the paragraph's year
+        # dates a sentence that states none ("năm nay" is the edition's).
+        now = _THIS_YEAR.search(fold(s.text.lower()))
+        mentions = sentence_mentions(s.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
+        for m in ranks:
+            if m.year is not None and not m.year_implicit and not m.target and m.base_year != m.year:
+                para_year[s.paragraph] = m.year
         for m in ranks:
             if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
                 continue

@@ -47,7 +47,7 @@ PILLARS: dict[str, str] = {
     "kinh tế số": r"kinh te so|digital economy",
     "xã hội số": r"xa hoi so|digital society",
     "thể chế số": r"the che so|digital institution",
-    "hạ tầng số": r"ha tang so|digital infrastructure",
+    "hạ tầng số": r"ha tang (va nen tang )?so|digital infrastructure",
     "nhận thức số": r"nhan thuc so|chuyen doi nhan thuc|digital awareness",
     "nhân lực số": r"nhan luc so|digital (human resources|workforce)",
     "an toàn thông tin": r"an toan thong tin( mang)?|cyber ?security|information security",
@@ -78,6 +78,13 @@ LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bo
 LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
+# "tỉnh nào xếp thứ hai": a rank said in words (not "thứ năm 2023", a year).
+_WORD_RANK_VALUE = re.compile(r"\b(?:xep|dung|vi tri|hang)\s+(?:thu\s+)?(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?!\s*\d)")
+_WORD_RANKS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+               "muoi": 10}
+# "vùng Đồng bằng sông Cửu Long", "khu vực Tây Nguyên": a region (its words, up to what the question says next).
+REGION_RE = re.compile(r"\b(?:vung|khu vuc|mien)\s+((?!nao\b|nay\b|do\b)[a-z]+(?:\s+(?!ve\b|nam\b|trong\b|theo\b|co\b|xep\b|la\b|dung\b"
+                       r"|tren\b|voi\b|thi\b)[a-z]+){0,5})")
 # A claim to check: "... đúng không?", "có phải ... không?", "Is it true that ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct))\b")
@@ -105,6 +112,7 @@ class Question:
     pillar: str = ""  # "" is the overall index
     ranking: str = "dti"
     target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
+    region: str = ""  # "dẫn đầu vùng Đồng bằng sông Cửu Long": the region a rank is within (folded words)
     base_year: int | None = None  # "so với năm 2020"
     year_span: str = ""  # "năm học 2018-2019": the span as written, which the answer's sentence must hold
     rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about (-1: the last)
@@ -125,7 +133,8 @@ class Question:
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
-_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio)([a-z]+)")
+_COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio"
+                      r"|kinh phi|ngan sach|chi phi|doanh thu|gia tri)([a-z]+)")
 
 
 def _kind(f: str) -> str:
@@ -162,9 +171,12 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             new_unit = p.name
             names = tuple(dict.fromkeys(n for n in names if n != p.name)) + provinces.members(p.name)
             break
-    base_years = [int(y) for y in BASE_YEAR_RE.findall(f)]
-    years = [int(y) for y in YEAR_RE.findall(YEAR_SPAN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("tu") else " ", f))]
-    years += [int(y) for y in re.findall(r"\bnam (\d{4,5})\b", f) if not YEAR_RE.fullmatch(y)]  # "năm 1975": asked, not reported
+    # A question that sets the scene first asks in its last part: "X đặt mục tiêu top 10 năm 2025; hiện nay X
+    # xếp thứ mấy?": the target, its top-N and its year are the scene's.
+    asking = f.rsplit(";", 1)[-1] if ";" in f.rstrip(" ;?") else f
+    base_years = [int(y) for y in BASE_YEAR_RE.findall(asking)]
+    years = [int(y) for y in YEAR_RE.findall(YEAR_SPAN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("tu") else " ", asking))]
+    years += [int(y) for y in re.findall(r"\bnam (\d{4,5})\b", asking) if not YEAR_RE.fullmatch(y)]  # "năm 1975": asked, not reported
     if base_years and len(years) > 1:
         years = [y for y in years if y not in base_years] or years
     elif base_years and kind == "rank_change":
@@ -175,7 +187,9 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     m = RANK_VALUE_RE.search(f)
     if m and kind in ("entity", "list"):
         rank_value = int(m.group(1) or m.group(3))
-    t = TOP_RE.search(f)
+    elif kind in ("entity", "list") and _WORD_RANK_VALUE.search(f):
+        rank_value = _WORD_RANKS[_WORD_RANK_VALUE.search(f).group(1)]
+    t = TOP_RE.search(asking)
     if t:
         top = int(t.group(1))
         if rank_value == top:
@@ -209,7 +223,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             topic = tuple(w for w in terms if w not in ("xep", "hang", "toan", "quoc"))
         if topic:
             ranking = "other"
-    target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", f)))
+    target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", asking)))
+    region = REGION_RE.search(f)
     claim = bool(CLAIM_RE.search(f))
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
@@ -239,6 +254,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         claim=claim, compare=compare, superlative=superlative, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
+        region=region.group(1) if region else "",
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
