@@ -352,9 +352,18 @@ Tỉnh Sông Đà đặt mục tiêu lọt vào top 10 vào năm 2025.
 """
 
 
+NEIGHBOURS = """\
+Bắc Giang và Bắc Ninh sau sáp nhập
+Năm 2022, Bắc Giang xếp thứ 15, trong khi Bắc Ninh xếp thứ 6. Với kết quả này, Bắc Giang đã vươn lên từ vị trí thứ 31 năm trước.
+Theo DTI năm 2023 – kỳ đánh giá được hai tỉnh dùng làm cơ sở xây dựng kế hoạch sau sáp nhập – Bắc Giang xếp thứ 12/63.
+Năm 2023, Bắc Ninh mạnh về xã hội số (xếp thứ 5/63) nhưng còn yếu về kinh tế số (xếp thứ 30/63).
+"""
+
+
 @pytest.fixture(scope="module")
 def styles_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "styles", {"toan_quoc.txt": ROUND_UP, "song_da.txt": SONG_DA})
+    return qa_of(tmp_path_factory, "styles", {"toan_quoc.txt": ROUND_UP, "song_da.txt": SONG_DA,
+                                              "bac_giang.txt": NEIGHBOURS})
 
 
 @pytest.mark.parametrize("question, text", [
@@ -369,6 +378,13 @@ def styles_qa(tmp_path_factory):
     ("Năm 2023, Sông Đà bố trí bao nhiêu kinh phí cho chuyển đổi số?", "khoảng 120 tỷ đồng"),
     ("Năm 2021, trụ cột kinh tế số của Sông Đà xếp thứ mấy?", "44"),  # the paragraph's year
     ("Sông Đà đặt mục tiêu top 10 vào năm 2025; hiện nay tỉnh xếp thứ mấy về DTI?", "18/63"),  # not the target
+    ("Bắc Giang xếp thứ mấy năm 2021?", "31"),  # "năm trước" in a paragraph about 2022
+    ("Thứ hạng DTI năm 2022 của Bắc Giang tăng bao nhiêu bậc so với năm 2021?", "16 bậc"),  # from the two ranks
+    ("Bắc Giang xếp thứ mấy về DTI năm 2023?", "12/63"),  # the plan words are in an aside between dashes
+    ("Năm 2023, trụ cột xã hội số của Bắc Ninh xếp thứ mấy?", "5/63"),  # its pillar is before the bracket
+    ("Tỉnh Bình Thuận được sáp nhập vào tỉnh nào?", "Lâm Đồng"),  # the gazetteer, not a sentence's province
+    ("Bắc Ninh mới gồm những tỉnh nào?", "Bắc Giang, Bắc Ninh"),
+    ("Hà Nội sáp nhập với tỉnh nào?", "không sáp nhập"),
 ])
 def test_answers_in_styles_of_unseen_articles(styles_qa, question, text):
     a = styles_qa.ask(question)

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 12  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 13  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -67,10 +67,14 @@ _ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan t
 _NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua)\b")
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
+# Asides between dashes or in brackets: "DTI 2023 – kỳ đánh giá được dùng làm cơ sở xây dựng kế hoạch – tỉnh xếp
+# thứ 12" (their plan words are not the rank's).
+_ASIDES = re.compile(r"\s[–—-]\s[^–—;]{1,150}?\s[–—-]\s|\([^()]{1,150}\)")
+_YEAR_BEFORE_NOW = re.compile(r"\s*\)?\s*(?:cua\s+)?(nam truoc|nam ngoai|nam lien truoc|ky truoc|ky danh gia truoc)\b")
 _THIS_YEAR = re.compile(r"\b(nam nay|hien nay|hien tai|ky nay|lan nay)\b")
 # "so với năm 2021 (xếp thứ 30/63)": a bracket right after a year is about that year.
 _YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
-_PILLAR_AFTER = re.compile(r"[^;\d]{0,30}?\bve\s+")  # used with .match(text, pos)
+_PILLAR_AFTER = re.compile(r"[^;\d()]{0,30}?\bve\s+")  # used with .match(text, pos)
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
@@ -318,8 +322,12 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         base = [y for p, y, b in years if b]
         year, y_implicit = None, False
         bracket = _YEAR_BRACKET.search(f, max(0, q.num_start - 40), q.num_start)
+        year_before = _YEAR_BEFORE_NOW.match(f, q.end)
+        now = prior[-1] if prior else context_year
         if bracket and role != "year":
             year = int(bracket.group(1))
+        elif year_before and role in ("rank", "prev_rank") and now is not None:
+            year, right = now - 1, year_before  # "vươn lên từ vị trí thứ 31 năm trước"
         elif right and role != "year":
             year = int(right.group(1))
         elif latest:
@@ -342,8 +350,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
                 ranking = name
         if role in ("rank", "prev_rank", "rank_change", "top"):
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
-        target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f), 0, q.num_start)
-                      or _HOPE_AFTER.search(f, q.end))
+        plain = YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f)
+        plain = _ASIDES.sub(lambda m: " " * len(m.group(0)) if m.end() <= q.num_start else m.group(0), plain)
+        target = bool(TARGET_RE.search(plain, 0, q.num_start) or _HOPE_AFTER.search(f, q.end))
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
                            bool(right)))
