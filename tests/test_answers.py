@@ -338,6 +338,7 @@ Công bố chỉ số chuyển đổi số cấp tỉnh năm 2023
 Năm 2023, Hà Nội xếp thứ nhất, Quảng Ninh xếp thứ hai với 0,6011 điểm.
 Tỉnh Long An dẫn đầu vùng Đồng bằng sông Cửu Long, xếp thứ 8 cả nước. Tỉnh Lâm Đồng dẫn đầu khu vực Tây Nguyên.
 Trong khu vực, Hà Nội giữ ngôi đầu, trong khi tỉnh láng giềng Hưng Yên xếp thứ 38/63.
+Năm 2023, tỉnh Cao Bằng đứng cuối bảng.
 """
 
 SONG_DA = """\
@@ -385,6 +386,7 @@ def styles_qa(tmp_path_factory):
     ("Tỉnh Bình Thuận được sáp nhập vào tỉnh nào?", "Lâm Đồng"),  # the gazetteer, not a sentence's province
     ("Bắc Ninh mới gồm những tỉnh nào?", "Bắc Giang, Bắc Ninh"),
     ("Hà Nội sáp nhập với tỉnh nào?", "không sáp nhập"),
+    ("Cao Bằng xếp thứ mấy về chuyển đổi số năm 2023?", "cuối bảng (63/63)"),  # the last of 63 before the merger
 ])
 def test_answers_in_styles_of_unseen_articles(styles_qa, question, text):
     a = styles_qa.ask(question)
@@ -397,3 +399,51 @@ def test_a_rank_kept_as_in_a_year_is_not_that_years_rank(styles_qa):
     pillars = {f.pillar for f in styles_qa.facts("Sông Đà", 2022) if f.kind == "rank"}
     assert {"chính quyền số", "kinh tế số", "xã hội số"} <= pillars and "" in pillars
     assert not any(f.pillar == "" and f.value == 20 for f in styles_qa.facts("Sông Đà"))  # 20 is a pillar's
+
+
+TABLE_2022 = """\
+Công bố DTI 2022: bảng xếp hạng
+Bảng xếp hạng DTI 2022:
+1. Đà Nẵng – 0,6214 điểm
+2. Quảng Ninh – 0,5987 điểm
+Nhóm cuối bảng: 61. Lai Châu; 62. Hà Giang; 63. Cao Bằng
+Đà Nẵng giữ vị trí quán quân, trong khi Quảng Ninh và Thừa Thiên Huế lần lượt đứng thứ hai và thứ ba.
+Trong khu vực Đông Nam Bộ, Bình Dương đứng ở vị trí số 3. Trụ cột chính quyền số của Bình Dương xếp thứ mười một.
+Bà Rịa - Vũng Tàu xếp thứ 12/63.
+"""
+
+AFTER_MERGER = """\
+Công bố DTI 2024
+Năm 2024, ở nhóm cuối bảng, Điện Biên xếp thứ 60, Lai Châu thứ 61 và Hà Giang – nay thuộc tỉnh Tuyên Quang – thứ 62.
+Trong khi đó, theo Bộ chỉ số phục vụ người dân, doanh nghiệp, tỉnh Phú Thọ mới (hợp nhất Phú Thọ, Vĩnh Phúc, Hòa Bình) xếp thứ 5/34.
+Quảng Ninh và Hải Phòng lần lượt đứng thứ 4, 5 và 6.
+"""
+
+
+@pytest.fixture(scope="module")
+def tables_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "tables", {"bang_2022.txt": TABLE_2022, "sau_sap_xep.txt": AFTER_MERGER})
+
+
+@pytest.mark.parametrize("question, text", [
+    ("tinh nao xep thu 2 ve DTI nam 2022", "Quảng Ninh"),  # a numbered line of a table
+    ("Tỉnh nào xếp thứ 3 về DTI năm 2022?", "Thừa Thiên Huế"),  # "lần lượt đứng thứ hai và thứ ba"
+    ("Hà Giang xếp thứ mấy về DTI năm 2022?", "62"),
+    ("Hà Giang xếp thứ mấy về DTI năm 2024?", "62"),  # not Tuyên Quang's, named in an aside
+    ("Trong khu vực Đông Nam Bộ, Bình Dương đứng thứ mấy?", "3"),
+    ("Bà Rịa – Vũng Tàu xếp thứ mấy về DTI năm 2022?", "12/63"),  # "Vũng Tàu" is not a region ("vùng")
+])
+def test_tables_lists_and_asides(tables_qa, question, text):
+    a = tables_qa.ask(question)
+    assert a.found and a.text == text, (a.text, a.message)
+
+
+@pytest.mark.parametrize("question", [
+    "Bình Dương xếp thứ mấy về DTI năm 2022?",  # only a regional rank is given
+    "Trụ cột chính quyền số của Bình Dương xếp thứ mấy?",  # "thứ mười một" is not 10
+    "Tuyên Quang xếp thứ mấy về DTI năm 2024?",
+    "Hòa Bình xếp thứ mấy về DTI năm 2024?",  # 5/34 is another index's, and Phú Thọ's
+    "Hải Phòng xếp thứ mấy về DTI năm 2024?",  # two names, three numbers: no pairing
+])
+def test_no_rank_is_guessed_from_a_nearby_number(tables_qa, question):
+    assert not tables_qa.ask(question).found

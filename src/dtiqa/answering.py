@@ -186,6 +186,8 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         return _answer_compare(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
         return _answer_superlative(qa, q)
+    if q.kind == "rank" and q.region and len(q.provinces) == 1:
+        return _answer_regional_rank(qa, q)
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
             return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào")
@@ -346,13 +348,16 @@ def _rank_text(f: Fact) -> str:
         return f"top {int(f.value)}"
     if f.computed or f.text.lower() in _ORDINAL_WORDS:  # "thứ hai": 2 ("đứng đầu" stays in words)
         return f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
+    if f.kind == "rank" and f.out_of and f.value == f.out_of and not any(c.isdigit() for c in f.text):
+        return f"{f.text} ({int(f.value)}/{int(f.out_of)})"  # "cuối bảng (63/63)"
     return f.text
 
 
 _ORDINAL_WORDS = {"nhất", "nhì", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}
 RANKING_VI = {"dti": "về chỉ số chuyển đổi số (DTI)", "ict": "theo Vietnam ICT Index", "pci": "theo chỉ số PCI",
               "par": "theo chỉ số cải cách hành chính (PAR Index)", "papi": "theo chỉ số PAPI", "sipas": "theo chỉ số SIPAS",
-              "pgi": "theo chỉ số xanh (PGI)", "ddci": "theo chỉ số DDCI", "other": "trong bảng xếp hạng mà câu trích dẫn nêu"}
+              "pgi": "theo chỉ số xanh (PGI)", "ddci": "theo chỉ số DDCI",
+              "service": "theo Bộ chỉ số phục vụ người dân, doanh nghiệp", "other": "trong bảng xếp hạng mà câu trích dẫn nêu"}
 
 
 def _what(pillar: str, ranking: str) -> str:
@@ -763,6 +768,19 @@ def _answer_province(qa, q: Question, hits: list[Hit]) -> Answer:
         names = list(dict.fromkeys(c.text for c in sorted(same, key=lambda c: c.start)))
         candidates = [replace(best, text=", ".join(names), score=best.score + 1)]
     return _best(qa, q, candidates)
+
+
+def _answer_regional_rank(qa, q: Question) -> Answer:
+    """"Trong khu vực Đông Nam Bộ, Đồng Nai đứng thứ mấy?": a rank within the region, never the national one."""
+    pool = [f for f in qa.index.facts if f.province == q.provinces[0] and f.kind == "rank" and f.ranking == "other"
+            and not f.target and (q.year is None or f.year == q.year) and _in_region(q.region, f.sentence)]
+    if not pool:
+        return _not_found(q, [], f"không có bài viết nào nêu thứ hạng của {q.provinces[0]} trong vùng được hỏi")
+    best = pool[0]
+    citations = _fact_citations(qa, [best])
+    text = _rank_text(best)
+    message = f"{q.provinces[0]} xếp thứ **{text}** trong vùng, theo câu trích dẫn." + _cite_line(citations[0])
+    return Answer(q.text, True, text, best.value, "hạng", q.kind, citations, [], message, False, 0.8, analysis=q)
 
 
 def _in_region(region: str, sentence: str) -> bool:

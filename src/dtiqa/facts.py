@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 13  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 14  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -51,6 +51,9 @@ _WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|h�
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
 _FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
 _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
+_NEXT_WORD_RANK = re.compile(r"\s*(?:,|và)\s*(?:thứ\s+)(nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
+# A numbered line of a ranking table: "2. Quảng Ninh – 0,5987 điểm" (the province must follow the number).
+_LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).
@@ -194,7 +197,8 @@ def _segments(f: str) -> list[tuple[int, int]]:
     return out
 
 
-_DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi so )?dti|xep hang chuyen doi so|bang xep hang)\b")
+_DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi so )?dti|xep hang chuyen doi so|bang xep hang"
+                        r"|chi so (nay|tren)|bang xep hang (nay|tren))\b")  # "về chỉ số này": the one the sentence ranks on
 _NATIONAL_AFTER = re.compile(r"(?:/63)?\s*(?:tinh, thanh( pho)?\s*)?(toan quoc|ca nuoc|tren ca nuoc)\b")
 _INDICATOR = re.compile(r"\b(ty le|ti le)\b")
 _SCOPE = re.compile(r"\b(khu vuc|trong vung|cua vung|mien (bac|trung|nam|nui)|trong \d+ (huyen|tinh|dia phuong|don vi|xa))\b")
@@ -279,24 +283,46 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     years = _years(f)
     out: list[Mention] = []
     found = [(q.start, q) for q in quantities(text)]
+    asides = list(_ASIDES.finditer(f))
     for m in _FIRST.finditer(low):
         if not _GROUP_BEFORE.search(f[max(0, m.start() - 40): m.start()]):
             found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 1.0, "", None, "", m.start(), m.end())))
     for m in _WORD_RANK.finditer(low):
         if m.group(1) == "năm" and re.match(r"\s*(19|20)\d\d", low[m.end():]):
             continue  # "xếp hạng năm 2022": a year
-        found.append((m.start(1), Quantity(m.start(1), m.end(1), text[m.start(1):m.end(1)], float(_ORDINALS[m.group(1)]),
-                                           "", None, "", m.start(1), m.end(1))))
+        if re.match(r"\s+(mươi|một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():]):
+            continue  # "thứ mười một", "thứ hai mươi": a compound number, not read in words
+        words = [m]
+        while True:  # "lần lượt đứng thứ hai và thứ ba": the next ones of a list
+            nxt = _NEXT_WORD_RANK.match(low, words[-1].end())
+            if not nxt:
+                break
+            words.append(nxt)
+        for w in words:
+            found.append((w.start(1), Quantity(w.start(1), w.end(1), text[w.start(1):w.end(1)], float(_ORDINALS[w.group(1)]),
+                                               "", None, "", w.start(1), w.end(1))))
+    # "2. Quảng Ninh – 0,5987 điểm", "Nhóm cuối bảng: 61. Lai Châu; 62. Hà Giang": number -> the province after it.
+    list_lines = {m.start(1): p for m in _LIST_RANK.finditer(text) for p in places if p.start == m.end()}
+    for m in _LIST_RANK.finditer(text):
+        if m.start(1) in list_lines:
+            found = [(at, x) for at, x in found if x.num_start != m.start(1)]
+            found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
+                                               m.start(1), m.end(1))))
     for m in _LAST.finditer(low):
-        if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]):
-            continue  # "ba địa phương đứng cuối bảng là ...": a group, each with its own rank
+        if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]):
+            continue  # "ba địa phương đứng cuối bảng là ...", "nhóm cuối bảng": a group, each with its own rank
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
     for _, q in sorted(found, key=lambda x: x[0]):
         if not text[q.num_start:q.num_end][:1].isdigit():
             role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
         else:
             role, value = _role(q, f, text)
-        before = [p for p in places if p.end <= q.num_start]
+        before = [p for p in places if p.end <= q.num_start and not any(a.start() < p.start and p.end <= a.end() <= q.num_start
+                                                                        for a in asides)]
+        if not before:  # "Hà Giang – nay thuộc tỉnh Tuyên Quang – thứ 63": a province in an aside is not the subject
+            before = [p for p in places if p.end <= q.num_start]
+        if q.num_start in list_lines and q.num_end == q.end:
+            before, role, value = [list_lines[q.num_start]], "rank", q.value  # a numbered line: "2. Quảng Ninh"
         # "Tuyên Quang xếp trên Hà Giang 6 bậc, đứng thứ 35": the province compared with is not the subject.
         while len(before) > 1 and _COMPARED.search(fold(text[before[-2].end:before[-1].start].lower())):
             before.pop()
@@ -368,7 +394,16 @@ def _pair_respectively(text: str, places: list, mentions: list[Mention]) -> list
     if not cue:
         return mentions
     after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")]
-    named = [p for p in places if p.end <= cue.start()]
+    # The provinces listed right before the cue: "Lào Cai, Yên Bái và Lai Châu lần lượt ..." (not an earlier subject).
+    named, edge = [], cue.start()
+    for p in reversed([p for p in places if p.end <= cue.start()]):
+        if not re.fullmatch(r"\s*(?:,|va|,\s*va|cung|deu)?\s*", f[p.end:edge]):
+            break
+        named.insert(0, p)
+        edge = p.start
+    if len(named) >= 2 and after and len(after) % len(named):
+        # A list that does not pair up: no number is given to the nearest name by default.
+        return [replace(m, province="", province_written="") if i in after else m for i, m in enumerate(mentions)]
     if len(named) >= 2:
         fields = [dict(province=p.name, province_written=text[p.start:p.end], province_implicit=False) for p in named]
     else:
@@ -430,7 +465,7 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
     years = Counter()
     for s in sentences:
         f = fold(s.text.lower())
-        if _DTI_WORDS.search(f) and not TARGET_RE.search(f):
+        if _DTI_WORDS.search(f) and not TARGET_RE.search(_ASIDES.sub(" ", f)):
             for _, y, base in _years(f):
                 if not base:
                     years[y] += 2 if s.index == 0 else 1  # the headline names the edition it reports
@@ -467,7 +502,8 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                 m = replace(m, target=False)  # "Đến năm 2023, tỉnh ... đứng thứ 12", written in 2024: done
             value, out_of = m.value, m.out_of
             if value < 0 and m.role == "rank":  # "đội sổ": the last of the ranking
-                total = next((x.out_of for x in mentions if x.out_of), None) or 63
+                # 63 provinces were ranked up to the 2024 edition, 34 units after the 2025 merger.
+                total = next((x.out_of for x in mentions if x.out_of), None) or (34 if m.year and m.year > 2024 else 63)
                 value, out_of = total, total
             year = m.year
             kind = "rank" if m.role in ("rank", "prev_rank") else m.role

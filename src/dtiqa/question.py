@@ -18,10 +18,11 @@ KIND_CUES: list[tuple[str, str]] = [
     ("meta_source", r"\b(nguon (tu )?(dau|nao)|lay nguon|theo nguon|bao nao|co quan bao chi|trang (web|tin|bao) nao|dang tren (bao|trang)"
                     r"|which (newspaper|outlet|site|source)|what (newspaper|outlet|site|source)|source of)\b"),
     ("meta_date", r"\b(dang (ngay|vao ngay|khi) nao|ngay dang|dang luc nao|xuat ban (ngay|khi) nao|published|publication date)\b"),
-    ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"),
+    ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"
+           r"|\bso hieu\b"),
     ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
-                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b|\bthay doi (the nao|ra sao|bao nhieu)\b"),
+                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\bthay doi (the nao|ra sao|bao nhieu)\b"),
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
@@ -63,7 +64,8 @@ RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"),
             "papi": re.compile(r"\bpapi\b|\bhieu qua quan tri va hanh chinh cong\b"),
             "sipas": re.compile(r"\bsipas\b|\bmuc do hai long\b"),
             "pgi": re.compile(r"\bpgi\b|\bchi so xanh\b"),
-            "ddci": re.compile(r"\bddci\b")}
+            "ddci": re.compile(r"\bddci\b"),
+            "service": re.compile(r"\bphuc vu nguoi dan\b")}  # Bộ chỉ số phục vụ người dân, doanh nghiệp
 # "giai đoạn 2021-2025", "từ năm 2020 đến năm 2021": spans of years, neither a year asked about nor a deadline.
 YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
 # Plans and hopes (not "Bộ Kế hoạch và Đầu tư"); "đến năm 2025" too, unless the year is past (see facts.py).
@@ -224,7 +226,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         if topic:
             ranking = "other"
     target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", asking)))
-    region = REGION_RE.search(f)
+    region = REGION_RE.search(masked)  # not "Vũng Tàu" (folded: "vung tau")
     claim = bool(CLAIM_RE.search(f))
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
