@@ -302,12 +302,12 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             found.append((w.start(1), Quantity(w.start(1), w.end(1), text[w.start(1):w.end(1)], float(_ORDINALS[w.group(1)]),
                                                "", None, "", w.start(1), w.end(1))))
     # "2. Quảng Ninh – 0,5987 điểm", "Nhóm cuối bảng: 61. Lai Châu; 62. Hà Giang": number -> the province after it.
-    list_lines = {m.start(1): p for m in _LIST_RANK.finditer(text) for p in places if p.start == m.end()}
-    for m in _LIST_RANK.finditer(text):
-        if m.start(1) in list_lines:
-            found = [(at, x) for at, x in found if x.num_start != m.start(1)]
-            found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
-                                               m.start(1), m.end(1))))
+    lines = [(m, p) for m in _LIST_RANK.finditer(text) for p in places if p.start == m.end()]
+    list_lines = {m.start(1): p for m, p in lines}
+    for m, _ in lines:
+        found = [(at, x) for at, x in found if x.num_start != m.start(1)]
+        found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
+                                           m.start(1), m.end(1))))
     for m in _LAST.finditer(low):
         if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]):
             continue  # "ba địa phương đứng cuối bảng là ...", "nhóm cuối bảng": a group, each with its own rank
