@@ -346,7 +346,9 @@ def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
 def _rank_text(f: Fact) -> str:
     if f.kind == "top":
         return f"top {int(f.value)}"
-    if f.computed or f.text.lower() in _ORDINAL_WORDS:  # "thứ hai": 2 ("đứng đầu" stays in words)
+    if f.kind == "rank_change" and not f.text[:1].isdigit():
+        return str(abs(int(f.value)))  # "giảm một bậc": 1 (the message says which way)
+    if f.computed or f.text.lower() in _ORDINAL_WORDS or f.text.lower().startswith("mười "):  # "thứ hai": 2
         return f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
     if f.kind == "rank" and f.out_of and f.value == f.out_of and not any(c.isdigit() for c in f.text):
         return f"{f.text} ({int(f.value)}/{int(f.out_of)})"  # "cuối bảng (63/63)"

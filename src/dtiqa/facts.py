@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 14  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 15  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -54,6 +54,9 @@ _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót 
 _NEXT_WORD_RANK = re.compile(r"\s*(?:,|và)\s*(?:thứ\s+)(nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
 # A numbered line of a ranking table: "2. Quảng Ninh – 0,5987 điểm" (the province must follow the number).
 _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_CHANGE = re.compile(r"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+                          r"\s+(bậc|hạng)\b")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).
@@ -290,8 +293,15 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     for m in _WORD_RANK.finditer(low):
         if m.group(1) == "năm" and re.match(r"\s*(19|20)\d\d", low[m.end():]):
             continue  # "xếp hạng năm 2022": a year
+        teen = re.match(r"\s+(một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():])
+        if m.group(1) == "mười" and teen:  # "thứ mười một": 11
+            end = m.end() + teen.end()
+            unit = _NUMBER_WORDS.get(teen.group(1), {"mốt": 1, "lăm": 5}.get(teen.group(1)))
+            found.append((m.start(1), Quantity(m.start(1), end, text[m.start(1):end], float(10 + unit), "", None, "",
+                                               m.start(1), end)))
+            continue
         if re.match(r"\s+(mươi|một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():]):
-            continue  # "thứ mười một", "thứ hai mươi": a compound number, not read in words
+            continue  # "thứ hai mươi": a compound number, not read in words
         words = [m]
         while True:  # "lần lượt đứng thứ hai và thứ ba": the next ones of a list
             nxt = _NEXT_WORD_RANK.match(low, words[-1].end())
@@ -308,12 +318,20 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         found = [(at, x) for at, x in found if x.num_start != m.start(1)]
         found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
                                            m.start(1), m.end(1))))
+    word_changes = {}  # "tăng hai bậc", "giảm một bậc": a rank change in words
+    for m in _WORD_CHANGE.finditer(low):
+        value = float(_NUMBER_WORDS[m.group(2)]) * (-1 if m.group(1) in ("giảm", "tụt", "xuống") else 1)
+        word_changes[m.start(2)] = value
+        found.append((m.start(2), Quantity(m.start(2), m.end(2), text[m.start(2):m.end(2)], abs(value), "", None, "",
+                                           m.start(2), m.end(2))))
     for m in _LAST.finditer(low):
         if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]):
             continue  # "ba địa phương đứng cuối bảng là ...", "nhóm cuối bảng": a group, each with its own rank
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
     for _, q in sorted(found, key=lambda x: x[0]):
-        if not text[q.num_start:q.num_end][:1].isdigit():
+        if q.num_start in word_changes:
+            role, value = "rank_change", word_changes[q.num_start]
+        elif not text[q.num_start:q.num_end][:1].isdigit():
             role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
         else:
             role, value = _role(q, f, text)
