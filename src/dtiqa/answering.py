@@ -62,7 +62,7 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
-    if q.new_unit and q.kind in ("entity", "list") and _MERGER_ASKED.search(fold(q.text.lower())):
+    if q.new_unit and q.merger:
         ans = _answer_merger(qa, q, hits)  # "Đồng Nai mới gồm những tỉnh nào?"
     elif q.new_unit:
         ans = _answer_new_unit(qa, q, hits)
@@ -119,26 +119,22 @@ def _answer_each(qa, q: Question, hits: list[Hit]) -> Answer:
                   analysis=q)
 
 
-# "Bình Thuận được sáp nhập vào tỉnh nào?", "Đồng Nai mới gồm những tỉnh nào?", "sau sáp nhập thuộc tỉnh nào?"
-_MERGER_ASKED = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|\b(tinh|thanh pho|tinh thanh) moi\b|\bmoi gom\b")
-
-
 def _answer_merger(qa, q: Question, hits: list[Hit]) -> Answer:
     """What the 1 July 2025 merger made of a province, from the gazetteer; a corpus sentence that says so is cited."""
     name = q.new_unit or q.provinces[0]
     unit = q.new_unit or provinces.successor(name)
     formed = provinces.members(unit)
+    label = _unit_label(unit)
     if q.kind == "list" or q.new_unit:
         text = ", ".join(formed)
-        said = f"{_unit_label(unit)[0].upper() + _unit_label(unit)[1:]} từ {MERGER_DATE} được hợp nhất từ **{text}**."
-        if len(formed) == 1:
-            said = f"{_unit_label(unit)[0].upper() + _unit_label(unit)[1:]} không hợp nhất với tỉnh nào ({MERGER_DATE})."
+        said = (f"{label[0].upper() + label[1:]} từ {MERGER_DATE} được hợp nhất từ **{text}**." if len(formed) > 1 else
+                f"{label[0].upper() + label[1:]} không hợp nhất với tỉnh nào ({MERGER_DATE}).")
     elif unit != name:
         text = unit
-        said = f"Từ {MERGER_DATE}, {name} thuộc **{_unit_label(unit)}** (hợp nhất từ {', '.join(formed)})."
+        said = f"Từ {MERGER_DATE}, {name} thuộc **{label}** (hợp nhất từ {', '.join(formed)})."
     elif len(formed) > 1:
         text = unit
-        said = (f"{name} không nhập vào tỉnh khác: từ {MERGER_DATE}, **{_unit_label(unit)}** giữ tên và được hợp nhất "
+        said = (f"{name} không nhập vào tỉnh khác: từ {MERGER_DATE}, **{label}** giữ tên và được hợp nhất "
                 f"từ {', '.join(formed)}.")
     else:
         text = "không sáp nhập"
@@ -194,7 +190,7 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         if len(q.provinces) > 1:
             return _answer_each(qa, q, hits)
         return _answer_rank(qa, q)
-    if q.kind in ("entity", "list") and _MERGER_ASKED.search(fold(q.text.lower())) and len(q.provinces) == 1:
+    if q.merger and len(q.provinces) == 1:
         return _answer_merger(qa, q, hits)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
         return _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence

@@ -54,7 +54,8 @@ _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót 
 _NEXT_WORD_RANK = re.compile(r"\s*(?:,|và)\s*(?:thứ\s+)(nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
 # A numbered line of a ranking table: "2. Quảng Ninh – 0,5987 điểm" (the province must follow the number).
 _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# Numbers in words ("mốt", "lăm": one and five after "mười"); ordinals use "nhất"/"nhì" instead of "một".
+_NUMBER_WORDS = {**{k: v for k, v in _ORDINALS.items() if k not in ("nhất", "nhì")}, "một": 1, "mốt": 1, "lăm": 5}
 _WORD_CHANGE = re.compile(r"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
                           r"\s+(bậc|hạng)\b")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
@@ -296,8 +297,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         teen = re.match(r"\s+(một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():])
         if m.group(1) == "mười" and teen:  # "thứ mười một": 11
             end = m.end() + teen.end()
-            unit = _NUMBER_WORDS.get(teen.group(1), {"mốt": 1, "lăm": 5}.get(teen.group(1)))
-            found.append((m.start(1), Quantity(m.start(1), end, text[m.start(1):end], float(10 + unit), "", None, "",
+            found.append((m.start(1), Quantity(m.start(1), end, text[m.start(1):end], float(10 + _NUMBER_WORDS[teen.group(1)]), "", None, "",
                                                m.start(1), end)))
             continue
         if re.match(r"\s+(mươi|một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():]):

@@ -87,6 +87,8 @@ _WORD_RANKS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam":
 # "vùng Đồng bằng sông Cửu Long", "khu vực Tây Nguyên": a region (its words, up to what the question says next).
 REGION_RE = re.compile(r"\b(?:vung|khu vuc|mien)\s+((?!nao\b|nay\b|do\b)[a-z]+(?:\s+(?!ve\b|nam\b|trong\b|theo\b|co\b|xep\b|la\b|dung\b"
                        r"|tren\b|voi\b|thi\b)[a-z]+){0,5})")
+# "Bình Thuận được sáp nhập vào tỉnh nào?", "Đồng Nai mới gồm những tỉnh nào?", "sau sáp nhập thuộc tỉnh nào?"
+MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|\b(tinh|thanh pho|tinh thanh) moi\b|\bmoi gom\b")
 # A claim to check: "... đúng không?", "có phải ... không?", "Is it true that ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct))\b")
@@ -115,6 +117,7 @@ class Question:
     ranking: str = "dti"
     target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
     region: str = ""  # "dẫn đầu vùng Đồng bằng sông Cửu Long": the region a rank is within (folded words)
+    merger: bool = False  # asks what the 2025 merger made of a province ("sáp nhập vào tỉnh nào?")
     base_year: int | None = None  # "so với năm 2020"
     year_span: str = ""  # "năm học 2018-2019": the span as written, which the answer's sentence must hold
     rank_value: int | None = None  # "tỉnh nào đứng thứ 8?": the rank asked about (-1: the last)
@@ -256,7 +259,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         claim=claim, compare=compare, superlative=superlative, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
-        region=region.group(1) if region else "",
+        region=region.group(1) if region else "", merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
