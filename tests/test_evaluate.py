@@ -18,8 +18,8 @@ from dtiqa.evaluate import (GoldItem, _parse_number, abstention, add_commands, a
                             reasons, reciprocal_rank, render, run, run_command, write_report)
 from dtiqa.text import normalize_line
 
-GOLD = ROOT / "eval" / "gold.jsonl"
-FOLLOWUPS = ROOT / "eval" / "followups.jsonl"
+GOLD = ROOT / "eval" / "dev" / "gold.jsonl"
+FOLLOWUPS = ROOT / "eval" / "dev" / "followups.jsonl"
 XQUAD = Path(os.environ.get("DTIQA_XQUAD") or ROOT.parent / "shared" / "data" / "xquad")
 
 
@@ -294,3 +294,32 @@ def test_report_has_the_default_the_ablations_and_the_reasons(tiny, tmp_path):
     assert (tmp_path / "index" / "eval-no-folding" / "CURRENT").exists()
     figures = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert set(figures["ablations"]) == {"default", "bm25", "dense", "weighted", "no-folding", "context"}
+
+
+def test_first_sight_history_is_appended_and_rendered(tmp_path):
+    from dtiqa.evaluate import record_first_sight, render_history
+
+    history = tmp_path / "history.jsonl"
+    assert "No first-sight" in render_history(history)
+    result = {"answers": {"n": 10, "n_answerable": 8, "accuracy_cited": 0.5, "coverage": 0.75,
+                          "confident_wrong_rate": 0.2, "abstention_recall": 1.0},
+              "summary": {"retrieval": {"hit@1": 0.4, "hit@5": 0.9}}}
+    record_first_sight(history, "eval/heldout", "rules", result)
+    record_first_sight(history, "eval/heldout2", "scorer", result)
+    table = render_history(history)
+    assert table.count("\n") == 3 and "eval/heldout2" in table and "scorer" in table and "0.500" in table
+
+
+def test_confident_wrong_counts_wrong_answers_among_answered():
+    from dtiqa.evaluate import answered_figures, risk_coverage
+
+    rows = [{"answerable": True, "found": True, "correct": True, "correct_cited": True, "confidence": 0.9},
+            {"answerable": True, "found": True, "correct": True, "correct_cited": False, "confidence": 0.8},
+            {"answerable": True, "found": False, "correct": False, "correct_cited": False, "confidence": 0.1},
+            {"answerable": False, "found": True, "correct": False, "correct_cited": False, "confidence": 0.7},
+            {"answerable": False, "found": False, "correct": True, "correct_cited": True, "confidence": 0.0}]
+    a = answered_figures(rows)
+    assert a["answered"] == 3 and a["confident_wrong"] == 2 and a["accuracy_cited"] == pytest.approx(1 / 3)
+    assert a["coverage"] == pytest.approx(2 / 3) and a["abstention_recall"] == 0.5
+    curve = risk_coverage(rows, points=(0.34, 1.0))
+    assert curve[0]["n"] == 1 and curve[0]["accuracy"] == 1.0 and curve[1]["accuracy"] == pytest.approx(1 / 3)

@@ -43,10 +43,13 @@ class Answer:
     verdict: str = ""  # for a claim: "đúng", "sai" or "không đủ thông tin"
     comparison: dict | None = None  # for a comparison: {"values": {side: value}, "better": side, "difference": n}
     analysis: object = field(default=None, repr=False, compare=False)  # the parsed Question, for follow-ups
+    suggestion: str = ""  # not found: the best candidate, below the confidence threshold ("có thể là …")
+    reasons: tuple[str, ...] = ()  # not found: why (no_candidate, low_confidence, province, year, pillar, ...)
 
     def to_dict(self) -> dict:
         d = dict(self.__dict__)
         d.pop("analysis")
         d["citations"] = [c.to_dict() for c in self.citations]
         d["hits"] = [h.to_dict() for h in self.hits]
+        d["reasons"] = list(self.reasons)
         return d

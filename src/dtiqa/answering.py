@@ -17,7 +17,9 @@ from importlib import resources
 
 from . import provinces
 from .answer import Answer, Citation
-from .facts import Fact, _years, article_context, date_mentions, sentence_mentions
+from . import candidates, scorer
+from .candidates import _abbreviated, _contexts, _fit, _noun_after, _paragraph_years, _place_ok, _words
+from .facts import Fact, _years, date_mentions, sentence_mentions
 from .hits import Hit, prepare_query
 from .question import Question, analyze, with_history
 from .text import abbreviations, fold, has_letters_or_digits
@@ -25,10 +27,7 @@ from .text import abbreviations, fold, has_letters_or_digits
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
 
-ROLE_OF_KIND = {"percent": ("percent",), "amount": ("amount",), "score": ("score",), "count": ("count", "number"),
-                "duration": ("count",)}
-TIME_UNITS = {"ngay", "thang", "nam", "tuan", "gio", "phut", "giay", "hoc ky", "ky"}
-UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score": "điểm"}
+UNIT_OF_KIND = candidates.UNIT_OF_KIND
 KIND_VI = {"rank": "thứ hạng", "rank_change": "mức tăng/giảm bậc", "percent": "tỷ lệ", "count": "số lượng",
            "amount": "số tiền", "score": "điểm số", "duration": "khoảng thời gian", "date": "thời điểm", "entity": "tên địa phương",
            "list": "danh sách địa phương", "person": "tên người", "id": "số hiệu văn bản",
@@ -56,9 +55,7 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
         raise ValueError("question is empty")
     if k < 1:
         raise ValueError("k must be at least 1")
-    question = prepare_query(question)  # normalised, and a 100 KB paste cut to a question's length
-    places = qa.index.extra_places
-    q = with_history(analyze(question, places), _previous(history, places))
+    q = question_of(qa, question, history)
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
@@ -69,6 +66,20 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
     else:
         ans = _with_merger_note(_dispatch(qa, q, hits), q)
     return replace(ans, hits=hits[:k])
+
+
+def question_of(qa, question: str, history: list = ()) -> Question:
+    """The analysed question, with what earlier turns leave it to inherit."""
+    question = prepare_query(question)  # normalised, and a 100 KB paste cut to a question's length
+    places = qa.index.extra_places
+    return with_history(analyze(question, places), _previous(list(history), places))
+
+
+def text_candidates(qa, question: str) -> tuple[Question, list]:
+    """The analysed question and the scored path's candidates, as `ask` sees them (for fitting the scorer)."""
+    q = question_of(qa, question)
+    hits = qa.search(_search_text(q), k=K_SEARCH) if has_letters_or_digits(q.text) else []
+    return q, candidates.generate(qa, q, hits)[0]
 
 
 # ------------------------------------------------------------------ the 2025 merger
@@ -186,15 +197,17 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         return _answer_regional_rank(qa, q)
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
-            return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào")
+            return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào", ("no_province",))
         if len(q.provinces) > 1:
             return _answer_each(qa, q, hits)
-        return _answer_rank(qa, q)
+        ans = _answer_rank(qa, q)
+        # A rank the facts table lacks (a new phrasing, a table line) may still be read from the text.
+        return ans if ans.found else _or_text(ans, _answer_number(qa, q, hits))
     if q.merger and len(q.provinces) == 1:
         return _answer_merger(qa, q, hits)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
         return _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
-    if q.kind in ROLE_OF_KIND or q.kind == "date":
+    if q.kind in candidates.EXPECTED_ROLES:
         return _answer_number(qa, q, hits)
     if q.kind.startswith("meta_"):
         return _answer_meta(qa, q, hits)
@@ -204,7 +217,14 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         return _answer_id(qa, q, hits)
     if q.kind in ("entity", "list"):
         return _answer_province(qa, q, hits)
-    return _not_found(q, [], "tôi chưa trích được câu trả lời ngắn cho loại câu hỏi này")
+    return _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
+
+
+def _or_text(facts: Answer, text: Answer) -> Answer:
+    """The text's answer when it has one (or a better-founded possibility); else the facts table's "not found"."""
+    if text.found or (text.suggestion and not facts.suggestion):
+        return text
+    return facts
 
 
 def _previous(history: list, places: frozenset) -> Question | None:
@@ -453,211 +473,38 @@ def _fact_citations(qa, facts: list[Fact]) -> list[Citation]:
 
 
 # ------------------------------------------------------------------ answers found in text
-_context_cache: OrderedDict = OrderedDict()
-
-
-def _contexts(qa, doc_id: str):
-    """Per-sentence context province, the article's DTI edition and its extra province names (cached)."""
-    key = (str(qa.index.path), doc_id)
-    if key not in _context_cache:
-        _context_cache[key] = article_context(qa.article(doc_id), qa.sentences(doc_id))
-        if len(_context_cache) > 512:
-            _context_cache.popitem(last=False)
-    return _context_cache[key]
-
-
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", text)]
-
-
-def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
-    """(coverage, closeness) of the question's words around a span of a hit's sentence.
-
-    A span in the ';' part of a sentence can use the words of that part, of the
-    parts before it ("tỷ lệ ... cấp tỉnh đạt 99,93%; cấp huyện ... 99,90%") and of
-    the sentence before. Coverage: the share (rare words weigh more) of the
-    question's words and word pairs it can use. Closeness: those words weighted by
-    nearness, words just after the span counting double ("725 dịch vụ công mức độ 4");
-    minus question words the sentence holds only after the span's clause (the answer
-    is there), a starting value ("từ 49,94% tăng lên ...") and a difference ("cao hơn 28% so với").
-    """
-    terms = list(dict.fromkeys(q.terms))
-    if not terms:
-        return 0.0, 0.0
-    weight = {t: qa.index.idf(t) for t in terms}
-    mean = sum(weight.values()) / len(weight)
-    weight = {t: w / mean for t, w in weight.items()}
-    f = fold(h.sentence.lower())
-    seg_start = f.rfind(";", 0, start) + 1
-    seg_end = f.find(";", end)
-    seg_end = len(f) if seg_end < 0 else seg_end
-    clause_end = next((m.start() for m in re.finditer(r"[,;.:()]", f) if m.start() >= end), len(f))
-    before = fold((h.title + " | " + h.text[: h.start - h.passage_start]).lower())  # the title frames every sentence
-    usable_text = before + " | " + f[:seg_end]
-    available = {w for w, _, _ in _words(usable_text)}
-    for short, full in _abbreviated(h.text):  # "Sở TT&TT" holds the words of "Thông tin và Truyền thông"
-        available |= {w for w, _, _ in _words(fold(full.lower()))}
-    if "chuyen doi so" in usable_text:  # the index's name said in full: "chỉ số chuyển đổi số" is the DTI
-        available.add("dti")
-    coverage = sum(weight[t] for t in terms if t in available) / sum(weight.values())
-    pairs = list(zip(terms, terms[1:]))
-    if pairs:
-        joined = " ".join(w for w, _, _ in _words(usable_text))
-        coverage = 0.5 * coverage + 0.5 * sum(f"{a} {b}" in joined for a, b in pairs) / len(pairs)
-    if sum(t in available for t in terms) < min(2, len(terms)):
-        coverage = 0.0
-    closeness = 0.0
-    for w, s, e in _words(f[:seg_end]):
-        if w in weight:
-            if s < seg_start:
-                closeness += 0.2 * weight[w]
-            else:
-                d = start - e if e <= start else max(0, s - end)
-                closeness += weight[w] / (1.0 + d / 25.0)
-    right = [w for w, _, _ in _words(f[end:clause_end])][:8]
-    for w in right[:5]:
-        if w in weight:
-            closeness += weight[w]
-    asked_digits = {t for t in terms if t.isdigit()}
-    if asked_digits and any(w.isdigit() for w in right):  # "149 dịch vụ công mức độ 3" vs "... mức độ 4"
-        closeness += 2.0 if asked_digits & set(right) else -2.0
-    # Question words that the sentence holds only in another clause belong to another number: after
-    # this one's clause, or in a sibling ';' part before it (the first part, the subject, is shared).
-    first_end = f.find(";")
-    # Not when this part has a subject of its own, as the first: "tỷ lệ A đạt 9,6%; tỷ lệ B đạt 12,4%".
-    head = [w for w, _, _ in _words(f[seg_start:clause_end])][:2]
-    parallel = len(head) == 2 and f" {head[0]} {head[1]} " in f" {' '.join(w for w, _, _ in _words(f[:first_end]))} "
-    first = {w for w, _, _ in _words(f[:first_end])} if 0 <= first_end < seg_start and not parallel else set()
-    own = {w for w, _, _ in _words(f[seg_start:clause_end])} | first
-    elsewhere = {w for w, _, _ in _words(f[clause_end:])} | {w for w, _, _ in _words(f[:seg_start])}
-    closeness -= 3.0 * sum(weight[w] for w in elsewhere if w in weight and w not in own
-                           and w not in {x for x, _, _ in _words(before)})
-    lead = f[max(0, start - 12):start]
-    asks = fold(q.text.lower())
-    if re.search(r"\btu\s*$", lead) and not re.search(r"\btu bao nhieu\b", asks):
-        closeness -= 2.0
-    if re.search(r"\b(cao hon|thap hon|hon|vuot|tang|giam)\s*$", lead) and re.match(r"\s*so voi\b", f[end:]) \
-            and not re.search(r"\b(hon|so voi|chenh)\b", asks):
-        closeness -= 2.0
-    return coverage, closeness
-
-
-def _abbreviated(text: str) -> list[tuple[str, str]]:
-    return [(a, full) for a, full in abbreviations().items() if a in text
-            and re.search(rf"(?<![\w&]){re.escape(a)}(?![\w&])", text)]
-
-
 def _acceptable(q: Question, h: Hit, coverage: float) -> bool:
     if q.english:  # English words cannot overlap a Vietnamese sentence: trust the multilingual retrieval
         return h.rank <= 3
     return coverage >= MIN_COVERAGE
 
 
-def _paragraph_years(qa, h: Hit) -> set[int]:
-    """Years stated in the hit's sentence and the sentences before it in its paragraph."""
-    idx, years, r = qa.index, set(), h.row
-    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
-        years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
-        r -= 1
-    return years
-
-
-def _place_ok(q: Question, province: str, sentence: str, extra: frozenset) -> bool:
-    if not q.provinces:
-        return True
-    if province in q.provinces:
-        return True
-    return any(p.name in q.provinces for p in provinces.find(sentence, folded=False, extra=extra))
-
-
 def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
-    roles = ROLE_OF_KIND.get(q.kind, ())
-    candidates: list[_Candidate] = []
-    for h in hits:
-        ctx, edition, extra = _contexts(qa, h.doc_id)
-        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
-        retrieval = 1.0 / (1 + 0.15 * (h.rank - 1))
-        year_ok = None if q.year is None else (q.year in _paragraph_years(qa, h))
-        if q.kind == "date":
-            # "DTI 2023 được công bố ngày nào?": the year may be the edition's, not the date's. A sentence
-            # that names its edition ("kết quả DTI 2022 ... công bố tháng 7/2023") must name the one asked.
-            stated = {y for _, y, base in _years(fold(h.sentence.lower())) if not base}
-            if q.year and stated and q.year not in stated:
-                continue
-            spans = [(d.start, d.end, d.text) for d in date_mentions(h.sentence)
-                     if not q.year or q.year in stated or d.iso.startswith(str(q.year)) or year_ok]
-            if re.search(r"\b(nam nao|what year)\b", fold(q.text.lower())):
-                spans += [(m.start, m.end, m.text) for m in sentence_mentions(h.sentence, place, edition, extra)
-                          if m.role == "year"]
-            if not _place_ok(q, place, h.sentence, extra):
-                continue
-            for s, e, text in spans:
-                coverage, close = _fit(qa, q, h, s, e)
-                if _acceptable(q, h, coverage):
-                    candidates.append(_Candidate(coverage * 2 + close + retrieval, text, None, "", h, h.start + s, h.start + e))
+    """The best candidate by the fitted scorer, answered when its calibrated probability clears the
+    threshold; below it, not found, with the best candidate offered as a possibility."""
+    found, refused = candidates.generate(qa, q, hits)
+    if not found:
+        return _not_found(q, [], _missing_text(q, refused), reasons=tuple(sorted({r.reason for r in refused})))
+    model = scorer.default()
+    X = [c.features for c in found]
+    z = model.logits(X)
+    order = sorted(range(len(found)), key=lambda i: (-z[i], found[i].hit.rank, found[i].start))
+    best = found[order[0]]
+    p = model.confidence(X, z)
+    citations = []
+    for c in [best] + [found[i] for i in order[1:] if found[i].text == best.text]:
+        if any(x.doc_id == c.hit.doc_id and x.start == c.hit.start for x in citations):
             continue
-        if q.year_span and q.year_span not in re.sub(r"\s", "", h.sentence).replace("–", "-"):
-            continue  # "năm học 2018-2019" asked: the sentence must say it
-        for m in sentence_mentions(h.sentence, place, edition, extra):
-            if m.role not in roles:
-                continue
-            if q.provinces and m.province not in q.provinces and (not m.province_implicit
-                                                                  or not _place_ok(q, "", h.sentence, extra)):
-                continue  # "Hà Nội ... 0,7012 điểm, trong khi Quảng Ninh ... 0,6811 điểm": each number has its province
-            if q.year is not None and m.year != q.year and not year_ok:
-                continue
-            if q.kind == "score" and m.pillar != q.pillar:
-                continue  # "kinh tế số đạt 0,3208 điểm" is not the province's overall score
-            text, unit = m.text, m.unit or UNIT_OF_KIND.get(q.kind, "")
-            if m.role == "count":
-                noun = _counted(q, h.sentence, m.end)
-                if noun:
-                    text, unit = f"{m.text} {noun}", noun
-                if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
-                    continue
-                if q.noun and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
-                    continue
-            elif m.role == "number" and q.noun:
-                # "nâng tổng số trạm phát sóng lên 2.468": the counted word comes before the number.
-                lead = fold(h.sentence[max(0, m.start - 60): m.start].lower()).split()
-                if fold(q.noun.lower()) not in lead:
-                    continue
-            coverage, close = _fit(qa, q, h, m.start, m.end)
-            if not _acceptable(q, h, coverage):
-                continue
-            candidates.append(_Candidate(coverage * 2 + close + retrieval, text, m.value, unit, h,
-                                         h.start + m.start, h.start + m.start + len(text)))
-    return _best(qa, q, candidates)
-
-
-def _counted(q: Question, sentence: str, end: int) -> str:
-    """The counted noun after a number, as long as the question's own words after "bao nhiêu" go ("tín chỉ")."""
-    from underthesea import word_tokenize
-
-    words = [fold(w.lower()) for w in word_tokenize(q.text)]
-    asked = next((words[i + 1] for i, w in enumerate(words[:-1]) if w in ("bao nhieu", "bao nhiu", "may")), "")
-    want = asked.split()
-    said = re.findall(r"[^\W\d_]+", sentence[end: end + 40])
-    if len(want) >= 2 and [fold(w.lower()) for w in said[: len(want)]] == want:
-        return " ".join(said[: len(want)])  # a compound the question names: "tín chỉ"
-    return _noun_after(sentence, end)
-
-
-def _noun_after(sentence: str, end: int) -> str:
-    """The word a count counts: "tổ" in "446 tổ chuyển đổi số", "thành viên" in "2.439 thành viên".
-
-    An abbreviation is given in full: "6.700 DN" counts "doanh nghiệp".
-    """
-    from underthesea import word_tokenize
-
-    rest = sentence[end: end + 40].strip()
-    if not rest or not rest[0].isalpha():
-        return ""
-    first = rest.split()[0].strip(",.;:")
-    if first in abbreviations():
-        return abbreviations()[first]
-    words = word_tokenize(rest)
-    return words[0] if words else ""
+        citations.append(Citation(c.hit.doc_id, c.hit.title, c.hit.url, c.hit.sentence, c.hit.start, c.hit.end,
+                                  c.start, c.end, c.hit.source, c.hit.date))
+    if p < model.threshold:
+        message = (f"Không đủ chắc chắn để trả lời (độ tin cậy {p:.0%}). Có thể là **{best.text}**, "
+                   f"theo câu dưới đây — hãy kiểm tra lại." + _cite_line(citations[0]))
+        return Answer(q.text, False, "", None, "", q.kind, citations[:1], [], message, False, p, analysis=q,
+                      suggestion=best.text, reasons=("low_confidence",))
+    message = f"**{best.text}**" + _cite_line(citations[0])
+    return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False, p,
+                  analysis=q)
 
 
 def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:
@@ -677,11 +524,18 @@ def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:
                   min(0.95, best.score / 5.0), analysis=q)
 
 
-def _missing_text(q: Question) -> str:
+def _missing_text(q: Question, refused: list | None = None) -> str:
     what = KIND_VI.get(q.kind, "thông tin")
     who = f" của {', '.join(q.provinces)}" if q.provinces else ""
     when = f" năm {q.year}" if q.year else ""
-    return f"không tìm thấy câu nào nêu {what}{who}{when} khớp với câu hỏi"
+    said = f"không tìm thấy câu nào nêu {what}{who}{when} khớp với câu hỏi"
+    years = sorted({r.year for r in refused or () if r.reason == "year" and r.year})
+    places = sorted({r.province for r in refused or () if r.reason == "province" and r.province})
+    if years and q.year:
+        said += f" (các câu tìm được nói về năm {', '.join(map(str, years[:4]))})"
+    elif places and q.provinces:
+        said += f" (các câu tìm được nói về {', '.join(places[:4])})"
+    return said
 
 
 @lru_cache(maxsize=1)
@@ -963,6 +817,7 @@ def _cite_line(c: Citation) -> str:
     return f"\nNguồn: bài “{c.title}”{where} — “{c.sentence}”"
 
 
-def _not_found(q: Question, hits: list[Hit], why: str) -> Answer:
+def _not_found(q: Question, hits: list[Hit], why: str, reasons: tuple[str, ...] = ()) -> Answer:
     message = f"Không tìm thấy câu trả lời trong kho bài viết: {why}. Các đoạn gần nhất được liệt kê bên dưới."
-    return Answer(q.text, False, "", None, "", q.kind, [], hits, message, False, 0.0, analysis=q)
+    return Answer(q.text, False, "", None, "", q.kind, [], hits, message, False, 0.0, analysis=q,
+                  reasons=reasons or ("no_candidate",))

@@ -28,14 +28,17 @@ from .text import fold, normalize_line
 
 log = logging.getLogger("dtiqa")
 
-DEFAULT_GOLD = Path("eval") / "gold.jsonl"
+DEFAULT_GOLD = Path("eval") / "dev" / "gold.jsonl"
 DEFAULT_REPORT = Path("eval") / "report.md"
 KS = (1, 3, 5, 10)
 EXTERNAL_KS = (1, 5, 10)
 SEARCH_K = 10  # passages retrieved per question: the deepest k measured
 METADATA_FIELDS = ("author", "source", "date")
 NOISE_QUESTIONS = 3  # an MRR gap is a reason when it is worth this many questions moving from rank 1 to a miss
-EVAL_COMMANDS = ("eval", "eval-report", "eval-external")
+EVAL_COMMANDS = ("eval", "eval-report", "eval-external", "eval-heldout", "fit-scorer")
+DEFAULT_HELDOUT = Path("eval") / "heldout"
+DEFAULT_HISTORY = Path("eval") / "history.jsonl"  # dated first-sight scores, rendered into the report
+SEEDS = Path("seeds")
 
 
 # ------------------------------------------------------------------ gold data
@@ -277,7 +280,7 @@ def _ask(qa: QA, question: str, history: list[Answer] | None = None) -> tuple[An
 def _answer_fields(item: GoldItem, ans: Answer, ms: float, error: str) -> dict:
     correct, cited = judge(item, ans.found, ans.text, ans.value, [c.doc_id for c in ans.citations], ans.verdict)
     return {"found": ans.found, "got": ans.text, "value": ans.value, "cited": [c.doc_id for c in ans.citations],
-            "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error}
+            "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error, "confidence": ans.confidence}
 
 
 def _n_relevant(qa: QA, item: GoldItem, sentences: dict[str, list[str]]) -> int:
@@ -417,16 +420,16 @@ def external_path(dataset: str, data: str | Path | None = None) -> Path:
     return Path(data or os.environ.get(EXTERNAL[dataset].env) or EXTERNAL[dataset].folder)
 
 
-def load_external(dataset: str, folder: Path, limit: int | None = None) -> tuple[dict[str, str], list[ExternalItem]]:
+def load_external(dataset: "str | Dataset", folder: Path, limit: int | None = None) -> tuple[dict[str, str], list[ExternalItem]]:
     """Paragraphs (article id -> context) and questions of a SQuAD v1.1 dataset, the first `limit` paragraphs.
 
     Article ids are positional; XQuAD's English questions join by question id.
     """
-    ds = EXTERNAL[dataset]
+    ds = EXTERNAL[dataset] if isinstance(dataset, str) else dataset
     if not folder.is_dir():
-        raise FileNotFoundError(f"no {dataset} data in {folder}: pass --data or set {ds.env}")
+        raise FileNotFoundError(f"no {ds.title} data in {folder}: pass --data or set {ds.env}")
     english = {}
-    if dataset == "xquad":
+    if (folder / "xquad.en.json").exists() and ds.prefix == "xq":
         en = json.loads((folder / "xquad.en.json").read_text(encoding="utf-8"))["data"]
         english = {q["id"]: q["question"] for a in en for p in a["paragraphs"] for q in p["qas"]}
     contexts: dict[str, str] = {}
@@ -507,6 +510,110 @@ def evaluate_external(dataset: str, data: str | Path | None, index_root: Path, e
     log.info("%s: %d paragraphs, %d questions; indexing (reused when unchanged)", dataset, len(contexts), len(items))
     qa = load(corpus, index_root / f"{dataset}-index{suffix}", embedder, Settings(), progress=progress)
     return run_external(qa, items, dataset)
+
+
+# ------------------------------------------------------------------ held-out batches
+def batch_questions(folder: Path) -> list[dict]:
+    """Every question of a batch folder (its `questions*.jsonl` files), in file order."""
+    files = sorted(folder.glob("questions*.jsonl"))
+    if not files:
+        raise FileNotFoundError(f"no questions*.jsonl in {folder}")
+    return [d for f in files for _, d in _jsonl(f)]
+
+
+def batch_corpus(folder: Path, seeds: Path, out: Path) -> Path:
+    """The seeds and the batch's articles together in `out` (reused when unchanged): questions are asked
+    over the corpus a user would have, not over the batch alone."""
+    contexts = {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))}
+    contexts |= {p.name: p.read_text(encoding="utf-8") for p in sorted((folder / "articles").glob("*.txt"))}
+    write_corpus(out, contexts)
+    return out
+
+
+def answered_figures(rows: list[dict]) -> dict:
+    """Accuracy with a citation, coverage, and the confident-wrong rate (wrong among answered) of asked rows."""
+    answerable = [r for r in rows if r["answerable"]]
+    answered = [r for r in rows if r["found"]]
+    wrong = [r for r in answered if not (r["correct_cited"] if r["answerable"] else r["correct"])]
+    return {"n": len(rows), "n_answerable": len(answerable),
+            "accuracy_cited": _mean(r["correct_cited"] for r in answerable),
+            "overall": _mean((r["correct_cited"] if r["answerable"] else r["correct"]) for r in rows),
+            "coverage": _mean(r["found"] for r in answerable),
+            "answered": len(answered), "confident_wrong": len(wrong),
+            "confident_wrong_rate": len(wrong) / len(answered) if answered else None,
+            "abstention_recall": abstention([not r["answerable"] for r in rows], [not r["found"] for r in rows])[1]}
+
+
+def risk_coverage(rows: list[dict], points: Sequence[float] = (0.2, 0.4, 0.6, 0.8, 1.0)) -> list[dict]:
+    """Accuracy among the most confident answered rows at each share of all answered ones."""
+    answered = sorted((r for r in rows if r["found"]), key=lambda r: -r.get("confidence", 0.0))
+    out = []
+    for share in points:
+        top = answered[: max(1, round(share * len(answered)))] if answered else []
+        ok = [(r["correct_cited"] if r["answerable"] else r["correct"]) for r in top]
+        out.append({"share": share, "n": len(top), "accuracy": _mean(ok),
+                    "min_confidence": min((r.get("confidence", 0.0) for r in top), default=None)})
+    return out
+
+
+def run_batch(folder: Path, index_root: Path, embedder, seeds: Path = SEEDS, progress: bool = False) -> dict:
+    """Ask a held-out (or training) batch over the seeds plus its articles; figures and rows."""
+    folder = Path(folder)
+    items = [_item(f"{folder}:{i}", d) for i, d in enumerate(batch_questions(folder), 1)]
+    name = folder.name
+    corpus = batch_corpus(folder, seeds, index_root / f"batch-{name}-corpus")
+    qa = load(corpus, index_root / f"batch-{name}-index", embedder, Settings(), progress=progress)
+    gold = index_root / f"batch-{name}-gold.jsonl"
+    gold.write_text("".join(json.dumps(i.__dict__ | {"doc_ids": list(i.doc_ids)}, ensure_ascii=False) + "\n"
+                            for i in items), encoding="utf-8")
+    result = run(qa, gold)
+    rows = result["questions"]
+    return {"batch": str(folder), "summary": result["summary"], "answers": answered_figures(rows),
+            "risk_coverage": risk_coverage(rows), "kinds": {k: answered_figures([r for r in rows if r["kind"] == k])
+                                                            for k in sorted({r["kind"] for r in rows})},
+            "questions": rows}
+
+
+def record_first_sight(history: Path, batch: str, label: str, result: dict) -> dict:
+    """Append one dated first-sight score to the history file (JSON lines) and return the row."""
+    a, r = result["answers"], result["summary"]["retrieval"]
+    row = {"date": f"{datetime.now(timezone.utc):%Y-%m-%d}", "batch": batch, "system": label, "n": a["n"],
+           "n_answerable": a["n_answerable"], "accuracy_cited": a["accuracy_cited"], "coverage": a["coverage"],
+           "confident_wrong_rate": a["confident_wrong_rate"], "abstention_recall": a["abstention_recall"],
+           "hit@5": r.get("hit@5"), "hit@1": r.get("hit@1")}
+    history.parent.mkdir(parents=True, exist_ok=True)
+    with open(history, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return row
+
+
+def render_history(history: Path) -> str:
+    """The dated first-sight table: each held-out batch scored once, before anything was learned from it."""
+    rows = [d for _, d in _jsonl(history)] if history.exists() else []
+    if not rows:
+        return "No first-sight score recorded yet."
+    return _table(["date", "batch", "system", "questions", "answerable", "accuracy with citation", "coverage",
+                   "confident wrong / answered", "abstention recall", "evidence hit@1", "hit@5"],
+                  [[d["date"], d["batch"], d["system"], d["n"], d["n_answerable"], _f(d["accuracy_cited"]),
+                    _f(d["coverage"]), _f(d["confident_wrong_rate"]), _f(d["abstention_recall"]), _f(d["hit@1"]),
+                    _f(d["hit@5"])] for d in rows])
+
+
+def render_batch(result: dict) -> str:
+    """A batch's answer figures, per kind, and its risk-coverage curve, as markdown."""
+    a = result["answers"]
+    lines = [f"**{result['batch']}**: {a['n']} questions ({a['n_answerable']} answerable). Accuracy with a correct "
+             f"citation {_f(a['accuracy_cited'])}, coverage {_f(a['coverage'])}, confident wrong "
+             f"{a['confident_wrong']} of {a['answered']} answered ({_f(a['confident_wrong_rate'])}), abstention "
+             f"recall {_f(a['abstention_recall'])}.", "",
+             _table(["kind", "n", "accuracy with citation", "coverage", "confident wrong / answered"],
+                    [[k, v["n"], _f(v["accuracy_cited"]), _f(v["coverage"]), _f(v["confident_wrong_rate"])]
+                     for k, v in result["kinds"].items()]), "",
+             "Risk–coverage (answered questions, most confident first):", "",
+             _table(["share of answered", "n", "accuracy", "lowest confidence"],
+                    [[f"{p['share']:.0%}", p["n"], _f(p["accuracy"]), _f(p["min_confidence"])]
+                     for p in result["risk_coverage"]])]
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ markdown
@@ -727,11 +834,24 @@ def write_report(out: Path, gold: Path, corpus: str | Path | None, index_root: P
     for dataset, r in externals.items():
         lines += ["", f"## External benchmark: {EXTERNAL[dataset].title}", "",
                   f"Skipped: {r['skipped']}" if "skipped" in r else render_external(r)]
+    lines += ["", "## First-sight history", "",
+              "Each held-out batch is scored once by the system of its day, before anything is learned from it "
+              "(`make heldout HELDOUT_ARGS='--record …'`); a batch learned from moves to `eval/train/`. This table, "
+              "not the dev score above, says whether dtiqa is getting better on articles nobody tuned on.", "",
+              render_history(DEFAULT_HISTORY)]
+    if DEFAULT_HELDOUT.is_dir():
+        batch = run_batch(DEFAULT_HELDOUT, index_root, embedder, progress=progress)
+        figures_heldout = {k: v for k, v in batch.items() if k != "questions"}
+        lines += ["", "## Held-out batch, current system", "",
+                  "Not a first-sight figure once the history above has a row for this batch with another system.", "",
+                  render_batch(batch)]
+    else:
+        figures_heldout = None
     lines += ["", "## Failures of the default configuration", "", render_failures(d)]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     figures = {"machine": _machine(), "ablations": {k: _figures(r, k == "default") for k, r in results.items()},
-               "external": externals}
+               "external": externals, "heldout": figures_heldout}
     out.with_suffix(".json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     return figures
 
@@ -765,6 +885,14 @@ def add_commands(subparsers, common) -> None:
     x.add_argument("--data", help="the dataset's folder (default $DTIQA_XQUAD / $DTIQA_UIT, else ../shared/data/...)")
     x.add_argument("--limit", type=int, help="index only the first N paragraphs (quick runs)")
     x.add_argument("--json", metavar="OUT")
+    h = subparsers.add_parser("eval-heldout", parents=[common],
+                              help="ask a held-out batch (seeds + its articles); --record adds a first-sight row")
+    h.add_argument("batch", nargs="?", default=str(DEFAULT_HELDOUT), help="folder with articles/ and questions*.jsonl")
+    h.add_argument("--record", metavar="SYSTEM", help=f"append the score to {DEFAULT_HISTORY} as SYSTEM's first sight")
+    h.add_argument("--history", default=str(DEFAULT_HISTORY))
+    h.add_argument("--json", metavar="OUT")
+    subparsers.add_parser("fit-scorer", parents=[common],
+                          help="fit the answer scorer on the training split (UIT train, eval/train/), threshold on dev")
 
 
 def _write_json(path: str | None, data: dict) -> None:
@@ -796,6 +924,18 @@ def run_command(args) -> int:
     elif args.command == "eval-external":
         result = evaluate_external(args.dataset, args.data, index_root, embedder, args.limit, progress)
         print(render_external(result))
+        _write_json(args.json, result)
+    elif args.command == "fit-scorer":
+        from .training import MODEL_PATH, REPORT_PATH, fit_scorer
+
+        model = fit_scorer(index_root, embedder, progress=progress)
+        print(f"wrote {MODEL_PATH} and {REPORT_PATH}: threshold {model.threshold:.3f}, dev {model.about['dev']}")
+    elif args.command == "eval-heldout":
+        result = run_batch(Path(args.batch), index_root, embedder, progress=progress)
+        print(render_batch(result))
+        if args.record:
+            record_first_sight(Path(args.history), Path(args.batch).as_posix(), args.record, result)
+            print(f"recorded in {args.history}")
         _write_json(args.json, result)
     else:
         raise ValueError(f"unknown command {args.command!r}: use one of {EVAL_COMMANDS}")

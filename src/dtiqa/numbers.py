@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .text import fold
 
@@ -159,4 +161,26 @@ def quantities(text: str) -> list[Quantity]:
                 start = len(before) - len(q)
                 break
         out.append(Quantity(start, end, text[start:end], value, unit, out_of, qualifier, m.start(), m.start() + len(digits)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def english_ordinals() -> dict[str, int]:
+    """English ordinal words and their values ("seventh" -> 7), from data/number_words.tsv."""
+    text = resources.files("dtiqa.data").joinpath("number_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word: int(value) for word, value in rows}
+
+
+_ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b([a-z]+th|first|second|third|fifth|eighth|ninth|twelfth)\b",
+                         re.IGNORECASE)
+
+
+def ordinals(text: str) -> list[tuple[int, int, int]]:
+    """English ordinals in a text as (start, end, value): "7th", "seventh", "first"."""
+    out = []
+    for m in _ORDINAL_RE.finditer(text):
+        value = int(m.group(1)) if m.group(1) else english_ordinals().get(m.group(2).lower())
+        if value:
+            out.append((m.start(), m.end(), value))
     return out

@@ -1,0 +1,456 @@
+"""Candidates: every number, date and digit-bearing token of the retrieved sentences, typed and checked.
+
+A candidate is one span that may answer a question: its role ("rank", "percent", "count", ...),
+its province, year and index as its sentence (or article) gives them, and the features the fitted
+scorer reads. `check` is the one constraint test: a candidate whose province or year contradicts
+the question is refused with a reason (the "not found" message says what the corpus has instead);
+everything softer is a feature, weighed by the model in `dtiqa.scorer`, never by a constant here.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import provinces
+from .facts import _years, article_context, date_mentions, sentence_mentions
+from .numbers import ordinals, parse_number
+from .question import TARGET_WORDS_RE
+from .hits import Hit
+from .question import Question
+from .text import abbreviations, fold
+
+# The roles a question's answer type accepts (the types of `Question.kind`); a kind missing here
+# (text, entity, ...) accepts any role, and the scorer learns from `role_*` features what fits.
+EXPECTED_ROLES = {"rank": ("rank",), "rank_change": ("rank_change",), "percent": ("percent",),
+                  "amount": ("amount",), "score": ("score",), "count": ("count", "number"),
+                  "duration": ("count",), "date": ("date",)}
+GENERIC_ROLES = ("number", "token")
+TIME_UNITS = {"ngay", "thang", "nam", "tuan", "gio", "phut", "giay", "hoc ky", "ky"}
+UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score": "điểm"}
+# A token holding a digit that no number reading covers: "JLPT_N3", "B1", "TOEIC_450", "4.0".
+_TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
+
+FEATURES = (
+    "recip_rank", "fused_rel", "bm25_rel", "dense", "coverage", "near", "role_expected", "role_generic",
+    "role_year", "role_id", "role_other", "kind_open", "noun_match", "province_stated", "province_context",
+    "year_stated", "year_paragraph", "target_mismatch", "ranking_mismatch", "pillar_mismatch", "in_question",
+    "digits_after", "numbers_in_sentence", "english", "term_distance", "agreement",
+    "expected_x_coverage", "open_x_coverage", "expected_x_closeness", "dense_rel", "bm25_recip_rank",
+    "dense_recip_rank", "window_overlap", "next_word_asked", "earlier_parts", "right", "elsewhere", "clause",
+    "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
+    "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
+    "average_cue_not_asked", "average_cue_asked",
+)
+# "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
+_AVERAGE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|average|national)\b")
+_RANKED_BEFORE = re.compile(r"\b(rank(ed)?|plac(ed|e)|came|finish(ed)?|stood|position|was|at|to)\s+(the\s+)?$")
+_ASKS_YEAR = re.compile(r"\b(nam nao|what year|which year|tu nam|since when)\b")
+WINDOW = 40  # characters either side of a span whose words are compared with the question's
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of a retrieved sentence that may answer the question, with the scorer's features."""
+
+    text: str  # as the sentence states it, with the counted noun: "2.255 tổ", "87,5%"
+    value: float | None
+    unit: str
+    role: str  # rank, rank_change, percent, count, amount, score, number, year, id, date, token, ...
+    hit: Hit
+    start: int  # span in the article text
+    end: int
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A candidate the constraint check refused, and why ("province", "year", "pillar", "span")."""
+
+    reason: str
+    text: str
+    province: str
+    year: int | None
+    hit: Hit
+
+
+# ------------------------------------------------------------------ how a span fits the question
+_context_cache: OrderedDict = OrderedDict()
+
+
+def _contexts(qa, doc_id: str):
+    """Per-sentence context province, the article's DTI edition and its extra province names (cached)."""
+    key = (str(qa.index.path), doc_id)
+    if key not in _context_cache:
+        _context_cache[key] = article_context(qa.article(doc_id), qa.sentences(doc_id))
+        if len(_context_cache) > 512:
+            _context_cache.popitem(last=False)
+    return _context_cache[key]
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", text)]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the question's words sit around a span: the parts the scorer weighs (none is combined here)."""
+
+    coverage: float  # share (rare words weigh more) of the question's words and word pairs the span's context holds
+    near: float  # question words of the span's ';' part, weighted by nearness to the span
+    earlier_parts: float  # question words in the ';' parts before the span's
+    right: float  # question words just after the span ("725 dịch vụ công mức độ 4")
+    elsewhere: float  # question words only in another clause (their number is another one)
+    clause: float  # share of the question's words in the span's own clause
+    starting_value: float  # "từ 49,94% tăng lên ...": a starting value, when the question does not ask for one
+    difference: float  # "cao hơn 28% so với": a difference, when the question does not ask for one
+
+    @property
+    def closeness(self) -> float:
+        """The legacy single figure (person, document-number and province answers still rank by it)."""
+        return self.near + 0.2 * self.earlier_parts + self.right - 3.0 * self.elsewhere \
+            - 2.0 * (self.starting_value + self.difference)
+
+
+def fit_of(qa, q: Question, h: Hit, start: int, end: int) -> Fit:
+    """The question's words around a span of a hit's sentence.
+
+    A span in the ';' part of a sentence can use the words of that part, of the parts before it
+    ("tỷ lệ ... cấp tỉnh đạt 99,93%; cấp huyện ... 99,90%") and of the sentence before; the title
+    frames every sentence.
+    """
+    terms = list(dict.fromkeys(q.terms))
+    if not terms:
+        return Fit(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    weight = {t: qa.index.idf(t) for t in terms}
+    mean = sum(weight.values()) / len(weight) or 1.0
+    weight = {t: w / mean for t, w in weight.items()}
+    total = sum(weight.values()) or 1.0
+    f = fold(h.sentence.lower())
+    seg_start = f.rfind(";", 0, start) + 1
+    seg_end = f.find(";", end)
+    seg_end = len(f) if seg_end < 0 else seg_end
+    clause_end = next((m.start() for m in re.finditer(r"[,;.:()]", f) if m.start() >= end), len(f))
+    clause_start = max([m.end() for m in re.finditer(r"[,;.:()]", f[:start])], default=0)
+    before = fold((h.title + " | " + h.text[: h.start - h.passage_start]).lower())
+    usable_text = before + " | " + f[:seg_end]
+    available = {w for w, _, _ in _words(usable_text)}
+    for short, full in _abbreviated(h.text):  # "Sở TT&TT" holds the words of "Thông tin và Truyền thông"
+        available |= {w for w, _, _ in _words(fold(full.lower()))}
+    if "chuyen doi so" in usable_text:  # the index's name said in full: "chỉ số chuyển đổi số" is the DTI
+        available.add("dti")
+    coverage = sum(weight[t] for t in terms if t in available) / total
+    pairs = list(zip(terms, terms[1:]))
+    if pairs:
+        joined = " ".join(w for w, _, _ in _words(usable_text))
+        coverage = 0.5 * coverage + 0.5 * sum(f"{a} {b}" in joined for a, b in pairs) / len(pairs)
+    near = earlier = 0.0
+    for w, s, e in _words(f[:seg_end]):
+        if w in weight:
+            if s < seg_start:
+                earlier += weight[w]
+            else:
+                d = start - e if e <= start else max(0, s - end)
+                near += weight[w] / (1.0 + d / 25.0)
+    right_words = [w for w, _, _ in _words(f[end:clause_end])][:5]
+    right = sum(weight[w] for w in right_words if w in weight)
+    first_end = f.find(";")
+    # Not when this part has a subject of its own, as the first: "tỷ lệ A đạt 9,6%; tỷ lệ B đạt 12,4%".
+    head = [w for w, _, _ in _words(f[seg_start:clause_end])][:2]
+    parallel = len(head) == 2 and f" {head[0]} {head[1]} " in f" {' '.join(w for w, _, _ in _words(f[:first_end]))} "
+    first = {w for w, _, _ in _words(f[:first_end])} if 0 <= first_end < seg_start and not parallel else set()
+    own = {w for w, _, _ in _words(f[seg_start:clause_end])} | first
+    outside = {w for w, _, _ in _words(f[clause_end:])} | {w for w, _, _ in _words(f[:seg_start])}
+    framed = {x for x, _, _ in _words(before)}
+    elsewhere = sum(weight[w] for w in outside if w in weight and w not in own and w not in framed)
+    in_clause = {w for w, _, _ in _words(f[clause_start:clause_end])}
+    clause = sum(weight[t] for t in terms if t in in_clause) / total
+    lead = f[max(0, start - 12):start]
+    asks = fold(q.text.lower())
+    starting = float(bool(re.search(r"\btu\s*$", lead)) and not re.search(r"\btu bao nhieu\b", asks))
+    difference = float(bool(re.search(r"\b(cao hon|thap hon|hon|vuot|tang|giam)\s*$", lead))
+                       and bool(re.match(r"\s*so voi\b", f[end:])) and not re.search(r"\b(hon|so voi|chenh)\b", asks))
+    return Fit(coverage, near, earlier, right, elsewhere, clause, starting, difference)
+
+
+def _fit(qa, q: Question, h: Hit, start: int, end: int) -> tuple[float, float]:
+    """(coverage, closeness): the legacy pair the person, id and province answers still rank by."""
+    fit = fit_of(qa, q, h, start, end)
+    return fit.coverage, fit.closeness
+
+
+def _abbreviated(text: str) -> list[tuple[str, str]]:
+    return [(a, full) for a, full in abbreviations().items() if a in text
+            and re.search(rf"(?<![\w&]){re.escape(a)}(?![\w&])", text)]
+
+
+def _paragraph_years(qa, h: Hit) -> set[int]:
+    """Years stated in the hit's sentence and the sentences before it in its paragraph."""
+    idx, years, r = qa.index, set(), h.row
+    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
+        years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
+        r -= 1
+    return years
+
+
+def _place_ok(q: Question, province: str, sentence: str, extra: frozenset) -> bool:
+    if not q.provinces:
+        return True
+    if province in q.provinces:
+        return True
+    return any(p.name in q.provinces for p in provinces.find(sentence, folded=False, extra=extra))
+
+
+@lru_cache(maxsize=256)
+def _asked_noun_words(question: str) -> tuple[str, ...]:
+    from underthesea import word_tokenize
+
+    return tuple(fold(w.lower()) for w in word_tokenize(question))
+
+
+def _counted(q: Question, sentence: str, end: int) -> str:
+    """The counted noun after a number, as long as the question's own words after "bao nhiêu" go ("tín chỉ")."""
+    words = _asked_noun_words(q.text)
+    asked = next((words[i + 1] for i, w in enumerate(words[:-1]) if w in ("bao nhieu", "bao nhiu", "may")), "")
+    want = asked.split()
+    said = re.findall(r"[^\W\d_]+", sentence[end: end + 40])
+    if len(want) >= 2 and [fold(w.lower()) for w in said[: len(want)]] == want:
+        return " ".join(said[: len(want)])  # a compound the question names: "tín chỉ"
+    return _noun_after(sentence, end)
+
+
+def _noun_after(sentence: str, end: int) -> str:
+    """The word a count counts: "tổ" in "446 tổ chuyển đổi số", "thành viên" in "2.439 thành viên".
+
+    An abbreviation is given in full: "6.700 DN" counts "doanh nghiệp".
+    """
+    from underthesea import word_tokenize
+
+    rest = sentence[end: end + 40].strip()
+    if not rest or not rest[0].isalpha():
+        return ""
+    first = rest.split()[0].strip(",.;:")
+    if first in abbreviations():
+        return abbreviations()[first]
+    words = word_tokenize(rest)
+    return words[0] if words else ""
+
+
+
+
+def _dashes(text: str) -> str:
+    return re.sub(r"\s", "", text).replace("–", "-").replace("—", "-")
+
+
+def check(q: Question, sentence: str, place: str, extra: frozenset, paragraph_years: set[int]) -> str:
+    """"" when a sentence may hold `q`'s answer, else the constraint it breaks: province, year or span."""
+    if q.provinces and not _place_ok(q, place, sentence, extra):
+        return "province"  # about other provinces only (its own, its paragraph's and its article's)
+    if q.year is not None and paragraph_years and q.year not in paragraph_years:
+        return "year"  # its paragraph states years, not the one asked
+    if q.year_span and _dashes(q.year_span) not in _dashes(sentence):
+        return "span"  # "năm học 2018-2019" asked: the sentence must say it
+    return ""
+
+
+def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozenset, paragraph_years: set[int],
+               asks_year: bool) -> str:
+    """"" when a span may answer `q`, else the constraint it breaks: type, province, year, pillar, index,
+    target or unit. Everything softer is a feature for the scorer."""
+    expected = EXPECTED_ROLES.get(q.kind, ())
+    if expected and s.role not in expected and not (asks_year and s.role == "year"):
+        return "type"
+    if q.provinces and s.province and s.province not in q.provinces \
+            and (not s.implicit or not _place_ok(q, "", sentence, extra)):
+        return "province"  # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province
+    if q.year is not None and s.year is not None and s.year != q.year and q.year not in paragraph_years:
+        return "year"
+    if s.role in ("rank", "rank_change", "score"):
+        if s.ranking != q.ranking:
+            return "index"  # a PCI or PAPI rank is not the DTI's
+        if s.role == "score" and q.kind == "score" and s.pillar != q.pillar:
+            return "pillar"  # "kinh tế số đạt 0,3208 điểm" is not the province's overall score
+        if s.role != "score" and s.target != q.target:
+            return "target"  # "phấn đấu vào top 10" is not a rank achieved
+        if s.role != "score" and s.pillar != q.pillar:
+            return "pillar"  # the rank in one pillar is not the overall one, nor another pillar's
+    if q.noun and noun and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
+        return "unit"  # "bao nhiêu tổ" is not answered by "9.870 thành viên"
+    if q.noun and s.role == "number" and fold(q.noun.lower()) not in fold(sentence[max(0, s.start - 60):s.start].lower()):
+        return "unit"
+    if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
+        return "unit"
+    return ""
+
+
+@dataclass(frozen=True)
+class _Span:
+    role: str
+    value: float | None
+    text: str
+    unit: str
+    start: int  # in the sentence
+    end: int
+    province: str = ""
+    implicit: bool = False
+    year: int | None = None
+    pillar: str = ""
+    ranking: str = "dti"
+    target: bool = False
+    iso: str = ""
+
+
+def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> list[_Span]:
+    """Every number (with its role), date and digit-bearing token of a sentence, each once."""
+    out = [_Span(m.role, m.value, m.text, m.unit, m.start, m.end, m.province, m.province_implicit, m.year, m.pillar,
+                 m.ranking, m.target) for m in sentence_mentions(sentence, place, edition, extra)]
+    for d in date_mentions(sentence):
+        out = [s for s in out if s.end <= d.start or s.start >= d.end]
+        out.append(_Span("date", None, d.text, "", d.start, d.end, iso=d.iso))
+    for start, end, value in ordinals(sentence):
+        if not any(x.start < end and start < x.end for x in out):
+            role = "rank" if _RANKED_BEFORE.search(sentence[max(0, start - 30):start].lower()) else "number"
+            out.append(_Span(role, float(value), sentence[start:end], "", start, end))
+    for m in _TOKEN.finditer(sentence):
+        if not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(_Span("token", None, m.group(0).rstrip("."), "", m.start(), m.start() + len(m.group(0).rstrip("."))))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _term_distance(q: Question, sentence: str, start: int, end: int) -> float:
+    f = fold(sentence.lower())
+    terms = set(q.terms)
+    gaps = [start - e if e <= start else max(0, s - end) for w, s, e in _words(f) if w in terms]
+    return math.log1p(min(gaps) if gaps else 200.0)
+
+
+def _digits_after(q: Question, sentence: str, end: int) -> float:
+    """+1 when the digits the question asks for ("mức độ 4") follow the span, -1 when other digits do."""
+    asked = {t for t in q.terms if t.isdigit()}
+    if not asked:
+        return 0.0
+    right = [w for w, _, _ in _words(fold(sentence[end:end + 40].lower()))][:8]
+    digits = [w for w in right if w.isdigit()]
+    if not digits:
+        return 0.0
+    return 1.0 if asked & set(digits) else -1.0
+
+
+def _window(q: Question, sentence: str, start: int, end: int) -> tuple[float, float]:
+    """(share of the question's words within WINDOW characters of the span, whether the word right after it
+    is one of the question's: "50 tín chỉ" for "bao nhiêu tín chỉ")."""
+    terms = set(q.terms)
+    if not terms:
+        return 0.0, 0.0
+    near = {w for w, _, _ in _words(fold(sentence[max(0, start - WINDOW): end + WINDOW].lower()))}
+    after = _words(fold(sentence[end: end + 20].lower()))
+    return len(terms & near) / len(terms), float(bool(after) and after[0][0] in terms)
+
+
+def _nearest(found: list[tuple[int, object]], pos: int) -> object:
+    """The last item before `pos` (else the first after it) of (offset, item) pairs; None when there is none."""
+    before = [x for at, x in found if at < pos]
+    if before:
+        return before[-1]
+    after = [x for at, x in found if at > pos]
+    return after[0] if after else None
+
+
+def _agrees(asked: tuple, stated: object) -> float:
+    """+1 when what a span is about is what the question asks, -1 when it is something else, 0 when unknown."""
+    if not asked or stated in (None, ""):
+        return 0.0
+    return 1.0 if stated in asked else -1.0
+
+
+def _noun_match(q: Question, noun: str) -> float:
+    if not q.noun or not noun:
+        return 0.0
+    return 1.0 if fold(noun.lower()).split()[:1] == fold(q.noun.lower()).split()[:1] else -1.0
+
+
+def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Refusal]]:
+    """The candidates of `hits` for `q`, with features; and those the constraint check refused."""
+    expected = EXPECTED_ROLES.get(q.kind, ())
+    top_score = hits[0].score if hits and hits[0].score else 1.0
+    top_bm25 = max((h.bm25_score or 0.0 for h in hits), default=0.0) or 1.0
+    top_dense = max((h.dense_score or 0.0 for h in hits), default=0.0) or 1.0
+    # Numbers the question itself states ("mức độ 4") are rarely its answer; a claim's figure is not among
+    # its terms (the claim is checked against the corpus's own).
+    asked_numbers = {parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)
+                     if all(d in q.terms for d in re.findall(r"\d+", x))} - {None}
+    asks_year = bool(_ASKS_YEAR.search(fold(q.text.lower())))
+    asks_average = bool(_AVERAGE.search(fold(q.text.lower())))
+    rows: list[tuple] = []
+    refused: list[Refusal] = []
+    for h in hits:
+        ctx, edition, extra = _contexts(qa, h.doc_id)
+        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
+        para_years = _paragraph_years(qa, h) if q.year is not None else set()
+        reason = check(q, h.sentence, place, extra, para_years)
+        spans = _spans(h.sentence, place, edition, extra)
+        if reason:
+            refused += [Refusal(reason, s.text, s.province or place, s.year, h) for s in spans]
+            continue
+        places_at = [(p.start, p.name) for p in provinces.find(h.sentence, folded=False, extra=extra)]
+        f_sentence = fold(h.sentence.lower())
+        years_at = [(m.start(), int(m.group(0))) for m in re.finditer(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)", f_sentence)]
+        stated_places = {p.name for p in provinces.find(h.sentence, folded=False, extra=extra)}
+        stated_years = {y for _, y, base in _years(fold(h.sentence.lower())) if not base}
+        n_numbers = math.log1p(len(spans))
+        for s in spans:
+            text, unit, noun = s.text, s.unit or UNIT_OF_KIND.get(s.role, ""), ""
+            if s.role in ("count", "number") and (not expected or s.role in expected):
+                noun = _counted(q, h.sentence, s.end)
+                if noun and s.role == "count":
+                    text, unit = f"{s.text} {noun}", noun
+            reason = check_span(q, s, noun, h.sentence, extra, para_years, asks_year)
+            if reason:
+                refused.append(Refusal(reason, s.text, s.province, s.year, h))
+                continue
+            fit = fit_of(qa, q, h, s.start, s.end)
+            coverage, close = fit.coverage, fit.near
+            role_expected = float(s.role in expected)
+            open_kind = float(not expected)
+            x = (
+                1.0 / h.rank, (h.score or 0.0) / top_score, (h.bm25_score or 0.0) / top_bm25, h.dense_score or 0.0,
+                coverage, max(-10.0, min(10.0, close)), role_expected, float(s.role in GENERIC_ROLES),
+                float(s.role == "year"), float(s.role == "id"),
+                float(bool(expected) and s.role not in expected and s.role not in GENERIC_ROLES),
+                open_kind, _noun_match(q, noun),
+                float(bool(q.provinces) and bool(stated_places & set(q.provinces))),
+                float(bool(q.provinces) and not stated_places & set(q.provinces)),
+                float(q.year is not None and q.year in stated_years),
+                float(q.year is not None and q.year not in stated_years and q.year in para_years),
+                float(s.target != q.target), float(s.role in ("rank", "rank_change") and s.ranking != q.ranking),
+                float(s.role in ("rank", "rank_change", "score") and s.pillar != q.pillar),
+                float(s.value is not None and s.value in asked_numbers), _digits_after(q, h.sentence, s.end),
+                n_numbers, float(q.english), _term_distance(q, h.sentence, s.start, s.end), 0.0,
+                role_expected * coverage, open_kind * coverage, role_expected * max(-10.0, min(10.0, close)),
+                (h.dense_score or 0.0) / top_dense, 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
+                1.0 / h.dense_rank if h.dense_rank else 0.0, *_window(q, h.sentence, s.start, s.end),
+                fit.earlier_parts, fit.right, fit.elsewhere, fit.clause, fit.starting_value, fit.difference,
+                float(asks_year and s.role == "year"),
+                _agrees(q.provinces, s.province if not s.implicit else ""), _agrees(q.provinces, _nearest(places_at, s.start)),
+                _agrees((q.year,) if q.year else (), s.year if not s.role == "year" else None),
+                _agrees((q.year,) if q.year else (), _nearest([(a, y) for a, y in years_at if a != s.start], s.start)),
+                float(q.year is not None and not para_years),
+                float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and not q.target),
+                float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and q.target),
+                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and not asks_average),
+                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks_average),
+            )
+            rows.append((text, s.value, unit, s.role, h, h.start + s.start, h.start + s.start + len(text), x))
+    agree = {}
+    for r in rows:  # how many retrieved sentences state the same value: agreement across sources
+        agree[r[1] if r[1] is not None else r[0]] = agree.get(r[1] if r[1] is not None else r[0], 0) + 1
+    i = FEATURES.index("agreement")
+    out = []
+    for text, value, unit, role, h, start, end, x in rows:
+        x = x[:i] + (math.log(agree[value if value is not None else text]),) + x[i + 1:]
+        out.append(Candidate(text, value, unit, role, h, start, end, x))
+    return out, refused
+
+
