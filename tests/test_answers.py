@@ -3,7 +3,7 @@ import pytest
 
 import dtiqa
 
-from conftest import HashEmbedder, qa_of
+from conftest import qa_of, shipped_embedder
 
 # A made-up province with its own numbers and phrasing.
 SAO_MAI = """\
@@ -34,7 +34,7 @@ def qa(tmp_path_factory):
     corpus.mkdir()
     (corpus / "sao_mai.txt").write_text(SAO_MAI, encoding="utf-8")
     (corpus / "song_lam.txt").write_text(SONG_LAM, encoding="utf-8")
-    return dtiqa.load(corpus, root / "index", HashEmbedder())
+    return dtiqa.load(corpus, root / "index", shipped_embedder())
 
 
 @pytest.mark.parametrize("question, text, value, unit", [
@@ -167,7 +167,7 @@ def edition_qa(tmp_path_factory):
     root = tmp_path_factory.mktemp("edition")
     (root / "c").mkdir()
     (root / "c" / "dti2023.txt").write_text(EDITION_NEWS, encoding="utf-8")
-    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+    return dtiqa.load(root / "c", root / "i", shipped_embedder())
 
 
 @pytest.mark.parametrize("question, value, text", [

@@ -201,7 +201,8 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
         if len(q.provinces) > 1:
             return _answer_each(qa, q, hits)
         ans = _answer_rank(qa, q)
-        # A rank the facts table lacks (a new phrasing, a table line) may still be read from the text.
+        # A rank the facts table lacks (a new phrasing, a table line) may still be read from the text, but
+        # only offered as a possibility: the facts table's own refusal stands.
         return ans if ans.found else _or_text(ans, _answer_number(qa, q, hits))
     if q.merger and len(q.provinces) == 1:
         return _answer_merger(qa, q, hits)
@@ -221,10 +222,14 @@ def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 def _or_text(facts: Answer, text: Answer) -> Answer:
-    """The text's answer when it has one (or a better-founded possibility); else the facts table's "not found"."""
-    if text.found or (text.suggestion and not facts.suggestion):
-        return text
-    return facts
+    """The facts table's "not found", with the text's best candidate offered as a possibility."""
+    best = text.text if text.found else text.suggestion
+    if not best:
+        return facts
+    message = (f"{facts.message}\nCó thể là **{best}** (độ tin cậy {text.confidence:.0%}), theo câu dưới đây — "
+               f"hãy kiểm tra lại." + (_cite_line(text.citations[0]) if text.citations else ""))
+    return replace(facts, suggestion=best, confidence=text.confidence, citations=text.citations[:1], message=message,
+                   reasons=facts.reasons + ("low_confidence",))
 
 
 def _previous(history: list, places: frozenset) -> Question | None:

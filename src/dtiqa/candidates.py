@@ -34,7 +34,7 @@ UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score
 _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 
 FEATURES = (
-    "recip_rank", "fused_rel", "bm25_rel", "dense", "coverage", "near", "role_expected", "role_generic",
+    "recip_rank", "fused_rel", "bm25_rel", "coverage", "near", "role_expected", "role_generic",
     "role_year", "role_id", "role_other", "kind_open", "noun_match", "province_stated", "province_context",
     "year_stated", "year_paragraph", "target_mismatch", "ranking_mismatch", "pillar_mismatch", "in_question",
     "digits_after", "numbers_in_sentence", "english", "term_distance", "agreement",
@@ -42,11 +42,13 @@ FEATURES = (
     "dense_recip_rank", "window_overlap", "next_word_asked", "earlier_parts", "right", "elsewhere", "clause",
     "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
     "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
-    "average_cue_not_asked", "average_cue_asked",
+    "average_cue_not_asked", "average_cue_asked", "left_words", "right_words",
 )
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
 _AVERAGE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|average|national)\b")
 _RANKED_BEFORE = re.compile(r"\b(rank(ed)?|plac(ed|e)|came|finish(ed)?|stood|position|was|at|to)\s+(the\s+)?$")
+# A letter outside the Latin scripts Vietnamese and English are written in: "Сколько", "чуyển", "多少".
+_FOREIGN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _ASKS_YEAR = re.compile(r"\b(nam nao|what year|which year|tu nam|since when)\b")
 WINDOW = 40  # characters either side of a span whose words are compared with the question's
 
@@ -262,9 +264,11 @@ def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozens
     expected = EXPECTED_ROLES.get(q.kind, ())
     if expected and s.role not in expected and not (asks_year and s.role == "year"):
         return "type"
-    if q.provinces and s.province and s.province not in q.provinces \
+    if q.provinces and s.attributed and s.province not in q.provinces \
             and (not s.implicit or not _place_ok(q, "", sentence, extra)):
-        return "province"  # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province
+        # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province; a national
+        # average or a ministry's figure has none.
+        return "province"
     if q.year is not None and s.year is not None and s.year != q.year and q.year not in paragraph_years:
         return "year"
     if s.role in ("rank", "rank_change", "score"):
@@ -300,12 +304,13 @@ class _Span:
     ranking: str = "dti"
     target: bool = False
     iso: str = ""
+    attributed: bool = False  # a province was sought for it (a number read by dtiqa.facts): "" then means none
 
 
 def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> list[_Span]:
     """Every number (with its role), date and digit-bearing token of a sentence, each once."""
     out = [_Span(m.role, m.value, m.text, m.unit, m.start, m.end, m.province, m.province_implicit, m.year, m.pillar,
-                 m.ranking, m.target) for m in sentence_mentions(sentence, place, edition, extra)]
+                 m.ranking, m.target, attributed=True) for m in sentence_mentions(sentence, place, edition, extra)]
     for d in date_mentions(sentence):
         out = [s for s in out if s.end <= d.start or s.start >= d.end]
         out.append(_Span("date", None, d.text, "", d.start, d.end, iso=d.iso))
@@ -349,6 +354,16 @@ def _window(q: Question, sentence: str, start: int, end: int) -> tuple[float, fl
     return len(terms & near) / len(terms), float(bool(after) and after[0][0] in terms)
 
 
+def _beside(q: Question, sentence: str, start: int, end: int, n: int = 4) -> tuple[float, float]:
+    """Shares of the `n` words just before and just after a span that are the question's words."""
+    terms = set(q.terms)
+    if not terms:
+        return 0.0, 0.0
+    left = [w for w, _, _ in _words(fold(sentence[max(0, start - 60):start].lower()))][-n:]
+    right = [w for w, _, _ in _words(fold(sentence[end:end + 60].lower()))][:n]
+    return (sum(w in terms for w in left) / n, sum(w in terms for w in right) / n)
+
+
 def _nearest(found: list[tuple[int, object]], pos: int) -> object:
     """The last item before `pos` (else the first after it) of (offset, item) pairs; None when there is none."""
     before = [x for at, x in found if at < pos]
@@ -385,6 +400,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     asks_average = bool(_AVERAGE.search(fold(q.text.lower())))
     rows: list[tuple] = []
     refused: list[Refusal] = []
+    if not q.terms and not q.provinces and q.year is None:
+        return [], [Refusal("no_terms", "", "", None, h) for h in hits[:1]]  # nothing the evidence could match
+    if _FOREIGN.search(q.text):
+        return [], [Refusal("language", "", "", None, h) for h in hits[:1]]  # words no Vietnamese text can match
     for h in hits:
         ctx, edition, extra = _contexts(qa, h.doc_id)
         place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
@@ -415,7 +434,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
             role_expected = float(s.role in expected)
             open_kind = float(not expected)
             x = (
-                1.0 / h.rank, (h.score or 0.0) / top_score, (h.bm25_score or 0.0) / top_bm25, h.dense_score or 0.0,
+                1.0 / h.rank, (h.score or 0.0) / top_score, (h.bm25_score or 0.0) / top_bm25,
                 coverage, max(-10.0, min(10.0, close)), role_expected, float(s.role in GENERIC_ROLES),
                 float(s.role == "year"), float(s.role == "id"),
                 float(bool(expected) and s.role not in expected and s.role not in GENERIC_ROLES),
@@ -435,12 +454,13 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(asks_year and s.role == "year"),
                 _agrees(q.provinces, s.province if not s.implicit else ""), _agrees(q.provinces, _nearest(places_at, s.start)),
                 _agrees((q.year,) if q.year else (), s.year if not s.role == "year" else None),
-                _agrees((q.year,) if q.year else (), _nearest([(a, y) for a, y in years_at if a != s.start], s.start)),
+                _agrees((q.year,) if q.year else (), _nearest([(a, y) for a, y in years_at if not s.start <= a < s.end], s.start)),
                 float(q.year is not None and not para_years),
                 float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and not q.target),
                 float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and q.target),
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and not asks_average),
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks_average),
+                *_beside(q, h.sentence, s.start, s.end),
             )
             rows.append((text, s.value, unit, s.role, h, h.start + s.start, h.start + s.start + len(text), x))
     agree = {}
