@@ -704,7 +704,8 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
         return replace(_not_found(q, [], "câu hỏi không nêu con số nào để kiểm tra"), verdict=VERDICTS[2])
     kind, value, is_top, said, noun = claimed
     digits = {w for w, _, _ in _words(fold(said.lower()))}
-    checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits))
+    checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits),
+                      text=q.text.replace(said, " "))  # the figure to check is not one the question asks about
     ans = _dispatch(qa, checked, hits)
     if not ans.found or ans.value is None:
         why = ans.message.removeprefix("Không tìm thấy câu trả lời trong kho bài viết: ")

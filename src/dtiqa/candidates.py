@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 FEATURES = (
     "recip_rank", "fused_rel", "bm25_rel", "coverage", "near", "role_expected", "role_generic",
     "role_year", "role_id", "role_other", "kind_open", "noun_match", "province_stated", "province_context",
-    "year_stated", "year_paragraph", "target_mismatch", "ranking_mismatch", "pillar_mismatch", "in_question",
+    "year_stated", "year_paragraph", "target_mismatch", "ranking_mismatch", "pillar_mismatch",
     "digits_after", "numbers_in_sentence", "english", "term_distance", "agreement",
     "expected_x_coverage", "open_x_coverage", "expected_x_closeness", "dense_rel", "bm25_recip_rank",
     "dense_recip_rank", "window_overlap", "next_word_asked", "earlier_parts", "right", "elsewhere", "clause",
@@ -333,7 +333,7 @@ def _term_distance(q: Question, sentence: str, start: int, end: int) -> float:
 
 def _digits_after(q: Question, sentence: str, end: int) -> float:
     """+1 when the digits the question asks for ("mức độ 4") follow the span, -1 when other digits do."""
-    asked = {t for t in q.terms if t.isdigit()}
+    asked = set(re.findall(r"\d+", q.text))  # single digits too: "mức độ 4" (not among the terms)
     if not asked:
         return 0.0
     right = [w for w, _, _ in _words(fold(sentence[end:end + 40].lower()))][:8]
@@ -392,10 +392,9 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     top_score = hits[0].score if hits and hits[0].score else 1.0
     top_bm25 = max((h.bm25_score or 0.0 for h in hits), default=0.0) or 1.0
     top_dense = max((h.dense_score or 0.0 for h in hits), default=0.0) or 1.0
-    # Numbers the question itself states ("mức độ 4") are rarely its answer; a claim's figure is not among
-    # its terms (the claim is checked against the corpus's own).
-    asked_numbers = {parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)
-                     if all(d in q.terms for d in re.findall(r"\d+", x))} - {None}
+    # Numbers the question itself states ("mức độ 4") are what it asks about, not its answer (a claim's
+    # figure is taken out of the question before its check).
+    asked_numbers = {parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)} - {None}
     asks_year = bool(_ASKS_YEAR.search(fold(q.text.lower())))
     asks_average = bool(_AVERAGE.search(fold(q.text.lower())))
     rows: list[tuple] = []
@@ -426,6 +425,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
             reason = check_span(q, s, noun, h.sentence, extra, para_years, asks_year)
+            if not reason and s.value is not None and s.value in asked_numbers and s.role != "year":
+                reason = "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
             if reason:
                 refused.append(Refusal(reason, s.text, s.province, s.year, h))
                 continue
@@ -445,7 +446,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(q.year is not None and q.year not in stated_years and q.year in para_years),
                 float(s.target != q.target), float(s.role in ("rank", "rank_change") and s.ranking != q.ranking),
                 float(s.role in ("rank", "rank_change", "score") and s.pillar != q.pillar),
-                float(s.value is not None and s.value in asked_numbers), _digits_after(q, h.sentence, s.end),
+                _digits_after(q, h.sentence, s.end),
                 n_numbers, float(q.english), _term_distance(q, h.sentence, s.start, s.end), 0.0,
                 role_expected * coverage, open_kind * coverage, role_expected * max(-10.0, min(10.0, close)),
                 (h.dense_score or 0.0) / top_dense, 1.0 / h.bm25_rank if h.bm25_rank else 0.0,

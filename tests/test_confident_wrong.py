@@ -1,0 +1,54 @@
+"""The confident wrong answers the answer-layer issue lists, each on an article this test writes:
+answered correctly, or abstained — never a wrong figure given as found."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import qa_of
+from dtiqa.evaluate import answer_match
+
+# Made-up figures for real province names; each trap sits next to the figure it could be mistaken for.
+REPORT_2021 = """\
+Công bố DTI 2021: Hà Nam vào top 10, Yên Bái xếp thứ 27
+Ngày 2/5/2022, Bộ Thông tin và Truyền thông công bố kết quả Chỉ số chuyển đổi số (DTI) năm 2021.
+Tỉnh Hà Nam đứng thứ 8/63 tỉnh, thành phố, còn Yên Bái xếp thứ 27/63.
+Cổng dịch vụ công của Hà Nam đã cung cấp 149 dịch vụ công mức độ 3 và 725 dịch vụ công mức độ 4.
+Tỉnh đã kết nối 50/98 cơ sở dữ liệu chuyên ngành với nền tảng chia sẻ dữ liệu quốc gia.
+Theo Liên Hợp Quốc, Việt Nam xếp thứ 71/193 quốc gia về Chỉ số phát triển Chính phủ điện tử (EGDI).
+So với năm 2019, Hà Nam đã tăng 20 bậc.
+"""
+
+MERGED = """\
+Đồng Nai mới dẫn đầu khu vực về chuyển đổi số
+Sau khi hợp nhất với Bình Phước từ ngày 1/7/2025, tỉnh Đồng Nai mới xếp thứ 5/34 về chuyển đổi số năm 2025.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "traps", {"ha_nam_2021.txt": REPORT_2021, "dong_nai_moi.txt": MERGED})
+
+
+@pytest.mark.parametrize("question, right", [
+    ("Hà Nam xếp thứ mấy về đô thị thông minh năm 2021?", None),  # never mentioned: not the DTI rank
+    ("Which province ranked 8th in 2021?", "Hà Nam"),  # not Yên Bái (27th)
+    ("Tỉnh nào đứng thứ 8 về DTI năm 2021?", "Hà Nam"),
+    ("Hà Nam cung cấp bao nhiêu dịch vụ công mức độ 4?", "725"),  # 149 is level 3
+    ("Hà Nam xếp thứ mấy về DTI năm 2020?", None),  # +20 spans 2019→2021: no one-year base
+    ("Hà Nam xếp thứ mấy về DTI năm 2022?", None),  # published in 2022, assessed 2021
+    ("Bình Phước xếp thứ mấy về chuyển đổi số năm 2025?", None),  # the merged unit's rank is not the former province's
+    ("Hà Nam xếp hạng bao nhiêu về DTI?", "8/63"),  # not "50/98" data sets
+    ("Yên Bái xếp thứ mấy về DTI năm 2021?", "27/63"),  # not the UN's 71/193
+])
+def test_no_confident_wrong_answer(qa, question, right):
+    ans = qa.ask(question)
+    if right is None:
+        assert not ans.found, (ans.text, ans.message)
+    else:
+        assert not ans.found or answer_match(right, ans.text, ans.value), (ans.text, ans.message)
+
+
+def test_the_trapped_figures_are_never_offered_as_found(qa):
+    for question in ("Hà Nam xếp thứ mấy năm 2021?", "Việt Nam xếp thứ mấy về DTI?", "Tỉnh nào xếp thứ 71?"):
+        ans = qa.ask(question)
+        assert not (ans.found and ans.value in (50.0, 71.0, 149.0)), (question, ans.text)
