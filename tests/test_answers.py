@@ -233,7 +233,10 @@ def test_a_bracketed_rank_of_another_year_does_not_date_the_change(editions_qa):
 ])
 def test_a_publication_date_is_found_by_the_edition_it_publishes(editions_qa, question, text):
     a = editions_qa.ask(question)
-    assert a.found and a.text == text
+    # The date of the edition asked, never another's; below the scorer's threshold it is offered as a
+    # possibility ("có thể là …") rather than answered.
+    assert (a.text if a.found else a.suggestion) == text
+    assert a.found or a.reasons == ("low_confidence",)
 
 
 @pytest.mark.parametrize("question, kind, text", [
