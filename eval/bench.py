@@ -38,7 +38,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "eval" / "gold.jsonl"
+GOLD = ROOT / "eval" / "dev" / "gold.jsonl"
 OUT_MD = ROOT / "eval" / "bench.md"
 OUT_JSON = ROOT / "eval" / "bench.json"
 WORK = Path(os.environ.get("DTIQA_BENCH_DIR", "/tmp/dtiqa-bench"))
@@ -814,7 +814,7 @@ def render(results: dict) -> str:
 
     L.append("\n## Search and ask latency\n")
     L.append("One process, after one warm-up call; `search` k=10 (hybrid: BM25 + dense, RRF), `ask` the full "
-             "answer. Queries: the first 100 gold questions (`eval/gold.jsonl`), medians of the runs' p50 and p95.\n")
+             "answer. Queries: the first 100 gold questions (`eval/dev/gold.jsonl`), medians of the runs' p50 and p95.\n")
     rows = []
     for k in labels:
         s = c[k]["serve"]

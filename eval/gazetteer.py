@@ -347,7 +347,7 @@ def render(results: dict) -> str:
             (", ".join(f"`{r['form']}` → {r['answers']['dtiqa canonical']['answer']}" for r in wrong) or "none"), ""]
     w = t["warm_us"]
     out += ["## Lookup speed per question", "",
-            f"`provinces.find(question)` over the {t['questions']} questions of eval/gold.jsonl (what question "
+            f"`provinces.find(question)` over the {t['questions']} questions of eval/dev/gold.jsonl (what question "
             "analysis calls; `named_in` is used only on articles, in facts.py). Median over "
             f"{t['runs']} runs of each run's figure, µs per question:", "",
             *_table(["p50", "p95", "max", "mean"], [[f"{w[k]:.1f}" for k in ("p50", "p95", "max", "mean")]]), ""]
@@ -369,7 +369,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-    questions = [json.loads(ln)["question"] for ln in (ROOT / "eval" / "gold.jsonl").read_text().splitlines()
+    questions = [json.loads(ln)["question"] for ln in (ROOT / "eval" / "dev" / "gold.jsonl").read_text().splitlines()
                  if ln.strip()]
     results = {"machine": machine(), "recognition": recognition(), "timing": lookup_timing(questions, args.runs)}
     (ROOT / "eval" / "gazetteer.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
