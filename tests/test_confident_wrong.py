@@ -34,6 +34,7 @@ def qa(tmp_path_factory):
     ("Which province ranked 8th in 2021?", "Hà Nam"),  # not Yên Bái (27th)
     ("Tỉnh nào đứng thứ 8 về DTI năm 2021?", "Hà Nam"),
     ("Hà Nam cung cấp bao nhiêu dịch vụ công mức độ 4?", "725"),  # 149 is level 3
+    ("Hà Nam cung cấp bao nhiêu dịch vụ công mức độ 3?", "149"),  # neither 725 nor the "4" of "mức độ 4"
     ("Hà Nam xếp thứ mấy về DTI năm 2020?", None),  # +20 spans 2019→2021: no one-year base
     ("Hà Nam xếp thứ mấy về DTI năm 2022?", None),  # published in 2022, assessed 2021
     ("Bình Phước xếp thứ mấy về chuyển đổi số năm 2025?", None),  # the merged unit's rank is not the former province's

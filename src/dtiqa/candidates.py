@@ -42,8 +42,13 @@ FEATURES = (
     "dense_recip_rank", "window_overlap", "next_word_asked", "earlier_parts", "right", "elsewhere", "clause",
     "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
     "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
-    "average_cue_not_asked", "average_cue_asked", "left_words", "right_words",
+    "average_cue_not_asked", "average_cue_asked", "left_words", "right_words", "gap_cue_not_asked",
+    "open_x_asks_which",
 )
+# "chênh lệch 0,0880 điểm", "cao hơn 28%": a difference between two figures, not either of them.
+_GAP = re.compile(r"\b(chenh lech|chenh|cach biet|khoang cach|cao hon|thap hon|nhieu hon|it hon|gap|difference|higher than|lower than)\b")
+# "Tỉnh nào …", "cơ quan nào …", "who …": a name is asked, which a number rarely is.
+_WHICH = re.compile(r"\b(nao|ai|which|who|whom)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
 _AVERAGE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|average|national)\b")
 _RANKED_BEFORE = re.compile(r"\b(rank(ed)?|plac(ed|e)|came|finish(ed)?|stood|position|was|at|to)\s+(the\s+)?$")
@@ -286,7 +291,31 @@ def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozens
         return "unit"
     if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
         return "unit"
+    if _other_level(q, sentence, s.end) or _a_label(q, sentence, s.start):
+        return "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
     return ""
+
+
+def _a_label(q: Question, sentence: str, start: int) -> bool:
+    """Whether a span is the value of a label the question itself uses with a number: the "4" of
+    "mức độ 4" when the question says "mức độ 3" (a level, not a quantity)."""
+    asked = fold(q.text.lower())
+    before = [w for w, _, _ in _words(fold(sentence[max(0, start - 30):start].lower()))][-2:]
+    if len(before) < 2:
+        return False
+    return bool(re.search(rf"\b{before[0]} {before[1]} \d+\b", asked))
+
+
+def _other_level(q: Question, sentence: str, end: int) -> bool:
+    """Whether the words right after a span, in its clause, name another level or grade than the question:
+    a digit follows ("mức độ 3") and the question asks other digits ("mức độ 4"); years do not count."""
+    asked = {d for d in re.findall(r"\d+", q.text) if not re.fullmatch(r"(19|20)\d\d", d)}
+    if not asked:
+        return False
+    tail = re.split(r"[,;:.()]|\bva\b|\band\b", fold(sentence[end:end + 60].lower()), maxsplit=1)[0]
+    digits = [w for w, _, _ in _words(tail)][:6]
+    digits = [w for w in digits if w.isdigit()]
+    return bool(digits) and not asked & set(digits)
 
 
 @dataclass(frozen=True)
@@ -397,6 +426,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     asked_numbers = {parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)} - {None}
     asks_year = bool(_ASKS_YEAR.search(fold(q.text.lower())))
     asks_average = bool(_AVERAGE.search(fold(q.text.lower())))
+    asks_gap = bool(_GAP.search(fold(q.text.lower())))
+    asks_which = bool(_WHICH.search(fold(q.text.lower()))) and not asks_year
     rows: list[tuple] = []
     refused: list[Refusal] = []
     if not q.terms and not q.provinces and q.year is None:
@@ -462,6 +493,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and not asks_average),
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks_average),
                 *_beside(q, h.sentence, s.start, s.end),
+                float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks_gap),
+                float(not expected and asks_which),
             )
             rows.append((text, s.value, unit, s.role, h, h.start + s.start, h.start + s.start + len(text), x))
     agree = {}
