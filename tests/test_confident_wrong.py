@@ -18,6 +18,13 @@ Theo Liên Hợp Quốc, Việt Nam xếp thứ 71/193 quốc gia về Chỉ s�
 So với năm 2019, Hà Nam đã tăng 20 bậc.
 """
 
+PLANS = """\
+Hà Nam: kết quả chuyển đổi số năm 2023 và mục tiêu đến 2025
+Tỉnh phấn đấu đến năm 2025 đạt tỷ lệ hồ sơ trực tuyến toàn trình 75%; năm 2023 tỉnh đạt 52%.
+Điểm DTI 2023 của Hà Nam đạt 0,5120, tăng 0,0211 điểm so với năm trước.
+Toàn tỉnh có 188 xã, phường được đánh giá; xã Thanh Tân dẫn đầu.
+"""
+
 MERGED = """\
 Đồng Nai mới dẫn đầu khu vực về chuyển đổi số
 Sau khi hợp nhất với Bình Phước từ ngày 1/7/2025, tỉnh Đồng Nai mới xếp thứ 5/34 về chuyển đổi số năm 2025.
@@ -26,7 +33,8 @@ Sau khi hợp nhất với Bình Phước từ ngày 1/7/2025, tỉnh Đồng Na
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "traps", {"ha_nam_2021.txt": REPORT_2021, "dong_nai_moi.txt": MERGED})
+    return qa_of(tmp_path_factory, "traps", {"ha_nam_2021.txt": REPORT_2021, "dong_nai_moi.txt": MERGED,
+                                             "ha_nam_2023.txt": PLANS})
 
 
 @pytest.mark.parametrize("question, right", [
@@ -40,6 +48,10 @@ def qa(tmp_path_factory):
     ("Bình Phước xếp thứ mấy về chuyển đổi số năm 2025?", None),  # the merged unit's rank is not the former province's
     ("Hà Nam xếp hạng bao nhiêu về DTI?", "8/63"),  # not "50/98" data sets
     ("Yên Bái xếp thứ mấy về DTI năm 2021?", "27/63"),  # not the UN's 71/193
+    ("Năm 2025 Hà Nam đã đạt tỷ lệ hồ sơ trực tuyến toàn trình bao nhiêu?", None),  # 75% is the plan
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của Hà Nam năm 2023 là bao nhiêu?", "52%"),
+    ("Điểm DTI 2023 của Hà Nam là bao nhiêu?", "0,5120"),  # not the change, 0,0211
+    ("Xã nào của Hà Nam dẫn đầu về chuyển đổi số?", "Thanh Tân"),  # a name: not "188 xã"
 ])
 def test_no_confident_wrong_answer(qa, question, right):
     ans = qa.ask(question)

@@ -47,6 +47,12 @@ FEATURES = (
 )
 # "chênh lệch 0,0880 điểm", "cao hơn 28%": a difference between two figures, not either of them.
 _GAP = re.compile(r"\b(chenh lech|chenh|cach biet|khoang cach|cao hon|thap hon|nhieu hon|it hon|gap|difference|higher than|lower than)\b")
+QUANTITIES = ("count", "number", "percent", "amount", "score", "rank", "rank_change", "top", "year")
+# A question about what was reached, which a plan cannot answer.
+_ACHIEVED = re.compile(r"\b(da dat|dat duoc|thuc te|thuc hien duoc|da co|achieved|actual|reached)\b")
+# A change stated right before a number ("tăng 0,0211 điểm"); "tăng lên 99,90%" states the new level.
+_CHANGE_LEAD = re.compile(r"\b(tang|giam|tang them|giam di|giam them|them|tut|increased by|rose by|fell by|up by|down by)\s*$")
+_CHANGE_LEAD_ASKED = re.compile(r"\b(tang|giam|them|tut|chenh|change|increase|decrease|rise|rose|fell|drop|gain)")
 # "Tỉnh nào …", "cơ quan nào …", "who …": a name is asked, which a number rarely is.
 _WHICH = re.compile(r"\b(nao|ai|which|who|whom)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
@@ -291,6 +297,19 @@ def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozens
         return "unit"
     if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
         return "unit"
+    f = fold(sentence.lower())
+    clause = f[max([m.end() for m in re.finditer(r"[;:()]|, ", f[:s.start])], default=0):s.start]
+    clause_years = {y for _, y, base in _years(clause) if not base}
+    if q.year is not None and clause_years and q.year not in clause_years:
+        return "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
+    if s.role not in ("rank", "rank_change") and not q.target and TARGET_WORDS_RE.search(clause) \
+            and (q.year is not None or _ACHIEVED.search(fold(q.text.lower()))):
+        return "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
+    if _CHANGE_LEAD.search(f[max(0, s.start - 15):s.start]) and not _CHANGE_LEAD_ASKED.search(fold(q.text.lower())):
+        return "change"  # "tăng 0,0211 điểm": a change, when the level is asked
+    if not EXPECTED_ROLES.get(q.kind) and _WHICH.search(fold(q.text.lower())) and s.role in QUANTITIES \
+            and not _ASKS_YEAR.search(fold(q.text.lower())):
+        return "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
     if _other_level(q, sentence, s.end) or _a_label(q, sentence, s.start):
         return "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
     return ""
