@@ -18,11 +18,11 @@ from importlib import resources
 from . import provinces
 from .answer import Answer, Citation
 from . import candidates, scorer
-from .candidates import _abbreviated, _contexts, _fit, _noun_after, _paragraph_years, _place_ok, _words
-from .facts import Fact, _years, date_mentions, sentence_mentions
+from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
+from .facts import Fact, sentence_mentions
 from .hits import Hit, prepare_query
 from .question import Question, analyze, with_history
-from .text import abbreviations, fold, has_letters_or_digits
+from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold

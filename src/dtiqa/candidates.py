@@ -268,12 +268,36 @@ def check(q: Question, sentence: str, place: str, extra: frozenset, paragraph_ye
     return ""
 
 
-def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozenset, paragraph_years: set[int],
-               asks_year: bool) -> str:
+@dataclass(frozen=True)
+class Asks:
+    """What the wording of a question asks for, read once per question (folded text and cue flags)."""
+
+    folded: str
+    numbers: frozenset  # numbers the question states ("mức độ 4"): what it asks about, not its answer
+    year: bool  # "năm nào", "since when"
+    average: bool
+    gap: bool
+    which: bool  # a name: "tỉnh nào", "who"
+    change: bool
+    reached: bool  # "đã đạt", "thực tế"
+
+    @classmethod
+    def of(cls, q: Question) -> "Asks":
+        f = fold(q.text.lower())
+        year = bool(_ASKS_YEAR.search(f))
+        return cls(f, frozenset({parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)} - {None}), year,
+                   bool(_AVERAGE.search(f)), bool(_GAP.search(f)), bool(_WHICH.search(f)) and not year,
+                   bool(_CHANGE_LEAD_ASKED.search(f)), bool(_ACHIEVED.search(f)))
+
+
+def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
+               paragraph_years: set[int]) -> str:
     """"" when a span may answer `q`, else the constraint it breaks: type, province, year, pillar, index,
-    target or unit. Everything softer is a feature for the scorer."""
+    target, change, unit, level or asked. Everything softer is a feature for the scorer.
+
+    `folded` is the sentence folded and lower-cased (same offsets)."""
     expected = EXPECTED_ROLES.get(q.kind, ())
-    if expected and s.role not in expected and not (asks_year and s.role == "year"):
+    if expected and s.role not in expected and not (asks.year and s.role == "year"):
         return "type"
     if q.provinces and s.attributed and s.province not in q.provinces \
             and (not s.implicit or not _place_ok(q, "", sentence, extra)):
@@ -297,29 +321,28 @@ def check_span(q: Question, s: "_Span", noun: str, sentence: str, extra: frozens
         return "unit"
     if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
         return "unit"
-    f = fold(sentence.lower())
-    clause = f[max([m.end() for m in re.finditer(r"[;:()]|, ", f[:s.start])], default=0):s.start]
+    clause = folded[max([m.end() for m in re.finditer(r"[;:()]|, ", folded[:s.start])], default=0):s.start]
     clause_years = {y for _, y, base in _years(clause) if not base}
     if q.year is not None and clause_years and q.year not in clause_years:
         return "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
     if s.role not in ("rank", "rank_change") and not q.target and TARGET_WORDS_RE.search(clause) \
-            and (q.year is not None or _ACHIEVED.search(fold(q.text.lower()))):
+            and (q.year is not None or asks.reached):
         return "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
-    if _CHANGE_LEAD.search(f[max(0, s.start - 15):s.start]) and not _CHANGE_LEAD_ASKED.search(fold(q.text.lower())):
+    if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
         return "change"  # "tăng 0,0211 điểm": a change, when the level is asked
-    if not EXPECTED_ROLES.get(q.kind) and _WHICH.search(fold(q.text.lower())) and s.role in QUANTITIES \
-            and not _ASKS_YEAR.search(fold(q.text.lower())):
+    if not expected and asks.which and s.role in QUANTITIES:
         return "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
-    if _other_level(q, sentence, s.end) or _a_label(q, sentence, s.start):
+    if _other_level(q, sentence, s.end) or _a_label(asks.folded, folded, s.start):
         return "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
+    if s.value is not None and s.value in asks.numbers and s.role != "year":
+        return "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
     return ""
 
 
-def _a_label(q: Question, sentence: str, start: int) -> bool:
-    """Whether a span is the value of a label the question itself uses with a number: the "4" of
+def _a_label(asked: str, folded: str, start: int) -> bool:
+    """Whether a span is the value of a label the (folded) question itself uses with a number: the "4" of
     "mức độ 4" when the question says "mức độ 3" (a level, not a quantity)."""
-    asked = fold(q.text.lower())
-    before = [w for w, _, _ in _words(fold(sentence[max(0, start - 30):start].lower()))][-2:]
+    before = [w for w, _, _ in _words(folded[max(0, start - 30):start])][-2:]
     if len(before) < 2:
         return False
     return bool(re.search(rf"\b{before[0]} {before[1]} \d+\b", asked))
@@ -440,13 +463,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     top_score = hits[0].score if hits and hits[0].score else 1.0
     top_bm25 = max((h.bm25_score or 0.0 for h in hits), default=0.0) or 1.0
     top_dense = max((h.dense_score or 0.0 for h in hits), default=0.0) or 1.0
-    # Numbers the question itself states ("mức độ 4") are what it asks about, not its answer (a claim's
-    # figure is taken out of the question before its check).
-    asked_numbers = {parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)} - {None}
-    asks_year = bool(_ASKS_YEAR.search(fold(q.text.lower())))
-    asks_average = bool(_AVERAGE.search(fold(q.text.lower())))
-    asks_gap = bool(_GAP.search(fold(q.text.lower())))
-    asks_which = bool(_WHICH.search(fold(q.text.lower()))) and not asks_year
+    asks = Asks.of(q)
     rows: list[tuple] = []
     refused: list[Refusal] = []
     if not q.terms and not q.provinces and q.year is None:
@@ -465,8 +482,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         places_at = [(p.start, p.name) for p in provinces.find(h.sentence, folded=False, extra=extra)]
         f_sentence = fold(h.sentence.lower())
         years_at = [(m.start(), int(m.group(0))) for m in re.finditer(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)", f_sentence)]
-        stated_places = {p.name for p in provinces.find(h.sentence, folded=False, extra=extra)}
-        stated_years = {y for _, y, base in _years(fold(h.sentence.lower())) if not base}
+        stated_places = {name for _, name in places_at}
+        stated_years = {y for _, y, base in _years(f_sentence) if not base}
         n_numbers = math.log1p(len(spans))
         for s in spans:
             text, unit, noun = s.text, s.unit or UNIT_OF_KIND.get(s.role, ""), ""
@@ -474,9 +491,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 noun = _counted(q, h.sentence, s.end)
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
-            reason = check_span(q, s, noun, h.sentence, extra, para_years, asks_year)
-            if not reason and s.value is not None and s.value in asked_numbers and s.role != "year":
-                reason = "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
+            reason = check_span(q, asks, s, noun, h.sentence, f_sentence, extra, para_years)
             if reason:
                 refused.append(Refusal(reason, s.text, s.province, s.year, h))
                 continue
@@ -502,18 +517,18 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 (h.dense_score or 0.0) / top_dense, 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
                 1.0 / h.dense_rank if h.dense_rank else 0.0, *_window(q, h.sentence, s.start, s.end),
                 fit.earlier_parts, fit.right, fit.elsewhere, fit.clause, fit.starting_value, fit.difference,
-                float(asks_year and s.role == "year"),
+                float(asks.year and s.role == "year"),
                 _agrees(q.provinces, s.province if not s.implicit else ""), _agrees(q.provinces, _nearest(places_at, s.start)),
                 _agrees((q.year,) if q.year else (), s.year if not s.role == "year" else None),
                 _agrees((q.year,) if q.year else (), _nearest([(a, y) for a, y in years_at if not s.start <= a < s.end], s.start)),
                 float(q.year is not None and not para_years),
                 float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and not q.target),
                 float(bool(TARGET_WORDS_RE.search(f_sentence[max(0, s.start - 50):s.start])) and q.target),
-                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and not asks_average),
-                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks_average),
+                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and not asks.average),
+                float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks.average),
                 *_beside(q, h.sentence, s.start, s.end),
-                float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks_gap),
-                float(not expected and asks_which),
+                float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks.gap),
+                float(not expected and asks.which),
             )
             rows.append((text, s.value, unit, s.role, h, h.start + s.start, h.start + s.start + len(text), x))
     agree = {}

@@ -58,7 +58,7 @@ def _examples(qa, name: str, items) -> list[Example]:
 
 
 def uit_examples(index_root: Path, embedder, progress: bool = False) -> list[Example]:
-    contexts, items = load_external(UIT_TRAIN, external_path("uit") if UIT_TRAIN.folder else None)
+    contexts, items = load_external(UIT_TRAIN, external_path("uit"))
     corpus = index_root / "train-uit-corpus"
     write_corpus(corpus, contexts)
     qa = load(corpus, index_root / "train-uit-index", embedder, Settings(), progress=progress)
