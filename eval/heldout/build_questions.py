@@ -1,232 +1,197 @@
 import json, os
-A="he01_dbscl_dti_2023.txt"; B="he02_ha_tinh_nghi_quyet.txt"; C="he03_four_provinces_note.txt"
-D="he04_dong_thap_dich_vu_cong.txt"; E="he05_dti_cap_bo_2023.txt"; F="he06_5_diem_sang.txt"
-Q=[]
-def q(question, answer, docs, ev, kind, verdict=None):
-    d={"question":question,"answer":answer,"doc_ids":docs,"evidence":ev,"answerable":True,"kind":kind}
-    if verdict: d["verdict"]=verdict
-    Q.append(d)
-def u(question):
-    Q.append({"question":question,"answer":"","doc_ids":[],"evidence":"","answerable":False,"kind":"unanswerable"})
-
-# ---- A: Mekong round-up
-q("Long An đạt bao nhiêu điểm trong Chỉ số chuyển đổi số cấp tỉnh năm 2023?","0,5812",[A],"Dẫn đầu vùng là tỉnh Long An với 0,5812 điểm","score")
-q("Trên bảng xếp hạng DTI toàn quốc năm 2023, Long An đứng ở vị trí nào?","7/63",[A],"Dẫn đầu vùng là tỉnh Long An với 0,5812 điểm, xếp thứ 7/63 cả nước","rank")
-q("So với một năm trước đó, thứ hạng DTI của Long An được cải thiện mấy bậc?","5 bậc",[A],"xếp thứ 7/63 cả nước, tăng 5 bậc so với năm 2022","rank_change")
-q("Long An đã số hóa và đưa lên môi trường mạng bao nhiêu hồ sơ công việc cấp tỉnh?","1.860",[A],"tỉnh đã đưa toàn bộ 1.860 hồ sơ công việc cấp tỉnh lên môi trường mạng","count")
-q("Trong hai năm 2022–2023, Long An chi bao nhiêu cho hạ tầng số?","312 tỷ đồng",[A],"đầu tư 312 tỷ đồng cho hạ tầng số trong hai năm 2022–2023","amount")
-q("Trụ cột kinh tế số của Long An được chấm bao nhiêu điểm?","0,6120",[A],"Riêng trụ cột kinh tế số, Long An đạt 0,6120 điểm","score")
-q("Can Tho xep hang bao nhieu ca nuoc ve chi so chuyen doi so nam 2023?","11",[A],"Đứng thứ hai trong vùng là thành phố Cần Thơ với 0,5634 điểm, hạng 11 toàn quốc","rank")
-q("Điểm DTI 2023 của thành phố Cần Thơ là bao nhiêu?","0,5634",[A],"thành phố Cần Thơ với 0,5634 điểm","score")
-q("Vĩnh Long giành được bao nhiêu điểm chuyển đổi số năm 2023?","0,5387",[A],"Vĩnh Long đứng thứ tư khu vực, hạng 19 cả nước với 0,5387 điểm","score")
-q("Tiền Giang đứng thứ mấy trong cả nước về DTI 2023?","24",[A],"Tiền Giang khép lại nhóm năm địa phương dẫn đầu vùng khi xếp thứ 24 với 0,5245 điểm","rank")
-q("An Giang ghi được bao nhiêu điểm trên thang DTI năm 2023?","0,5160",[A],"An Giang xếp thứ 27 với 0,5160 điểm","score")
-q("Kiên Giang bị tụt bao nhiêu bậc trên bảng xếp hạng năm 2023?","3 bậc",[A],"Kiên Giang đứng thứ 33 với 0,5012 điểm, giảm 3 bậc so với năm trước","rank_change")
-q("Vị trí của Trà Vinh trên bảng xếp hạng chuyển đổi số toàn quốc là bao nhiêu?","45",[A],"Trà Vinh và Hậu Giang lần lượt ở các vị trí 45 và 49","rank")
-q("Hau Giang dung o vi tri nao tren bang xep hang DTI ca nuoc nam 2023?","49",[A],"Trà Vinh và Hậu Giang lần lượt ở các vị trí 45 và 49","rank")
-q("Sóc Trăng mất bao nhiêu bậc trên bảng xếp hạng DTI năm 2023?","4 bậc",[A],"xếp thứ 58/63, tụt 4 bậc so với vị trí 54 của năm trước","rank_change")
-q("Trước khi tụt hạng năm 2023, Sóc Trăng ở vị trí thứ mấy?","54",[A],"tụt 4 bậc so với vị trí 54 của năm trước","rank")
-q("Sóc Trăng kém Long An bao nhiêu điểm DTI năm 2023?","0,1686 điểm",[A],"khoảng cách giữa địa phương này và Long An là 0,1686 điểm","comparison")
-q("Ở trụ cột chính quyền số, Sóc Trăng chỉ đạt mức điểm nào?","0,3950",[A],"nơi Sóc Trăng chỉ đạt 0,3950 điểm","score")
-q("Diem DTI binh quan cua 13 dia phuong vung Dong bang song Cuu Long nam 2023 la bao nhieu?","0,5028",[A],"điểm DTI bình quân của 13 địa phương trong vùng năm 2023 đạt 0,5028 điểm","score")
-q("Có mấy tỉnh, thành miền Tây lọt vào top 30 cả nước về DTI 2023?","6",[A],"Chỉ 6 trong 13 địa phương của vùng nằm trong top 30 cả nước","count")
-q("How many Mekong Delta provinces were among the 15 lowest-ranked localities in DTI 2023?","3",[A],"có tới 3 tỉnh nằm trong nhóm 15 địa phương xếp cuối","count")
-q("Ai là Phó Giám đốc Sở Thông tin và Truyền thông Sóc Trăng được nhắc tới trong bài?","Trần Minh Khoa",[A],"Ông Trần Minh Khoa, Phó Giám đốc Sở Thông tin và Truyền thông Sóc Trăng","entity")
-q("Trong vùng Đồng bằng sông Cửu Long, địa phương nào có điểm DTI 2023 cao nhất?","Long An",[A],"Dẫn đầu vùng là tỉnh Long An","superlative")
-q("Trong vùng ĐBSCL, tỉnh nào xếp cuối về chuyển đổi số năm 2023?","Sóc Trăng",[A],"Long An dẫn đầu vùng về chuyển đổi số năm 2023, Sóc Trăng vẫn xếp cuối","superlative")
-q("Địa phương nào đứng thứ hai vùng Đồng bằng sông Cửu Long về DTI 2023?","Cần Thơ",[A],"Đứng thứ hai trong vùng là thành phố Cần Thơ","entity")
-q("Kết quả DTI 2023 được Bộ Thông tin và Truyền thông công bố vào ngày nào?","22/5/2024",[A,E],"do Bộ Thông tin và Truyền thông công bố ngày 22/5/2024","date")
-q("Có đúng là Bạc Liêu đạt 0,4510 điểm DTI năm 2023 không?","0,4410",[A],"Bạc Liêu xếp hạng 53 với 0,4410 điểm","claim","sai")
-q("Cà Mau xếp thứ 40 cả nước về chuyển đổi số năm 2023 — đúng hay sai?","40",[A],"Cà Mau xếp thứ 40","claim","đúng")
-q("Giữa Vĩnh Long và Tiền Giang, tỉnh nào có điểm DTI 2023 cao hơn?","Vĩnh Long",[A],"Vĩnh Long đứng thứ tư khu vực, hạng 19 cả nước với 0,5387 điểm, còn Tiền Giang khép lại nhóm năm địa phương dẫn đầu vùng khi xếp thứ 24 với 0,5245 điểm","comparison")
-q("Điểm DTI 2023 của Long An cao hơn Cần Thơ bao nhiêu?","0,0178",[A],"Đứng thứ hai trong vùng là thành phố Cần Thơ với 0,5634 điểm","derived")
-q("Năm 2022 Long An xếp hạng bao nhiêu trên bảng DTI?","12",[A],"xếp thứ 7/63 cả nước, tăng 5 bậc so với năm 2022","derived")
-u("Bến Tre đạt bao nhiêu điểm DTI năm 2023?")
-u("Cà Mau tăng hay giảm bao nhiêu bậc so với năm 2022?")
-u("Điểm DTI bình quân của cả nước năm 2023 là bao nhiêu?")
-u("Long An xếp thứ mấy trên bảng DTI năm 2021?")
-u("Tỉnh, thành nào đứng đầu cả nước về chỉ số chuyển đổi số năm 2023?")
-u("Diem DTI cua Tra Vinh nam 2023 la bao nhieu?")
-u("Vĩnh Long tăng bao nhiêu bậc so với năm 2022?")
-
-# ---- B: Ha Tinh resolution
-q("Nghị quyết về chuyển đổi số của Ban Thường vụ Tỉnh ủy Hà Tĩnh mang số hiệu gì?","09-NQ/TU",[B],"Nghị quyết số 09-NQ/TU ngày 15/3/2024","entity")
-q("Nghị quyết 09-NQ/TU của Tỉnh ủy Hà Tĩnh được ban hành ngày nào?","15/3/2024",[B],"Nghị quyết số 09-NQ/TU ngày 15/3/2024","date")
-q("Ha Tinh xep thu bao nhieu tren bang xep hang DTI nam 2023?","21/63",[B],"Hà Tĩnh xếp thứ 21/63 tỉnh, thành phố với 0,5302 điểm","rank")
-q("Điểm DTI 2023 của Hà Tĩnh là bao nhiêu?","0,5302",[B,E],"Hà Tĩnh xếp thứ 21/63 tỉnh, thành phố với 0,5302 điểm","score")
-q("Hà Tĩnh đã leo thêm bao nhiêu hạng so với năm 2022?","6 bậc",[B],"tăng 6 bậc so với năm 2022","rank_change")
-q("Kinh tế số đóng góp khoảng bao nhiêu phần trăm GRDP của Hà Tĩnh năm 2023?","9,8%",[B],"Tỷ trọng kinh tế số trong GRDP của tỉnh năm 2023 ước đạt 9,8%","percent")
-q("Ở Hà Tĩnh, bao nhiêu phần trăm hồ sơ thủ tục hành chính được nhận qua mạng năm 2023?","78,4%",[B],"Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến đạt 78,4%","percent")
-q("Tỷ lệ người trưởng thành ở Hà Tĩnh có tài khoản giao dịch tại ngân hàng là bao nhiêu?","71,2%",[B],"tỷ lệ dân số trưởng thành có tài khoản giao dịch thanh toán tại ngân hàng đạt 71,2%","percent")
-q("Hà Tĩnh hiện có bao nhiêu doanh nghiệp công nghệ số hoạt động?","412",[B],"Toàn tỉnh hiện có 412 doanh nghiệp công nghệ số đang hoạt động","count")
-q("Mới có bao nhiêu phần trăm cán bộ cấp xã ở Hà Tĩnh được bồi dưỡng kỹ năng số cơ bản?","38%",[B],"mới có 38% cán bộ cấp xã được bồi dưỡng kỹ năng số cơ bản","percent")
-q("Đến năm 2025, Hà Tĩnh muốn lọt vào nhóm bao nhiêu địa phương dẫn đầu DTI?","top 15",[B],"Hà Tĩnh phấn đấu nằm trong top 15 địa phương dẫn đầu về chỉ số DTI","rank")
-q("Tới năm 2030, kinh tế số Hà Tĩnh được kỳ vọng chiếm bao nhiêu phần trăm GRDP?","25%",[B],"kinh tế số chiếm 25% GRDP","percent")
-q("Chỉ tiêu số doanh nghiệp công nghệ số của Hà Tĩnh năm 2025 là bao nhiêu?","600",[B],"số doanh nghiệp công nghệ số đạt 600 doanh nghiệp","count")
-q("How many digital technology enterprises does Ha Tinh aim to have by 2030?","1.000",[B],"có 1.000 doanh nghiệp công nghệ số","count")
-q("Tổng nguồn lực dự kiến huy động cho chuyển đổi số Hà Tĩnh giai đoạn 2024–2030 là bao nhiêu?","1.250 tỷ đồng",[B],"huy động khoảng 1.250 tỷ đồng cho giai đoạn 2024–2030","amount")
-q("Ngân sách tỉnh Hà Tĩnh bố trí bao nhiêu tiền cho chương trình chuyển đổi số?","730 tỷ đồng",[B],"trong đó ngân sách tỉnh bố trí 730 tỷ đồng","amount")
-q("Phần kinh phí chuyển đổi số Hà Tĩnh giai đoạn 2024–2030 không đến từ ngân sách tỉnh là bao nhiêu?","520 tỷ đồng",[B],"huy động khoảng 1.250 tỷ đồng cho giai đoạn 2024–2030, trong đó ngân sách tỉnh bố trí 730 tỷ đồng","derived")
-q("Ban cán sự đảng UBND tỉnh Hà Tĩnh có bao nhiêu ngày để xây dựng kế hoạch triển khai nghị quyết?","60 ngày",[B],"lãnh đạo xây dựng kế hoạch triển khai trong vòng 60 ngày","count")
-q("Trung tâm dữ liệu tỉnh Hà Tĩnh dự kiến hoàn thành vào năm nào?","2025",[B],"Ưu tiên hàng đầu là xây dựng Trung tâm dữ liệu tỉnh, hoàn thành trong năm 2025","date")
-q("Nghị quyết của Hà Tĩnh đặt chỉ tiêu 90% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến vào năm 2025, đúng không?","90%",[B],"90% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến","claim","đúng")
-q("Hà Tĩnh đặt mục tiêu vào top 5 cả nước về chuyển đổi số năm 2030 — đúng hay sai?","top 10",[B],"Đến năm 2030, tỉnh đặt mục tiêu vào top 10 cả nước về chuyển đổi số","claim","sai")
-q("Muc tieu ty le dan so truong thanh co tai khoan thanh toan dien tu cua Ha Tinh nam 2025 la bao nhieu?","80%",[B],"80% dân số trưởng thành có tài khoản thanh toán điện tử","percent")
-q("Để đạt mục tiêu năm 2025, tỷ trọng kinh tế số của Hà Tĩnh phải tăng thêm bao nhiêu điểm phần trăm so với năm 2023?","5,2 điểm phần trăm",[B],"kinh tế số chiếm 15% GRDP","derived")
-q("Năm 2022, Hà Tĩnh đứng thứ mấy trên bảng xếp hạng DTI?","27",[B],"Hà Tĩnh xếp thứ 21/63 tỉnh, thành phố với 0,5302 điểm, tăng 6 bậc so với năm 2022","derived")
-u("Hà Tĩnh đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP vào năm 2035?")
-u("Điểm DTI năm 2022 của Hà Tĩnh là bao nhiêu?")
-u("Ai là Bí thư Tỉnh ủy Hà Tĩnh ký ban hành Nghị quyết 09-NQ/TU?")
-u("Các doanh nghiệp viễn thông cam kết đóng góp chính xác bao nhiêu tỷ đồng cho chương trình chuyển đổi số của Hà Tĩnh?")
-
-# ---- C: English note
-q("What was Hai Phong's DTI score in 2023?","0.6288",[C],"The city's score rose from 0.5874 in 2022 to 0.6288 in 2023","score")
-q("Điểm DTI năm 2022 của Hải Phòng theo ghi chú nghiên cứu là bao nhiêu?","0.5874",[C],"The city's score rose from 0.5874 in 2022 to 0.6288 in 2023","score")
-q("Điểm của Hải Phòng tăng bao nhiêu phần trăm giữa năm 2022 và 2023?","7.0%",[C],"a 7.0% increase, lifting it from 6th to 3rd nationally","percent")
-q("What was Binh Duong's national DTI ranking in 2023?","4th",[C],"its national ranking moved from 5th to 4th","rank")
-q("Bình Dương tăng điểm DTI bao nhiêu phần trăm?","4.6%",[C],"Its score improved from 0.5935 to 0.6210, up 4.6%","percent")
-q("Kinh tế số chiếm bao nhiêu phần trăm GRDP của Bình Dương năm 2023?","16.4%",[C],"Binh Duong's digital economy accounted for an estimated 16.4% of GRDP in 2023","percent")
-q("What was Long An's DTI score in 2022?","0.5490",[C],"Its DTI score climbed from 0.5490 to 0.5812","score")
-q("Theo báo cáo tiếng Anh, Long An xếp thứ mấy năm 2022?","12th",[C],"as the province jumped from 12th place to 7th","rank")
-q("Bac Ninh xep thu may ve DTI nam 2023?","10th",[C],"the province slipped one place from 9th to 10th","rank")
-q("Trụ cột xã hội số của Bắc Ninh đạt bao nhiêu điểm?","0.4980",[C],"Bac Ninh's digital society pillar, at 0.4980","score")
-q("Hải Phòng đạt bao nhiêu điểm ở trụ cột chính quyền số?","0.6915",[C],"where Hai Phong scored 0.6915","score")
-q("Điểm DTI bình quân năm 2023 của bốn tỉnh Hải Phòng, Bình Dương, Long An và Bắc Ninh là bao nhiêu?","0.6003",[C],"the four provinces averaged 0.6003 points in 2023","score")
-q("Năm 2022, điểm trung bình của bốn tỉnh trong ghi chú là bao nhiêu?","0.5730",[C],"compared with 0.5730 in 2022","score")
-q("Năm 2023, khoảng cách điểm giữa tỉnh cao nhất và thấp nhất trong nhóm bốn tỉnh là bao nhiêu?","0.0585",[C],"and the lowest, Bac Ninh, was 0.0585 points","comparison")
-q("Năm 2022, mức chênh điểm giữa tỉnh cao nhất và thấp nhất trong bốn tỉnh là bao nhiêu?","0.0445",[C],"was only 0.0445 points","comparison")
-q("Trong bốn tỉnh được so sánh, tỉnh nào có điểm DTI 2023 cao nhất?","Hai Phong",[C],"the highest-scoring province in the group, Hai Phong","superlative")
-q("Trong bốn tỉnh được phân tích, tỉnh nào có điểm DTI 2023 thấp nhất?","Bac Ninh",[C],"and the lowest, Bac Ninh","superlative")
-q("Trong bốn tỉnh của ghi chú, tỉnh nào có điểm trụ cột cao nhất?","Hai Phong",[C],"where Hai Phong scored 0.6915, the highest pillar score among the four provinces in our sample","superlative")
-q("Ghi chú nghiên cứu so sánh bốn tỉnh do đơn vị nào phát hành?","Mekong Bridge Capital Research",[C],"Mekong Bridge Capital Research, 12 June 2024","entity")
-q("Nhóm nghiên cứu giữ quan điểm gì đối với Bắc Ninh?","neutral",[C],"We maintain a \"neutral\" view on Bac Ninh","entity")
-q("Which province did the research note upgrade to \"preferred\"?","Hai Phong",[C],"we upgrade Hai Phong to \"preferred\"","entity")
-q("When is Bac Ninh's planned data centre scheduled to be completed?","the fourth quarter of 2025",[C],"scheduled for completion in the fourth quarter of 2025","date")
-q("Ghi chú nghiên cứu được phát hành ngày nào?","12 June 2024",[C],"Mekong Bridge Capital Research, 12 June 2024","date")
-q("How many times did the ministry revise the DTI methodology between 2021 and 2023?","twice",[C],"which the ministry revised twice between 2021 and 2023","count")
-q("Điểm DTI của Long An tăng 5,9% từ năm 2022 đến 2023, đúng không?","5.9%",[C],"Its DTI score climbed from 0.5490 to 0.5812, a gain of 5.9%","claim","đúng")
-q("Is it true that Bac Ninh's DTI score rose by 2.5% in 2023?","1.5%",[C],"Its score edged up from 0.5620 to 0.5703, a modest 1.5% increase","claim","sai")
-q("Giữa Bình Dương và Long An, tỉnh nào có tốc độ tăng điểm DTI nhanh hơn?","Long An",[C],"Long An recorded the second-fastest growth in our group","comparison")
-q("Điểm DTI của Bình Dương năm 2023 tăng thêm bao nhiêu điểm so với năm 2022?","0.0275",[C],"Its score improved from 0.5935 to 0.6210, up 4.6%","derived")
-u("Bình Dương xếp thứ mấy trên bảng DTI năm 2021?")
-u("What share of Bac Ninh's GRDP came from the digital economy in 2023?")
-u("What was Long An's digital society pillar score in 2023?")
-u("Hải Phòng đạt bao nhiêu điểm ở trụ cột kinh tế số năm 2023?")
-
-# ---- D: Dong Thap public services
-q("Năm 2021, Đồng Tháp cung cấp tổng cộng bao nhiêu dịch vụ công trực tuyến mức độ 3 và 4?","1.240",[D],"Năm 2021, Đồng Tháp cung cấp 1.240 dịch vụ công trực tuyến mức độ 3 và mức độ 4","count")
-q("Bao nhiêu dịch vụ công của Đồng Tháp đạt mức độ 4 trong năm 2021?","836",[D],"trong đó 836 dịch vụ đạt mức độ 4","count")
-q("Ty le ho so nop truc tuyen cua Dong Thap nam 2021 la bao nhieu?","31,4%",[D],"tỷ lệ hồ sơ nộp trực tuyến chỉ đạt 31,4%","percent")
-q("Năm 2021, mới có bao nhiêu phần trăm hồ sơ ở Đồng Tháp được thanh toán phí, lệ phí qua mạng?","6,3%",[D],"còn tỷ lệ hồ sơ được thanh toán phí, lệ phí trực tuyến mới ở mức 6,3%","percent")
-q("Bộ phận một cửa các cấp ở Đồng Tháp tiếp nhận khoảng bao nhiêu hồ sơ trong năm 2021?","412.000",[D],"bộ phận một cửa các cấp tiếp nhận khoảng 412.000 hồ sơ","count")
-q("Văn bản nào là căn cứ để Đồng Tháp phân loại dịch vụ công thành toàn trình và một phần?","Nghị định 42/2022/NĐ-CP",[D],"thực hiện Nghị định 42/2022/NĐ-CP","entity")
-q("Cuối năm 2022, Đồng Tháp có bao nhiêu dịch vụ công trực tuyến toàn trình?","892",[D],"Cuối năm 2022, Đồng Tháp có 892 dịch vụ công trực tuyến toàn trình","count")
-q("Số dịch vụ công trực tuyến một phần của Đồng Tháp cuối năm 2022 là bao nhiêu?","548",[D],"và 548 dịch vụ một phần","count")
-q("Năm 2022, tỷ lệ hồ sơ nộp qua mạng tại Đồng Tháp đạt bao nhiêu?","58,9%",[D],"Tỷ lệ hồ sơ nộp trực tuyến tăng lên 58,9%","percent")
-q("Tỷ lệ thanh toán trực tuyến của Đồng Tháp năm 2022 là bao nhiêu?","21,8%",[D],"tỷ lệ thanh toán trực tuyến đạt 21,8%","percent")
-q("Năm 2023 Đồng Tháp có bao nhiêu dịch vụ công trực tuyến toàn trình?","1.015",[D],"con số dịch vụ công trực tuyến toàn trình tăng lên 1.015","count")
-q("How many partial online public services did Dong Thap provide in 2023?","597",[D],"cùng với 597 dịch vụ một phần","count")
-q("Đồng Tháp có bao nhiêu bộ phận một cửa ở ba cấp?","156",[D],"156 bộ phận một cửa ở ba cấp","count")
-q("Trong năm 2023, Trung tâm Phục vụ hành chính công và các bộ phận một cửa ở Đồng Tháp nhận bao nhiêu hồ sơ?","1,2 triệu",[D,F],"đã tiếp nhận 1,2 triệu hồ sơ","count")
-q("Bao nhiêu phần trăm hồ sơ tại Đồng Tháp được nộp trực tuyến năm 2023?","87,5%",[D,F],"trong đó 87,5% được nộp trực tuyến","percent")
-q("Năm 2023, Đồng Tháp giải quyết đúng hạn bao nhiêu phần trăm hồ sơ?","98,7%",[D],"Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%","percent")
-q("What share of fee-bearing applications in Dong Thap were paid online in 2023?","42,6%",[D],"42,6% hồ sơ có phát sinh phí, lệ phí đã được thanh toán qua mạng","percent")
-q("Tổng giá trị giao dịch thanh toán trực tuyến ở Đồng Tháp năm 2023 khoảng bao nhiêu?","186 tỷ đồng",[D],"với tổng giá trị giao dịch khoảng 186 tỷ đồng","amount")
-q("Cổng dịch vụ công của Đồng Tháp có bao nhiêu tài khoản đăng ký?","315.000",[D],"Cổng dịch vụ công của tỉnh hiện có 315.000 tài khoản đăng ký","count")
-q("Các tổ hỗ trợ số ở Đồng Tháp đã hướng dẫn bao nhiêu lượt người dân trong năm 2023?","96.000",[D],"các tổ hỗ trợ này đã hướng dẫn hơn 96.000 lượt người dân","count")
-q("Dong Thap dat muc tieu ty le thanh toan truc tuyen nam 2024 la bao nhieu?","50%",[D],"tỉnh đặt mục tiêu nâng tỷ lệ thanh toán trực tuyến lên 50%","percent")
-q("Có phải năm 2023 Đồng Tháp giải quyết đúng hạn 97,8% hồ sơ không?","98,7%",[D],"Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%","claim","sai")
-q("Tính cả toàn trình và một phần, Đồng Tháp có tổng cộng bao nhiêu dịch vụ công trực tuyến năm 2023?","1.612",[D],"con số dịch vụ công trực tuyến toàn trình tăng lên 1.015, cùng với 597 dịch vụ một phần","derived")
-q("Từ 2021 đến 2023, tỷ lệ thanh toán trực tuyến ở Đồng Tháp tăng bao nhiêu điểm phần trăm?","36,3 điểm phần trăm",[D],"42,6% hồ sơ có phát sinh phí, lệ phí đã được thanh toán qua mạng","derived")
-q("Đồng Tháp đứng thứ mấy trên bảng DTI 2023?","14",[D,A,F],"góp phần đưa tỉnh lên thứ 14 trên bảng xếp hạng DTI năm 2023","rank")
-u("Năm 2023 Đồng Tháp có bao nhiêu dịch vụ công trực tuyến mức độ 4?")
-u("Tổng giá trị thanh toán trực tuyến tại Đồng Tháp năm 2022 là bao nhiêu?")
-u("Tỷ lệ hồ sơ được giải quyết đúng hạn ở Đồng Tháp năm 2021 là bao nhiêu?")
-u("What was Dong Thap's DTI ranking in 2021?")
-
-# ---- E: ministries
-q("Ở nhóm bộ có cung cấp dịch vụ công, cơ quan nào đứng đầu DTI 2023?","Bộ Tài chính",[E],"Bộ Tài chính vươn lên vị trí số một với 0,8124 điểm","superlative")
-q("Bộ Tài chính đạt bao nhiêu điểm DTI năm 2023?","0,8124",[E],"Bộ Tài chính vươn lên vị trí số một với 0,8124 điểm","score")
-q("Bộ Tài chính đã tăng bao nhiêu bậc so với năm 2022?","2 bậc",[E],"tăng 2 bậc so với năm 2022","rank_change")
-q("Bao nhiêu phần trăm hồ sơ thủ tục hành chính của Bộ Tài chính được tiếp nhận trực tuyến?","96,3%",[E],"96,3% hồ sơ thủ tục hành chính thuộc thẩm quyền của Bộ Tài chính được tiếp nhận trực tuyến","percent")
-q("Ngân hàng Nhà nước Việt Nam đạt bao nhiêu điểm DTI cấp bộ?","0,7950",[E],"Ngân hàng Nhà nước Việt Nam đứng thứ hai với 0,7950 điểm","score")
-q("Which ministry ranked third among ministries that provide public services in DTI 2023?","Bộ Tư pháp",[E],"Bộ Tư pháp xếp hạng ba với 0,7712 điểm","entity")
-q("Bo Cong Thuong xep thu may trong nhom bo co cung cap dich vu cong?","thứ tư",[E],"Bộ Công Thương xếp thứ tư, đạt 0,7508 điểm","rank")
-q("Cơ quan nào xếp cuối trong nhóm bộ có cung cấp dịch vụ công?","Bộ Văn hóa, Thể thao và Du lịch",[E],"Cuối nhóm này là Bộ Văn hóa, Thể thao và Du lịch","superlative")
-q("Bộ Văn hóa, Thể thao và Du lịch chỉ đạt bao nhiêu điểm?","0,5126",[E],"Bộ Văn hóa, Thể thao và Du lịch, chỉ đạt 0,5126 điểm","score")
-q("Trong nhóm không cung cấp dịch vụ công, cơ quan nào dẫn đầu?","Văn phòng Chính phủ",[E],"Văn phòng Chính phủ dẫn đầu với 0,6841 điểm","superlative")
-q("Văn phòng Chính phủ được bao nhiêu điểm DTI năm 2023?","0,6841",[E],"Văn phòng Chính phủ dẫn đầu với 0,6841 điểm","score")
-q("Thanh tra Chính phủ có điểm DTI 2023 là bao nhiêu?","0,4015",[E],"Thanh tra Chính phủ đứng cuối nhóm với 0,4015 điểm","score")
-q("Có tất cả bao nhiêu cơ quan được đánh giá DTI cấp bộ năm 2023?","20",[E],"Năm nay có 20 cơ quan được đánh giá","count")
-q("How many ministries and agencies that provide public services were assessed?","17",[E],"17 bộ, cơ quan có cung cấp dịch vụ công","count")
-q("Diem DTI binh quan cap bo nam 2023 la bao nhieu?","0,6827",[E],"điểm DTI bình quân cấp bộ năm 2023 đạt 0,6827","score")
-q("Điểm bình quân cấp bộ năm 2022 là bao nhiêu?","0,6415",[E],"so với mức 0,6415 của năm 2022","score")
-q("Có bao nhiêu cơ quan cấp bộ đạt điểm cao hơn mức bình quân?","11",[E],"Có 11 trên 20 cơ quan đạt điểm trên mức bình quân này","count")
-q("Điểm của Hà Tĩnh thấp hơn bình quân cấp bộ bao nhiêu?","0,1525 điểm",[E],"thấp hơn điểm bình quân cấp bộ tới 0,1525 điểm","comparison")
-q("Hà Tĩnh hay Bộ Văn hóa, Thể thao và Du lịch có điểm DTI 2023 cao hơn?","Hà Tĩnh",[E],"Điểm của Hà Tĩnh là 0,5302, nhỉnh hơn bộ đứng cuối nhóm có dịch vụ công","comparison")
-q("Ủy ban Dân tộc đứng cuối nhóm cơ quan không cung cấp dịch vụ công, đúng không?","thứ hai",[E],"Ủy ban Dân tộc xếp thứ hai","claim","sai")
-q("Điểm bình quân cấp bộ năm 2023 tăng 0,0412 điểm so với năm 2022 — đúng hay sai?","0,0412",[E],"tăng 0,0412 điểm so với mức 0,6415 của năm 2022","claim","đúng")
-q("Bộ Tài chính hơn Ngân hàng Nhà nước bao nhiêu điểm DTI năm 2023?","0,0174",[E],"Ngân hàng Nhà nước Việt Nam đứng thứ hai với 0,7950 điểm","derived")
-u("Ủy ban Dân tộc đạt bao nhiêu điểm DTI năm 2023?")
-u("Bộ Y tế xếp thứ mấy trong bảng xếp hạng DTI cấp bộ năm 2023?")
-u("What was the Ministry of Finance's DTI score in 2022?")
-u("Bộ Thông tin và Truyền thông tự xếp hạng thứ mấy trong nhóm bộ có dịch vụ công?")
-
-# ---- F: 5 bright spots
-q("Thừa Thiên Huế xếp hạng mấy cả nước về chuyển đổi số năm 2023?","thứ hai",[F],"Thừa Thiên Huế xếp thứ hai cả nước","rank")
-q("Thừa Thiên Huế giành bao nhiêu điểm DTI năm 2023?","0,6352",[F],"Với 0,6352 điểm, Thừa Thiên Huế xếp thứ hai cả nước","score")
-q("Ứng dụng Hue-S đã đạt bao nhiêu lượt cài đặt?","1,1 triệu",[F],"Ứng dụng Hue-S của tỉnh đã vượt mốc 1,1 triệu lượt cài đặt","count")
-q("Kinh tế số chiếm bao nhiêu phần trăm GRDP của Hải Phòng?","18,2%",[F],"kinh tế số đã chiếm 18,2% GRDP","percent")
-q("Hai Phong tang bao nhieu bac so voi nam 2022?","ba bậc",[F],"Thành phố cảng xếp thứ ba với 0,6288 điểm, tăng ba bậc so với năm 2022","rank_change")
-q("Bắc Giang đứng ở vị trí nào trên bảng DTI 2023?","9/63",[F],"Bắc Giang đứng thứ 9/63 với 0,5745 điểm","rank")
-q("Điểm chuyển đổi số năm 2023 của Bắc Giang là bao nhiêu?","0,5745",[F],"Bắc Giang đứng thứ 9/63 với 0,5745 điểm","score")
-q("Bao nhiêu doanh nghiệp nhỏ và vừa ở Bắc Giang được hỗ trợ dùng nền tảng số?","4.350",[F],"Hơn 4.350 doanh nghiệp nhỏ và vừa trên địa bàn đã được hỗ trợ","count")
-q("Doanh nghiệp ở Bắc Giang được hỗ trợ lên nền tảng số chủ yếu trong khuôn khổ chương trình nào?","SMEdx",[F],"phần lớn trong khuôn khổ chương trình SMEdx","entity")
-q("Lâm Đồng tăng bao nhiêu bậc trên bảng xếp hạng DTI năm 2023?","18 bậc",[F],"Lâm Đồng – cú nhảy vọt 18 bậc","rank_change")
-q("Năm 2022, Lâm Đồng ở vị trí thứ mấy?","40",[F],"Từ vị trí 40 năm 2022","rank")
-q("Lâm Đồng đạt bao nhiêu điểm DTI 2023?","0,5268",[F],"Lâm Đồng vươn lên thứ 22 với 0,5268 điểm","score")
-q("Sau một năm, tỷ lệ hồ sơ nộp trực tuyến của Lâm Đồng tăng lên mức nào?","67%",[F],"Tỷ lệ hồ sơ nộp trực tuyến của tỉnh tăng từ 29% lên 67% chỉ trong một năm","percent")
-q("Trong năm điểm sáng chuyển đổi số, tỉnh nào tăng hạng mạnh nhất?","Lâm Đồng",[F],"Lâm Đồng vươn lên thứ 22 với 0,5268 điểm, là địa phương tăng hạng mạnh nhất cả nước","superlative")
-q("Trong năm tỉnh điểm sáng, địa phương nào có thứ hạng DTI cao nhất?","Thừa Thiên Huế",[F],"Thừa Thiên Huế xếp thứ hai cả nước","superlative")
-q("Bắc Giang lần đầu vào top 10 DTI với vị trí 9/63, đúng không?","9/63",[F],"Bắc Giang đứng thứ 9/63 với 0,5745 điểm, lần đầu tiên góp mặt trong nhóm mười địa phương dẫn đầu","claim","đúng")
-q("Lam Dong xep thu 12 ca nuoc ve DTI nam 2023, dung hay sai?","22",[F],"Lâm Đồng vươn lên thứ 22 với 0,5268 điểm","claim","sai")
-q("Which province ranked second nationally in the 2023 provincial DTI?","Thừa Thiên Huế",[F],"Thừa Thiên Huế xếp thứ hai cả nước","entity")
-q("Giữa Bắc Giang và Bắc Ninh, tỉnh nào xếp hạng DTI 2023 cao hơn?","Bắc Giang",[F,C],"Bắc Giang đứng thứ 9/63 với 0,5745 điểm","comparison")
-q("Trước chiến dịch tổ công nghệ số cộng đồng, tỷ lệ hồ sơ trực tuyến của Lâm Đồng là bao nhiêu?","29%",[F],"tăng từ 29% lên 67%","percent")
-u("Ứng dụng Hue-S được đưa vào sử dụng từ năm nào?")
-u("Kinh tế số chiếm bao nhiêu phần trăm GRDP của Thừa Thiên Huế?")
-u("Bắc Giang xếp thứ mấy trên bảng DTI năm 2022?")
-u("Đà Nẵng xếp thứ mấy về chỉ số chuyển đổi số năm 2023?")
-u("Quang Ninh dat bao nhieu diem DTI nam 2023?")
-u("Văn phòng Chính phủ xếp thứ mấy trong nhóm không cung cấp dịch vụ công năm 2022?")
-
-# ---- extra mix
-q("Cơ quan nào công bố kết quả Chỉ số chuyển đổi số cấp tỉnh năm 2023?","Bộ Thông tin và Truyền thông",[A,E],"do Bộ Thông tin và Truyền thông công bố ngày 22/5/2024","entity")
-q("Ung dung nao cua Thua Thien Hue da vuot moc 1,1 trieu luot cai dat?","Hue-S",[F],"Ứng dụng Hue-S của tỉnh đã vượt mốc 1,1 triệu lượt cài đặt","entity")
-q("Tỉnh nào khép lại nhóm năm địa phương dẫn đầu vùng Đồng bằng sông Cửu Long?","Tiền Giang",[A],"Tiền Giang khép lại nhóm năm địa phương dẫn đầu vùng","entity")
-q("Cơ quan nào đứng thứ hai trong nhóm bộ có cung cấp dịch vụ công năm 2023?","Ngân hàng Nhà nước Việt Nam",[E],"Ngân hàng Nhà nước Việt Nam đứng thứ hai với 0,7950 điểm","entity")
-q("Which province scored 0.6915 on the digital government pillar?","Hai Phong",[C],"where Hai Phong scored 0.6915","entity")
-q("Co quan nao xep thu hai trong nhom khong cung cap dich vu cong?","Ủy ban Dân tộc",[E],"Ủy ban Dân tộc xếp thứ hai","entity")
-q("Theo ghi chú nghiên cứu, đâu là tỉnh miền Tây duy nhất trong top 10 DTI?","Long An",[C],"Long An is now the only Mekong Delta province in the national top ten","entity")
-q("Đơn vị nào của Đồng Tháp cho biết về cách làm bố trí tổ hỗ trợ số tại bộ phận một cửa cấp xã?","Văn phòng UBND tỉnh",[D],"Theo Văn phòng UBND tỉnh","entity")
-q("Văn phòng Chính phủ dẫn đầu nhóm nhờ vận hành những hệ thống nào?","Hệ thống thông tin báo cáo Chính phủ và Trục liên thông văn bản quốc gia",[E],"nhờ vận hành Hệ thống thông tin báo cáo Chính phủ và Trục liên thông văn bản quốc gia","list")
-q("Đồng Tháp muốn tập trung nguồn lực cho những thủ tục có nhu cầu cao nào?","đăng ký hộ tịch, cấp giấy phép xây dựng và đăng ký kinh doanh",[D],"các thủ tục có nhu cầu cao như đăng ký hộ tịch, cấp giấy phép xây dựng và đăng ký kinh doanh","list")
-q("Dong Thap co 315.000 tai khoan dang ky tren Cong dich vu cong, dung khong?","315.000",[D],"Cổng dịch vụ công của tỉnh hiện có 315.000 tài khoản đăng ký","claim","đúng")
-q("Thừa Thiên Huế đạt 0,6532 điểm DTI năm 2023, đúng hay sai?","0,6352",[F],"Với 0,6352 điểm, Thừa Thiên Huế xếp thứ hai cả nước","claim","sai")
-q("Is it true that Hai Phong climbed from 6th to 3rd in the national DTI ranking?","3rd",[C],"lifting it from 6th to 3rd nationally","claim","đúng")
-u("Cần Thơ tăng hay giảm bao nhiêu bậc so với năm 2022?")
-u("Tỷ lệ thanh toán trực tuyến của Hà Tĩnh năm 2023 là bao nhiêu?")
-u("Bao nhieu phan tram ho so o Bac Giang duoc nop truc tuyen nam 2023?")
-u("How many online payment transactions did Dong Thap process in 2023?")
-u("Tỉnh nào đứng cuối cả nước về chỉ số DTI năm 2023?")
-u("Diem tru cot kinh te so cua Can Tho nam 2023 la bao nhieu?")
-u("Bộ Tư pháp tăng hay giảm bao nhiêu bậc so với năm 2022?")
-u("Kinh tế số chiếm bao nhiêu phần trăm GRDP của Long An năm 2023?")
-u("Điểm DTI năm 2023 của Hậu Giang là bao nhiêu?")
-
-out=os.path.join(os.path.dirname(os.path.abspath(__file__)),"questions.jsonl")
-with open(out,"w",encoding="utf-8") as f:
-    for i,d in enumerate(Q,1):
-        d2={"id":f"he{i:03d}"}; d2.update(d)
-        f.write(json.dumps(d2,ensure_ascii=False)+"\n")
-print(len(Q))
+D = os.path.dirname(os.path.abspath(__file__))
+A1="hf01_ban_tin_phat_thanh_long_an_lam_dong.txt"; A2="hf02_nghien_cuu_tru_cot_dti_tam_tinh.txt"
+A3="hf03_wire_dti_2024_haiphong_tops.txt"; A4="hf04_bao_huyen_dien_chau_khen_thuong_cds.txt"
+A5="hf05_thu_chuc_tet_chu_tich_ha_tinh.txt"; A6="hf06_kiem_chung_quang_nam_binh_duong.txt"
+Q = [
+# A1
+("Long An đạt bao nhiêu điểm trong Chỉ số chuyển đổi số cấp tỉnh năm 2024?","0,6521",A1,"Với 0,6521 điểm, Long An đứng thứ 9/63","score"),
+("Bảng xếp hạng DTI 2024 đặt Long An ở vị trí nào trên 63 địa phương?","9/63",A1,"Long An đứng thứ 9/63","rank"),
+("So với năm trước, thứ hạng chuyển đổi số của Long An cải thiện mấy bậc?","năm bậc",A1,"tăng năm bậc so với vị trí thứ 14 của năm 2023","rank_change"),
+("Năm 2023, Long An đứng thứ mấy về chuyển đổi số?","14",A1,"tăng năm bậc so với vị trí thứ 14 của năm 2023","rank"),
+("Điểm trụ cột chính quyền số của Long An là bao nhiêu?","0,7102",A1,"nơi tỉnh đạt 0,7102 điểm và xếp thứ sáu toàn quốc","score"),
+("Riêng trụ cột chính quyền số, Long An xếp hạng mấy toàn quốc?","thứ sáu",A1,"nơi tỉnh đạt 0,7102 điểm và xếp thứ sáu toàn quốc","rank"),
+("Bao nhiêu phần trăm hồ sơ thủ tục hành chính ở Long An được giải quyết trực tuyến toàn trình?","87,5%",A1,"87,5% hồ sơ thủ tục hành chính năm qua được tiếp nhận và giải quyết trực tuyến toàn trình","percent"),
+("Bao nhieu doanh nghiep nho va vua o Long An dang tham gia nen tang quan tri so dung chung?","1.240",A1,"Hiện mới có 1.240 doanh nghiệp nhỏ và vừa tham gia nền tảng quản trị số dùng chung","count"),
+("Long An muon co bao nhieu doanh nghiep tham gia nen tang quan tri so vao cuoi nam 2025?","3.000",A1,"nâng con số này lên 3.000 doanh nghiệp vào cuối năm 2025","count"),
+("Tổng điểm DTI 2024 của Lâm Đồng là bao nhiêu?","0,5988",A1,"Tỉnh đạt 0,5988 điểm, xếp thứ 21","score"),
+("Lâm Đồng bị tụt bao nhiêu hạng trong bảng xếp hạng chuyển đổi số 2024?","ba bậc",A1,"xếp thứ 21, lùi ba bậc so với vị trí thứ 18 năm trước","rank_change"),
+("Trước khi tụt hạng, Lâm Đồng đứng ở vị trí thứ mấy?","18",A1,"xếp thứ 21, lùi ba bậc so với vị trí thứ 18 năm trước","rank"),
+("Lâm Đồng được bao nhiêu điểm ở trụ cột kinh tế số?","0,5470",A1,"kinh tế số 0,5470","score"),
+("Ty le so hoa ket qua giai quyet thu tuc hanh chinh cua Lam Dong dat bao nhieu?","62%",A1,"tỷ lệ mới đạt 62%","percent"),
+("Ứng dụng Đà Lạt Smart Tour có bao nhiêu lượt tải?","1,2 triệu",A1,"ứng dụng Đà Lạt Smart Tour đã ghi nhận 1,2 triệu lượt tải","count"),
+("Tỷ trọng kinh tế số trong GRDP của Lâm Đồng là bao nhiêu?","9,8%",A1,"Kinh tế số hiện chiếm 9,8% GRDP của tỉnh","percent"),
+("Ai là phóng viên đưa tin về kết quả chuyển đổi số của Lâm Đồng trong bản tin?","Thu Hà",A1,"phóng viên Thu Hà từ thành phố Đà Lạt","entity"),
+("Người dẫn chương trình bản tin Chuyển động số tên là gì?","Minh Thư",A1,"NGƯỜI DẪN CHƯƠNG TRÌNH (Minh Thư)","entity"),
+("Bản tin Chuyển động số được phát lúc mấy giờ?","6 giờ 30 sáng",A1,"bản tin Chuyển động số phát lúc 6 giờ 30 sáng","date"),
+("Giữa Long An và Lâm Đồng, tỉnh nào có điểm xã hội số cao hơn?","Long An",A1,"còn xã hội số được 0,6627 điểm","comparison"),
+# A2
+("Nghiên cứu so sánh trụ cột DTI đã phỏng vấn sâu bao nhiêu cán bộ?","46",A2,"phỏng vấn sâu 46 cán bộ phụ trách chuyển đổi số","count"),
+("Trong 8 địa phương được nghiên cứu, bao nhiêu nơi có điểm chính quyền số cao hơn kinh tế số?","7/8",A2,"Kết quả cho thấy 7/8 địa phương có điểm chính quyền số cao hơn điểm kinh tế số","count"),
+("Mức chênh lệch bình quân giữa chính quyền số và kinh tế số trong mẫu là bao nhiêu điểm?","0,0889",A2,"với mức chênh lệch bình quân 0,0889 điểm","score"),
+("Địa phương nào có độ vênh giữa chính quyền số và kinh tế số lớn nhất trong nhóm tám tỉnh?","Đồng Tháp",A2,"độ vênh lớn nhất thuộc về Đồng Tháp","superlative"),
+("Điểm chính quyền số của Đồng Tháp cao hơn kinh tế số bao nhiêu?","0,1459",A2,"cao hơn kinh tế số tới 0,1459 điểm","score"),
+("Trong nhóm mẫu, ai dẫn đầu trụ cột kinh tế số?","Bắc Ninh",A2,"Bắc Ninh đứng đầu với 0,7617 điểm","superlative"),
+("Điểm kinh tế số năm 2024 của Nghệ An là bao nhiêu?","0,4963",A2,"Nghệ An | 30 | 0,5712 | 0,6240 | 0,4963 | 0,5931","score"),
+("Quảng Nam đạt bao nhiêu điểm ở trụ cột xã hội số?","0,5830",A2,"Quảng Nam | 35 | 0,5640 | 0,5987 | 0,5102 | 0,5830","score"),
+("Ca Mau xep hang may trong DTI 2024?","46",A2,"Cà Mau | 46 | 0,5105","rank"),
+("Đồng Tháp có điểm chính quyền số bao nhiêu?","0,6850",A2,"Đồng Tháp | 15 | 0,6230 | 0,6850","score"),
+("Khoảng cách điểm DTI tổng thể giữa Hải Phòng và Cà Mau là bao nhiêu?","0,2425",A2,"khoảng cách DTI tổng thể giữa Hải Phòng và Cà Mau là 0,2425 điểm","score"),
+("Điểm kinh tế số bình quân của tám địa phương trong nghiên cứu là bao nhiêu?","0,5784",A2,"0,5784 ở kinh tế số","score"),
+("Hệ số tương quan giữa điểm xã hội số và DTI tổng thể trong mẫu bằng bao nhiêu?","0,97",A2,"Hệ số tương quan giữa điểm xã hội số và DTI tổng thể trong mẫu là 0,97","score"),
+("Bao nhiêu cán bộ được phỏng vấn coi thiếu nhân lực công nghệ là rào cản lớn nhất?","31",A2,"31 trên 46 cán bộ cho rằng thiếu nhân lực công nghệ tại doanh nghiệp nhỏ là rào cản lớn nhất","count"),
+("Nhóm tác giả khuyến nghị dành tối thiểu bao nhiêu phần trăm ngân sách chuyển đổi số cho hỗ trợ doanh nghiệp?","30%",A2,"dành ít nhất 30% ngân sách chuyển đổi số cho hỗ trợ doanh nghiệp","percent"),
+("Nghiên cứu so sánh điểm trụ cột DTI của tám tỉnh do đơn vị nào thực hiện?","Viện Nghiên cứu Kinh tế số, Trường Đại học Kinh tế Quốc dân",A2,"Viện Nghiên cứu Kinh tế số, Trường Đại học Kinh tế Quốc dân","entity"),
+("Điểm kinh tế số của Bắc Ninh vượt điểm chính quyền số bao nhiêu?","0,0127",A2,"chênh 0,0127 điểm","score"),
+("Những địa phương nào trong mẫu có độ vênh trên 0,12 điểm?","Đồng Tháp, Long An, Nghệ An",A2,"Long An và Nghệ An cũng có độ vênh trên 0,12 điểm","list"),
+("Về điểm chính quyền số, Lâm Đồng hay Nghệ An cao hơn?","Lâm Đồng",A2,"Lâm Đồng | 21 | 0,5988 | 0,6315","comparison"),
+("Địa phương nào có điểm thấp nhất ở cả ba trụ cột trong nhóm mẫu?","Cà Mau",A2,"Cà Mau có điểm thấp nhất nhóm mẫu ở cả ba trụ cột","superlative"),
+("Những địa phương nào được đưa vào nghiên cứu so sánh trụ cột DTI 2024?","Hải Phòng, Bắc Ninh, Long An, Đồng Tháp, Lâm Đồng, Nghệ An, Quảng Nam và Cà Mau",A2,"Hải Phòng, Bắc Ninh, Long An, Đồng Tháp, Lâm Đồng, Nghệ An, Quảng Nam và Cà Mau","list"),
+# A3
+("Which locality ranked first in Vietnam's 2024 Digital Transformation Index?","Hai Phong",A3,"The northern port city of Hai Phong ranked first","superlative"),
+("What score did Hai Phong get in the 2024 DTI?","0.7530",A3,"Hai Phong scored 0.7530","score"),
+("Where was Bac Ninh ranked in the 2023 DTI?","fifth",A3,"Bac Ninh rose two places from fifth to take third with 0.7264","rank"),
+("Which province came last in the 2024 provincial DTI?","Kon Tum",A3,"Kon Tum finished last, in 63rd place, with 0.3881","superlative"),
+("What was Dien Bien's 2024 DTI score?","0.3947",A3,"Dien Bien was 62nd with 0.3947","score"),
+("By how many places did Hau Giang climb in the 2024 ranking?","24",A3,"jumped 24 places to 23rd from 47th","rank_change"),
+("Sóc Trăng xếp thứ bao nhiêu trong DTI 2024?","49th",A3,"dropping 21 places from 28th to 49th","rank"),
+("What was the national average DTI score in 2024?","0.5874",A3,"The national average score rose to 0.5874 in 2024 from 0.5512 in 2023","score"),
+("Có bao nhiêu địa phương đạt trên 0,6 điểm trong DTI 2024?","24",A3,"24 localities scored above 0.6, compared with 15 the previous year","count"),
+("What share of GDP did the digital economy account for in 2024?","18.3%",A3,"the digital economy made up about 18.3% of GDP in 2024","percent"),
+("Bộ chỉ số DTI cấp tỉnh gồm bao nhiêu chỉ số thành phần?","98",A3,"using 98 component indicators","count"),
+("TP Hồ Chí Minh đứng thứ mấy trong bảng xếp hạng DTI 2024?","fourth",A3,"slipped to fourth with 0.7150","rank"),
+("DTI 2024 được công bố vào ngày nào?","May 22",A3,"HANOI, May 22 (VNW)","date"),
+("Phú Yên tăng bao nhiêu bậc trong bảng xếp hạng chuyển đổi số năm 2024?","19",A3,"Phu Yen on the south-central coast advanced 19 places to 33rd","rank_change"),
+("Which three localities occupied the bottom three places of the 2024 DTI?","Kon Tum, Dien Bien, Lai Chau",A3,"Dien Bien was 62nd with 0.3947 and Lai Chau 61st with 0.4012","list"),
+("Việt Nam đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GDP vào năm 2030?","30%",A3,"Vietnam aims for the digital economy to account for 30% of GDP by 2030","percent"),
+("Diem trung binh DTI ca nuoc nam 2023 la bao nhieu?","0.5512",A3,"The national average score rose to 0.5874 in 2024 from 0.5512 in 2023","score"),
+("Điểm DTI 2024 của Hải Phòng cao hơn TP Hồ Chí Minh bao nhiêu?","0.038",A3,"slipped to fourth with 0.7150","derived"),
+("Tỉnh nào tụt hạng mạnh nhất trong DTI 2024?","Soc Trang",A3,"Soc Trang posted the steepest fall","superlative"),
+("Địa phương nào tăng hạng nhiều nhất trong bảng xếp hạng DTI 2024?","Hau Giang",A3,"The biggest climber was the Mekong Delta province of Hau Giang","superlative"),
+("Điểm DTI năm 2024 của Hà Nội là bao nhiêu?","0.7398",A3,"Hanoi came second with 0.7398","score"),
+# A4
+("Huyện Diễn Châu được bao nhiêu điểm chuyển đổi số cấp huyện năm 2024?","0,7640",A4,"với 0,7640 điểm, tăng năm bậc so với vị trí thứ bảy của năm 2023","score"),
+("Diễn Châu đứng thứ mấy trong bảng xếp hạng chuyển đổi số cấp huyện của Nghệ An?","thứ hai",A4,"Huyện Diễn Châu xếp thứ hai trong tổng số 21 huyện","rank"),
+("Năm 2023 Diễn Châu xếp hạng mấy trong tỉnh?","thứ bảy",A4,"tăng năm bậc so với vị trí thứ bảy của năm 2023","rank"),
+("Nghệ An có bao nhiêu đơn vị cấp huyện được xếp hạng chuyển đổi số?","21",A4,"trong tổng số 21 huyện, thành phố, thị xã","count"),
+("Thành phố Vinh đạt bao nhiêu điểm chuyển đổi số cấp huyện?","0,8125",A4,"thành phố Vinh với 0,8125 điểm","score"),
+("Điểm của huyện Nghi Lộc là bao nhiêu?","0,7512",A4,"huyện Nghi Lộc (0,7512 điểm)","score"),
+("Do Luong xep vi tri thu may trong bang xep hang cap huyen cua Nghe An?","thứ năm",A4,"Đô Lương ở vị trí thứ năm với 0,7301 điểm","rank"),
+("Huyện Thanh Chương tăng bao nhiêu bậc?","9",A4,"tăng 9 bậc, từ thứ 17 lên thứ 8","rank_change"),
+("Kỳ Sơn đạt bao nhiêu điểm trong bảng xếp hạng cấp huyện?","0,4420",A4,"Kỳ Sơn xếp cuối bảng, 21/21, với 0,4420 điểm","score"),
+("Quế Phong đứng thứ mấy?","20",A4,"Quế Phong xếp thứ 20 với 0,4587 điểm","rank"),
+("Thành phố Vinh được thưởng bao nhiêu tiền?","80 triệu đồng",A4,"phần thưởng 80 triệu đồng","amount"),
+("Phần thưởng dành cho huyện Diễn Châu là bao nhiêu?","50 triệu đồng",A4,"huyện Diễn Châu được thưởng 50 triệu đồng","amount"),
+("Thanh Chương nhận phần thưởng bao nhiêu tiền?","20 triệu đồng",A4,"phần thưởng 20 triệu đồng","amount"),
+("Trong DTI 2024, Nghệ An xếp hạng bao nhiêu cả nước?","30/63",A4,"Nghệ An đứng thứ 30/63 tỉnh, thành phố","rank"),
+("Lễ công bố chỉ số chuyển đổi số cấp huyện của Nghệ An diễn ra ngày nào?","12/6/2025",A4,"Sáng 12/6/2025, tại thành phố Vinh","date"),
+("Diễn Châu đã thành lập bao nhiêu tổ công nghệ số cộng đồng?","386",A4,"huyện thành lập 386 tổ công nghệ số cộng đồng với 2.315 thành viên","count"),
+("Cac to cong nghe so cong dong o Dien Chau co tong cong bao nhieu thanh vien?","2.315",A4,"huyện thành lập 386 tổ công nghệ số cộng đồng với 2.315 thành viên","count"),
+("Tỷ lệ hộ gia đình ở Diễn Châu có cáp quang là bao nhiêu?","94,2%",A4,"đưa cáp quang về 94,2% hộ gia đình","percent"),
+("Diễn Châu dự kiến chi bao nhiêu cho các dự án số hóa năm tới?","6,5 tỷ đồng",A4,"huyện dự kiến dành 6,5 tỷ đồng","amount"),
+("Tỷ lệ người dân Diễn Châu thanh toán trực tuyến phí, lệ phí là bao nhiêu?","58,6%",A4,"mới đạt 58,6%","percent"),
+("Ai là Phó Chủ tịch UBND huyện Diễn Châu?","Hồ Văn Tuấn",A4,"ông Hồ Văn Tuấn, Phó Chủ tịch UBND huyện Diễn Châu","entity"),
+("Đơn vị nào của Nghệ An có bước tiến lớn nhất về chuyển đổi số cấp huyện?","Thanh Chương",A4,"Huyện Thanh Chương là đơn vị tiến bộ vượt bậc nhất","entity"),
+("Diễn Châu kém thành phố Vinh bao nhiêu điểm?","0,0485",A4,"Dẫn đầu bảng xếp hạng vẫn là thành phố Vinh với 0,8125 điểm","derived"),
+("Yên Thành và Nghi Lộc, đơn vị nào có điểm chuyển đổi số cao hơn?","Nghi Lộc",A4,"Yên Thành ở vị trí thứ tư với 0,7388 điểm","comparison"),
+("Diễn Châu muốn thu hẹp khoảng cách với Vinh xuống mức nào trong năm 2025?","dưới 0,03 điểm",A4,"xuống dưới 0,03 điểm","score"),
+("Đơn vị cấp huyện nào xếp cuối bảng chuyển đổi số của Nghệ An?","Kỳ Sơn",A4,"Kỳ Sơn xếp cuối bảng, 21/21","superlative"),
+# A5
+("Trong DTI 2022, Hà Tĩnh đứng thứ mấy?","thứ 27",A5,"Hà Tĩnh chỉ đứng thứ 27 với 0,5036 điểm","rank"),
+("Hà Tĩnh đạt bao nhiêu điểm DTI năm 2023?","0,5689",A5,"vị trí thứ 19 với 0,5689 điểm","score"),
+("Vị trí của Hà Tĩnh trên bảng xếp hạng DTI 2024 là thứ mấy?","thứ mười hai",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc với 0,6402 điểm","rank"),
+("What was Ha Tinh's DTI score in 2024?","0,6402",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc với 0,6402 điểm","score"),
+("Ha Tinh da tang bao nhieu bac sau hai ky danh gia DTI?","15 bậc",A5,"tỉnh ta đã tăng 15 bậc","rank_change"),
+("Bao nhiêu phần trăm hồ sơ TTHC ở Hà Tĩnh được xử lý trực tuyến năm 2025?","92,3%",A5,"92,3% hồ sơ thủ tục hành chính được xử lý trực tuyến trong năm 2025","percent"),
+("Hà Tĩnh có bao nhiêu tổ công nghệ số cộng đồng?","648",A5,"648 tổ công nghệ số cộng đồng với hơn 3.900 thành viên","count"),
+("Bao nhiêu hộ sản xuất ở Hà Tĩnh đã đưa sản phẩm lên sàn thương mại điện tử?","41.000",A5,"hơn 41.000 hộ sản xuất","count"),
+("Đến cuối năm 2026, Hà Tĩnh đặt mục tiêu điểm DTI tối thiểu là bao nhiêu?","0,68",A5,"điểm DTI của tỉnh đạt tối thiểu 0,68","score"),
+("Hà Tĩnh sẽ dành bao nhiêu tiền cho chuyển đổi số năm 2026?","215 tỷ đồng",A5,"tỉnh sẽ dành 215 tỷ đồng","amount"),
+("Hà Tĩnh muốn kinh tế số chiếm bao nhiêu GRDP vào năm 2030?","20%",A5,"kinh tế số chiếm 20% GRDP vào năm 2030","percent"),
+("Ai ký thư chúc mừng năm mới 2026 của UBND tỉnh Hà Tĩnh?","Phan Quốc Hưng",A5,"Phan Quốc Hưng","entity"),
+("Thư chúc mừng năm mới của Chủ tịch UBND tỉnh Hà Tĩnh được ký ngày nào?","ngày 1 tháng 1 năm 2026",A5,"ngày 1 tháng 1 năm 2026","date"),
+("Hà Tĩnh đặt mục tiêu xếp hạng nào trong DTI 2025?","top 10",A5,"đưa Hà Tĩnh vào top 10 trong bảng xếp hạng DTI 2025","rank"),
+("What share of eligible administrative procedures does Ha Tinh aim to provide fully online?","95%",A5,"95% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình","percent"),
+("Những nông sản, đặc sản nào của Hà Tĩnh được nhắc tới khi đưa lên sàn thương mại điện tử?","cam Khe Mây, bưởi Phúc Trạch, kẹo cu đơ",A5,"cam Khe Mây, bưởi Phúc Trạch, kẹo cu đơ","list"),
+# A6
+("Theo báo cáo chính thức, Quảng Nam xếp thứ mấy trong DTI 2024?","35/63",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024, với 0,5640 điểm","rank"),
+("Điểm DTI 2024 thực tế của Quảng Nam là bao nhiêu?","0,5640",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024, với 0,5640 điểm","score"),
+("Quảng Nam mất bao nhiêu bậc so với năm 2023?","4 bậc",A6,"tỉnh chỉ lùi 4 bậc","rank_change"),
+("Tỷ lệ hồ sơ được tiếp nhận trực tuyến của Quảng Nam năm 2024 là bao nhiêu?","76,8%",A6,"tỷ lệ hồ sơ được tiếp nhận trực tuyến của tỉnh năm 2024 là 76,8%","percent"),
+("Bình Dương thực sự đứng thứ mấy trong DTI 2024?","thứ sáu",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","rank"),
+("What was Binh Duong's actual score in the 2024 DTI?","0,6915",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","score"),
+("Hai bai dang sai ve DTI duoc chia se bao nhieu luot trong 48 gio?","3.400",A6,"khoảng 3.400 lượt chia sẻ chỉ trong 48 giờ","count"),
+("Bài kiểm chứng về thứ hạng DTI của Quảng Nam và Bình Dương được đăng ngày nào?","30/5/2025",A6,"Chuyên mục Kiểm chứng – Ngày 30/5/2025","date"),
+("Chuyên gia nào nhận định các bức ảnh bảng xếp hạng bị cắt ghép?","Lê Minh Trí",A6,"Theo chuyên gia truyền thông số Lê Minh Trí","entity"),
+("Năm 2023, Quảng Nam đứng ở vị trí nào?","thứ 31",A6,"So với vị trí thứ 31 của năm 2023","rank"),
+("Phóng viên nào tường thuật kết quả chuyển đổi số của Long An?","Hoàng Nam",A1,"xin mời phóng viên Hoàng Nam từ thành phố Tân An","entity"),
+("Cơ quan nào công bố Chỉ số chuyển đổi số cấp tỉnh năm 2024?","Bộ Khoa học và Công nghệ",A1,"Bộ Khoa học và Công nghệ vừa công bố Chỉ số chuyển đổi số cấp tỉnh năm 2024","entity"),
+("Which city led the 2023 DTI table?","Hanoi",A3,"displacing Hanoi, which had led the 2023 table","entity"),
+("Lễ công bố chỉ số chuyển đổi số cấp huyện của Nghệ An được tổ chức ở đâu?","thành phố Vinh",A4,"Sáng 12/6/2025, tại thành phố Vinh","entity"),
+("Ai là tác giả của nghiên cứu về độ vênh giữa chính quyền số và kinh tế số?","Nguyễn Văn Khải, Trần Thị Lan Anh",A2,"Tác giả: Nguyễn Văn Khải, Trần Thị Lan Anh","entity"),
+("Which locality was runner-up in the 2023 DTI?","Ho Chi Minh City",A3,"Ho Chi Minh City, runner-up in 2023","entity"),
+("Tinh nao dung thu ba trong bang xep hang DTI 2024?","Bac Ninh",A3,"Bac Ninh rose two places from fifth to take third","entity"),
+("Trong DTI 2024, Hà Tĩnh hay Long An xếp hạng cao hơn?","Long An",[A1,A5],"Long An đứng thứ 9/63","comparison"),
+("Between Dien Bien and Lai Chau, which scored higher in the 2024 DTI?","Lai Chau",A3,"Dien Bien was 62nd with 0.3947 and Lai Chau 61st with 0.4012","comparison"),
+("Quảng Nam hay Bình Dương có điểm DTI 2024 cao hơn?","Bình Dương",A6,"Bình Dương xếp thứ sáu, với 0,6915 điểm","comparison"),
+("Ở trụ cột xã hội số, Đồng Tháp hay Long An cao điểm hơn?","Long An",A2,"Long An | 9 | 0,6521 | 0,7102 | 0,5834 | 0,6627","comparison"),
+("Diem DTI cua Ha Tinh nam 2024 cao hon nam 2022 bao nhieu?","0,1366",A5,"Hà Tĩnh chỉ đứng thứ 27 với 0,5036 điểm","derived"),
+]
+CLAIMS = [
+("Có đúng là Quảng Nam rơi xuống thứ 58/63 trong DTI 2024?","35/63",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024","sai"),
+("Bình Dương đứng số 1 cả nước với 0,8010 điểm trong DTI 2024, đúng hay sai?","0,6915",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","sai"),
+("Quảng Nam chỉ có 40% hồ sơ nộp trực tuyến năm 2024 – thông tin này có chính xác?","76,8%",A6,"tỷ lệ hồ sơ được tiếp nhận trực tuyến của tỉnh năm 2024 là 76,8%","sai"),
+("Hà Nội dẫn đầu bảng xếp hạng DTI 2024, phải không?","thứ hai",A6,"còn Hà Nội đứng thứ hai","sai"),
+("Bình Dương tăng một bậc so với năm 2023, đúng không?","một bậc",A6,"tăng một bậc so với vị trí thứ bảy năm 2023","đúng"),
+("Long An đứng thứ 9/63 trong DTI 2024, thông tin này đúng chứ?","9/63",A1,"Long An đứng thứ 9/63","đúng"),
+("Is it true that Soc Trang fell 21 places in the 2024 DTI?","21",A3,"dropping 21 places from 28th to 49th","đúng"),
+("Co phai Lam Dong tang ba bac trong bang xep hang DTI 2024?","lùi ba bậc",A1,"lùi ba bậc so với vị trí thứ 18 năm trước","sai"),
+("Hà Tĩnh đứng thứ 19 trong DTI 2024, có đúng không?","thứ mười hai",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc","sai"),
+("Thành phố Vinh dẫn đầu bảng xếp hạng chuyển đổi số cấp huyện của Nghệ An với 0,8125 điểm – đúng hay sai?","0,8125",A4,"Dẫn đầu bảng xếp hạng vẫn là thành phố Vinh với 0,8125 điểm","đúng"),
+]
+UNANS = [
+"Tỉnh nào đạt 0,4125 điểm trong DTI 2024?",
+"Bình Dương đạt mức 0,8010 điểm chuyển đổi số vào năm nào?",
+"Địa phương nào xếp thứ 58/63 trong bảng xếp hạng DTI 2024?",
+"Điểm DTI 2024 của Thừa Thiên Huế là bao nhiêu?",
+"Long An đạt bao nhiêu điểm DTI năm 2023?",
+"Lâm Đồng xếp thứ mấy ở trụ cột chính quyền số?",
+"Điểm xã hội số của Hải Phòng năm 2023 là bao nhiêu?",
+"Hà Tĩnh đạt bao nhiêu điểm trong DTI 2025?",
+"Năm 2023 Hà Tĩnh có bao nhiêu tổ công nghệ số cộng đồng?",
+"Diễn Châu đạt bao nhiêu điểm chuyển đổi số cấp huyện năm 2023?",
+"Huyện Yên Thành được thưởng bao nhiêu tiền?",
+"What was Hanoi's DTI score in 2023?",
+"Which province ranked 10th in the 2024 DTI?",
+"Where did Kon Tum rank in the 2023 DTI?",
+"Bình Dương đạt bao nhiêu điểm ở trụ cột kinh tế số?",
+"Nghe An dat bao nhieu diem DTI nam 2023?",
+"Có bao nhiêu tỉnh đạt trên 0,7 điểm trong DTI 2024?",
+"Tỷ lệ hồ sơ trực tuyến toàn trình của Lâm Đồng là bao nhiêu?",
+"Cà Mau tăng hay giảm bao nhiêu bậc so với năm 2023?",
+"Huyện Thanh Chương đạt bao nhiêu điểm chuyển đổi số?",
+"Riêng bài đăng sai về Bình Dương được chia sẻ bao nhiêu lượt?",
+"How many localities scored above 0.7 in the 2023 DTI?",
+"Kinh te so chiem bao nhieu phan tram GRDP cua Long An?",
+"TP Hồ Chí Minh đạt bao nhiêu điểm ở trụ cột chính quyền số năm 2024?",
+"Kon Tum đạt bao nhiêu điểm ở trụ cột xã hội số?",
+"Ứng dụng Đà Lạt Smart Tour ra mắt vào ngày nào?",
+"What share of Bac Ninh's GRDP comes from the digital economy?",
+"Hậu Giang đạt bao nhiêu điểm trong DTI 2024?",
+"Phu Yen dat bao nhieu diem chuyen doi so nam 2024?",
+"Hà Tĩnh xếp thứ mấy trong bảng xếp hạng DTI 2021?",
+"Lai Chau xep thu may trong DTI 2023?",
+"How much prize money did Do Luong district receive?",
+]
+out=[]; n=0
+def nid():
+    global n; n+=1; return f"hf{n:03d}"
+for q,a,d,e,k in Q:
+    out.append({"id":nid(),"question":q,"answer":a,"doc_ids":d if isinstance(d,list) else [d],"evidence":e,"answerable":True,"kind":k})
+for q,a,d,e,v in CLAIMS:
+    out.append({"id":nid(),"question":q,"answer":a,"doc_ids":[d],"evidence":e,"answerable":True,"kind":"claim","verdict":v})
+for q in UNANS:
+    out.append({"id":nid(),"question":q,"answer":"","doc_ids":[],"evidence":"","answerable":False,"kind":"unanswerable"})
+with open(os.path.join(D,"questions.jsonl"),"w",encoding="utf-8") as f:
+    for o in out: f.write(json.dumps(o,ensure_ascii=False)+"\n")
+print(len(out))
