@@ -1,197 +1,409 @@
-import json, os
-D = os.path.dirname(os.path.abspath(__file__))
-A1="hf01_ban_tin_phat_thanh_long_an_lam_dong.txt"; A2="hf02_nghien_cuu_tru_cot_dti_tam_tinh.txt"
-A3="hf03_wire_dti_2024_haiphong_tops.txt"; A4="hf04_bao_huyen_dien_chau_khen_thuong_cds.txt"
-A5="hf05_thu_chuc_tet_chu_tich_ha_tinh.txt"; A6="hf06_kiem_chung_quang_nam_binh_duong.txt"
-Q = [
-# A1
-("Long An đạt bao nhiêu điểm trong Chỉ số chuyển đổi số cấp tỉnh năm 2024?","0,6521",A1,"Với 0,6521 điểm, Long An đứng thứ 9/63","score"),
-("Bảng xếp hạng DTI 2024 đặt Long An ở vị trí nào trên 63 địa phương?","9/63",A1,"Long An đứng thứ 9/63","rank"),
-("So với năm trước, thứ hạng chuyển đổi số của Long An cải thiện mấy bậc?","năm bậc",A1,"tăng năm bậc so với vị trí thứ 14 của năm 2023","rank_change"),
-("Năm 2023, Long An đứng thứ mấy về chuyển đổi số?","14",A1,"tăng năm bậc so với vị trí thứ 14 của năm 2023","rank"),
-("Điểm trụ cột chính quyền số của Long An là bao nhiêu?","0,7102",A1,"nơi tỉnh đạt 0,7102 điểm và xếp thứ sáu toàn quốc","score"),
-("Riêng trụ cột chính quyền số, Long An xếp hạng mấy toàn quốc?","thứ sáu",A1,"nơi tỉnh đạt 0,7102 điểm và xếp thứ sáu toàn quốc","rank"),
-("Bao nhiêu phần trăm hồ sơ thủ tục hành chính ở Long An được giải quyết trực tuyến toàn trình?","87,5%",A1,"87,5% hồ sơ thủ tục hành chính năm qua được tiếp nhận và giải quyết trực tuyến toàn trình","percent"),
-("Bao nhieu doanh nghiep nho va vua o Long An dang tham gia nen tang quan tri so dung chung?","1.240",A1,"Hiện mới có 1.240 doanh nghiệp nhỏ và vừa tham gia nền tảng quản trị số dùng chung","count"),
-("Long An muon co bao nhieu doanh nghiep tham gia nen tang quan tri so vao cuoi nam 2025?","3.000",A1,"nâng con số này lên 3.000 doanh nghiệp vào cuối năm 2025","count"),
-("Tổng điểm DTI 2024 của Lâm Đồng là bao nhiêu?","0,5988",A1,"Tỉnh đạt 0,5988 điểm, xếp thứ 21","score"),
-("Lâm Đồng bị tụt bao nhiêu hạng trong bảng xếp hạng chuyển đổi số 2024?","ba bậc",A1,"xếp thứ 21, lùi ba bậc so với vị trí thứ 18 năm trước","rank_change"),
-("Trước khi tụt hạng, Lâm Đồng đứng ở vị trí thứ mấy?","18",A1,"xếp thứ 21, lùi ba bậc so với vị trí thứ 18 năm trước","rank"),
-("Lâm Đồng được bao nhiêu điểm ở trụ cột kinh tế số?","0,5470",A1,"kinh tế số 0,5470","score"),
-("Ty le so hoa ket qua giai quyet thu tuc hanh chinh cua Lam Dong dat bao nhieu?","62%",A1,"tỷ lệ mới đạt 62%","percent"),
-("Ứng dụng Đà Lạt Smart Tour có bao nhiêu lượt tải?","1,2 triệu",A1,"ứng dụng Đà Lạt Smart Tour đã ghi nhận 1,2 triệu lượt tải","count"),
-("Tỷ trọng kinh tế số trong GRDP của Lâm Đồng là bao nhiêu?","9,8%",A1,"Kinh tế số hiện chiếm 9,8% GRDP của tỉnh","percent"),
-("Ai là phóng viên đưa tin về kết quả chuyển đổi số của Lâm Đồng trong bản tin?","Thu Hà",A1,"phóng viên Thu Hà từ thành phố Đà Lạt","entity"),
-("Người dẫn chương trình bản tin Chuyển động số tên là gì?","Minh Thư",A1,"NGƯỜI DẪN CHƯƠNG TRÌNH (Minh Thư)","entity"),
-("Bản tin Chuyển động số được phát lúc mấy giờ?","6 giờ 30 sáng",A1,"bản tin Chuyển động số phát lúc 6 giờ 30 sáng","date"),
-("Giữa Long An và Lâm Đồng, tỉnh nào có điểm xã hội số cao hơn?","Long An",A1,"còn xã hội số được 0,6627 điểm","comparison"),
-# A2
-("Nghiên cứu so sánh trụ cột DTI đã phỏng vấn sâu bao nhiêu cán bộ?","46",A2,"phỏng vấn sâu 46 cán bộ phụ trách chuyển đổi số","count"),
-("Trong 8 địa phương được nghiên cứu, bao nhiêu nơi có điểm chính quyền số cao hơn kinh tế số?","7/8",A2,"Kết quả cho thấy 7/8 địa phương có điểm chính quyền số cao hơn điểm kinh tế số","count"),
-("Mức chênh lệch bình quân giữa chính quyền số và kinh tế số trong mẫu là bao nhiêu điểm?","0,0889",A2,"với mức chênh lệch bình quân 0,0889 điểm","score"),
-("Địa phương nào có độ vênh giữa chính quyền số và kinh tế số lớn nhất trong nhóm tám tỉnh?","Đồng Tháp",A2,"độ vênh lớn nhất thuộc về Đồng Tháp","superlative"),
-("Điểm chính quyền số của Đồng Tháp cao hơn kinh tế số bao nhiêu?","0,1459",A2,"cao hơn kinh tế số tới 0,1459 điểm","score"),
-("Trong nhóm mẫu, ai dẫn đầu trụ cột kinh tế số?","Bắc Ninh",A2,"Bắc Ninh đứng đầu với 0,7617 điểm","superlative"),
-("Điểm kinh tế số năm 2024 của Nghệ An là bao nhiêu?","0,4963",A2,"Nghệ An | 30 | 0,5712 | 0,6240 | 0,4963 | 0,5931","score"),
-("Quảng Nam đạt bao nhiêu điểm ở trụ cột xã hội số?","0,5830",A2,"Quảng Nam | 35 | 0,5640 | 0,5987 | 0,5102 | 0,5830","score"),
-("Ca Mau xep hang may trong DTI 2024?","46",A2,"Cà Mau | 46 | 0,5105","rank"),
-("Đồng Tháp có điểm chính quyền số bao nhiêu?","0,6850",A2,"Đồng Tháp | 15 | 0,6230 | 0,6850","score"),
-("Khoảng cách điểm DTI tổng thể giữa Hải Phòng và Cà Mau là bao nhiêu?","0,2425",A2,"khoảng cách DTI tổng thể giữa Hải Phòng và Cà Mau là 0,2425 điểm","score"),
-("Điểm kinh tế số bình quân của tám địa phương trong nghiên cứu là bao nhiêu?","0,5784",A2,"0,5784 ở kinh tế số","score"),
-("Hệ số tương quan giữa điểm xã hội số và DTI tổng thể trong mẫu bằng bao nhiêu?","0,97",A2,"Hệ số tương quan giữa điểm xã hội số và DTI tổng thể trong mẫu là 0,97","score"),
-("Bao nhiêu cán bộ được phỏng vấn coi thiếu nhân lực công nghệ là rào cản lớn nhất?","31",A2,"31 trên 46 cán bộ cho rằng thiếu nhân lực công nghệ tại doanh nghiệp nhỏ là rào cản lớn nhất","count"),
-("Nhóm tác giả khuyến nghị dành tối thiểu bao nhiêu phần trăm ngân sách chuyển đổi số cho hỗ trợ doanh nghiệp?","30%",A2,"dành ít nhất 30% ngân sách chuyển đổi số cho hỗ trợ doanh nghiệp","percent"),
-("Nghiên cứu so sánh điểm trụ cột DTI của tám tỉnh do đơn vị nào thực hiện?","Viện Nghiên cứu Kinh tế số, Trường Đại học Kinh tế Quốc dân",A2,"Viện Nghiên cứu Kinh tế số, Trường Đại học Kinh tế Quốc dân","entity"),
-("Điểm kinh tế số của Bắc Ninh vượt điểm chính quyền số bao nhiêu?","0,0127",A2,"chênh 0,0127 điểm","score"),
-("Những địa phương nào trong mẫu có độ vênh trên 0,12 điểm?","Đồng Tháp, Long An, Nghệ An",A2,"Long An và Nghệ An cũng có độ vênh trên 0,12 điểm","list"),
-("Về điểm chính quyền số, Lâm Đồng hay Nghệ An cao hơn?","Lâm Đồng",A2,"Lâm Đồng | 21 | 0,5988 | 0,6315","comparison"),
-("Địa phương nào có điểm thấp nhất ở cả ba trụ cột trong nhóm mẫu?","Cà Mau",A2,"Cà Mau có điểm thấp nhất nhóm mẫu ở cả ba trụ cột","superlative"),
-("Những địa phương nào được đưa vào nghiên cứu so sánh trụ cột DTI 2024?","Hải Phòng, Bắc Ninh, Long An, Đồng Tháp, Lâm Đồng, Nghệ An, Quảng Nam và Cà Mau",A2,"Hải Phòng, Bắc Ninh, Long An, Đồng Tháp, Lâm Đồng, Nghệ An, Quảng Nam và Cà Mau","list"),
-# A3
-("Which locality ranked first in Vietnam's 2024 Digital Transformation Index?","Hai Phong",A3,"The northern port city of Hai Phong ranked first","superlative"),
-("What score did Hai Phong get in the 2024 DTI?","0.7530",A3,"Hai Phong scored 0.7530","score"),
-("Where was Bac Ninh ranked in the 2023 DTI?","fifth",A3,"Bac Ninh rose two places from fifth to take third with 0.7264","rank"),
-("Which province came last in the 2024 provincial DTI?","Kon Tum",A3,"Kon Tum finished last, in 63rd place, with 0.3881","superlative"),
-("What was Dien Bien's 2024 DTI score?","0.3947",A3,"Dien Bien was 62nd with 0.3947","score"),
-("By how many places did Hau Giang climb in the 2024 ranking?","24",A3,"jumped 24 places to 23rd from 47th","rank_change"),
-("Sóc Trăng xếp thứ bao nhiêu trong DTI 2024?","49th",A3,"dropping 21 places from 28th to 49th","rank"),
-("What was the national average DTI score in 2024?","0.5874",A3,"The national average score rose to 0.5874 in 2024 from 0.5512 in 2023","score"),
-("Có bao nhiêu địa phương đạt trên 0,6 điểm trong DTI 2024?","24",A3,"24 localities scored above 0.6, compared with 15 the previous year","count"),
-("What share of GDP did the digital economy account for in 2024?","18.3%",A3,"the digital economy made up about 18.3% of GDP in 2024","percent"),
-("Bộ chỉ số DTI cấp tỉnh gồm bao nhiêu chỉ số thành phần?","98",A3,"using 98 component indicators","count"),
-("TP Hồ Chí Minh đứng thứ mấy trong bảng xếp hạng DTI 2024?","fourth",A3,"slipped to fourth with 0.7150","rank"),
-("DTI 2024 được công bố vào ngày nào?","May 22",A3,"HANOI, May 22 (VNW)","date"),
-("Phú Yên tăng bao nhiêu bậc trong bảng xếp hạng chuyển đổi số năm 2024?","19",A3,"Phu Yen on the south-central coast advanced 19 places to 33rd","rank_change"),
-("Which three localities occupied the bottom three places of the 2024 DTI?","Kon Tum, Dien Bien, Lai Chau",A3,"Dien Bien was 62nd with 0.3947 and Lai Chau 61st with 0.4012","list"),
-("Việt Nam đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GDP vào năm 2030?","30%",A3,"Vietnam aims for the digital economy to account for 30% of GDP by 2030","percent"),
-("Diem trung binh DTI ca nuoc nam 2023 la bao nhieu?","0.5512",A3,"The national average score rose to 0.5874 in 2024 from 0.5512 in 2023","score"),
-("Điểm DTI 2024 của Hải Phòng cao hơn TP Hồ Chí Minh bao nhiêu?","0.038",A3,"slipped to fourth with 0.7150","derived"),
-("Tỉnh nào tụt hạng mạnh nhất trong DTI 2024?","Soc Trang",A3,"Soc Trang posted the steepest fall","superlative"),
-("Địa phương nào tăng hạng nhiều nhất trong bảng xếp hạng DTI 2024?","Hau Giang",A3,"The biggest climber was the Mekong Delta province of Hau Giang","superlative"),
-("Điểm DTI năm 2024 của Hà Nội là bao nhiêu?","0.7398",A3,"Hanoi came second with 0.7398","score"),
-# A4
-("Huyện Diễn Châu được bao nhiêu điểm chuyển đổi số cấp huyện năm 2024?","0,7640",A4,"với 0,7640 điểm, tăng năm bậc so với vị trí thứ bảy của năm 2023","score"),
-("Diễn Châu đứng thứ mấy trong bảng xếp hạng chuyển đổi số cấp huyện của Nghệ An?","thứ hai",A4,"Huyện Diễn Châu xếp thứ hai trong tổng số 21 huyện","rank"),
-("Năm 2023 Diễn Châu xếp hạng mấy trong tỉnh?","thứ bảy",A4,"tăng năm bậc so với vị trí thứ bảy của năm 2023","rank"),
-("Nghệ An có bao nhiêu đơn vị cấp huyện được xếp hạng chuyển đổi số?","21",A4,"trong tổng số 21 huyện, thành phố, thị xã","count"),
-("Thành phố Vinh đạt bao nhiêu điểm chuyển đổi số cấp huyện?","0,8125",A4,"thành phố Vinh với 0,8125 điểm","score"),
-("Điểm của huyện Nghi Lộc là bao nhiêu?","0,7512",A4,"huyện Nghi Lộc (0,7512 điểm)","score"),
-("Do Luong xep vi tri thu may trong bang xep hang cap huyen cua Nghe An?","thứ năm",A4,"Đô Lương ở vị trí thứ năm với 0,7301 điểm","rank"),
-("Huyện Thanh Chương tăng bao nhiêu bậc?","9",A4,"tăng 9 bậc, từ thứ 17 lên thứ 8","rank_change"),
-("Kỳ Sơn đạt bao nhiêu điểm trong bảng xếp hạng cấp huyện?","0,4420",A4,"Kỳ Sơn xếp cuối bảng, 21/21, với 0,4420 điểm","score"),
-("Quế Phong đứng thứ mấy?","20",A4,"Quế Phong xếp thứ 20 với 0,4587 điểm","rank"),
-("Thành phố Vinh được thưởng bao nhiêu tiền?","80 triệu đồng",A4,"phần thưởng 80 triệu đồng","amount"),
-("Phần thưởng dành cho huyện Diễn Châu là bao nhiêu?","50 triệu đồng",A4,"huyện Diễn Châu được thưởng 50 triệu đồng","amount"),
-("Thanh Chương nhận phần thưởng bao nhiêu tiền?","20 triệu đồng",A4,"phần thưởng 20 triệu đồng","amount"),
-("Trong DTI 2024, Nghệ An xếp hạng bao nhiêu cả nước?","30/63",A4,"Nghệ An đứng thứ 30/63 tỉnh, thành phố","rank"),
-("Lễ công bố chỉ số chuyển đổi số cấp huyện của Nghệ An diễn ra ngày nào?","12/6/2025",A4,"Sáng 12/6/2025, tại thành phố Vinh","date"),
-("Diễn Châu đã thành lập bao nhiêu tổ công nghệ số cộng đồng?","386",A4,"huyện thành lập 386 tổ công nghệ số cộng đồng với 2.315 thành viên","count"),
-("Cac to cong nghe so cong dong o Dien Chau co tong cong bao nhieu thanh vien?","2.315",A4,"huyện thành lập 386 tổ công nghệ số cộng đồng với 2.315 thành viên","count"),
-("Tỷ lệ hộ gia đình ở Diễn Châu có cáp quang là bao nhiêu?","94,2%",A4,"đưa cáp quang về 94,2% hộ gia đình","percent"),
-("Diễn Châu dự kiến chi bao nhiêu cho các dự án số hóa năm tới?","6,5 tỷ đồng",A4,"huyện dự kiến dành 6,5 tỷ đồng","amount"),
-("Tỷ lệ người dân Diễn Châu thanh toán trực tuyến phí, lệ phí là bao nhiêu?","58,6%",A4,"mới đạt 58,6%","percent"),
-("Ai là Phó Chủ tịch UBND huyện Diễn Châu?","Hồ Văn Tuấn",A4,"ông Hồ Văn Tuấn, Phó Chủ tịch UBND huyện Diễn Châu","entity"),
-("Đơn vị nào của Nghệ An có bước tiến lớn nhất về chuyển đổi số cấp huyện?","Thanh Chương",A4,"Huyện Thanh Chương là đơn vị tiến bộ vượt bậc nhất","entity"),
-("Diễn Châu kém thành phố Vinh bao nhiêu điểm?","0,0485",A4,"Dẫn đầu bảng xếp hạng vẫn là thành phố Vinh với 0,8125 điểm","derived"),
-("Yên Thành và Nghi Lộc, đơn vị nào có điểm chuyển đổi số cao hơn?","Nghi Lộc",A4,"Yên Thành ở vị trí thứ tư với 0,7388 điểm","comparison"),
-("Diễn Châu muốn thu hẹp khoảng cách với Vinh xuống mức nào trong năm 2025?","dưới 0,03 điểm",A4,"xuống dưới 0,03 điểm","score"),
-("Đơn vị cấp huyện nào xếp cuối bảng chuyển đổi số của Nghệ An?","Kỳ Sơn",A4,"Kỳ Sơn xếp cuối bảng, 21/21","superlative"),
-# A5
-("Trong DTI 2022, Hà Tĩnh đứng thứ mấy?","thứ 27",A5,"Hà Tĩnh chỉ đứng thứ 27 với 0,5036 điểm","rank"),
-("Hà Tĩnh đạt bao nhiêu điểm DTI năm 2023?","0,5689",A5,"vị trí thứ 19 với 0,5689 điểm","score"),
-("Vị trí của Hà Tĩnh trên bảng xếp hạng DTI 2024 là thứ mấy?","thứ mười hai",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc với 0,6402 điểm","rank"),
-("What was Ha Tinh's DTI score in 2024?","0,6402",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc với 0,6402 điểm","score"),
-("Ha Tinh da tang bao nhieu bac sau hai ky danh gia DTI?","15 bậc",A5,"tỉnh ta đã tăng 15 bậc","rank_change"),
-("Bao nhiêu phần trăm hồ sơ TTHC ở Hà Tĩnh được xử lý trực tuyến năm 2025?","92,3%",A5,"92,3% hồ sơ thủ tục hành chính được xử lý trực tuyến trong năm 2025","percent"),
-("Hà Tĩnh có bao nhiêu tổ công nghệ số cộng đồng?","648",A5,"648 tổ công nghệ số cộng đồng với hơn 3.900 thành viên","count"),
-("Bao nhiêu hộ sản xuất ở Hà Tĩnh đã đưa sản phẩm lên sàn thương mại điện tử?","41.000",A5,"hơn 41.000 hộ sản xuất","count"),
-("Đến cuối năm 2026, Hà Tĩnh đặt mục tiêu điểm DTI tối thiểu là bao nhiêu?","0,68",A5,"điểm DTI của tỉnh đạt tối thiểu 0,68","score"),
-("Hà Tĩnh sẽ dành bao nhiêu tiền cho chuyển đổi số năm 2026?","215 tỷ đồng",A5,"tỉnh sẽ dành 215 tỷ đồng","amount"),
-("Hà Tĩnh muốn kinh tế số chiếm bao nhiêu GRDP vào năm 2030?","20%",A5,"kinh tế số chiếm 20% GRDP vào năm 2030","percent"),
-("Ai ký thư chúc mừng năm mới 2026 của UBND tỉnh Hà Tĩnh?","Phan Quốc Hưng",A5,"Phan Quốc Hưng","entity"),
-("Thư chúc mừng năm mới của Chủ tịch UBND tỉnh Hà Tĩnh được ký ngày nào?","ngày 1 tháng 1 năm 2026",A5,"ngày 1 tháng 1 năm 2026","date"),
-("Hà Tĩnh đặt mục tiêu xếp hạng nào trong DTI 2025?","top 10",A5,"đưa Hà Tĩnh vào top 10 trong bảng xếp hạng DTI 2025","rank"),
-("What share of eligible administrative procedures does Ha Tinh aim to provide fully online?","95%",A5,"95% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình","percent"),
-("Những nông sản, đặc sản nào của Hà Tĩnh được nhắc tới khi đưa lên sàn thương mại điện tử?","cam Khe Mây, bưởi Phúc Trạch, kẹo cu đơ",A5,"cam Khe Mây, bưởi Phúc Trạch, kẹo cu đơ","list"),
-# A6
-("Theo báo cáo chính thức, Quảng Nam xếp thứ mấy trong DTI 2024?","35/63",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024, với 0,5640 điểm","rank"),
-("Điểm DTI 2024 thực tế của Quảng Nam là bao nhiêu?","0,5640",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024, với 0,5640 điểm","score"),
-("Quảng Nam mất bao nhiêu bậc so với năm 2023?","4 bậc",A6,"tỉnh chỉ lùi 4 bậc","rank_change"),
-("Tỷ lệ hồ sơ được tiếp nhận trực tuyến của Quảng Nam năm 2024 là bao nhiêu?","76,8%",A6,"tỷ lệ hồ sơ được tiếp nhận trực tuyến của tỉnh năm 2024 là 76,8%","percent"),
-("Bình Dương thực sự đứng thứ mấy trong DTI 2024?","thứ sáu",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","rank"),
-("What was Binh Duong's actual score in the 2024 DTI?","0,6915",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","score"),
-("Hai bai dang sai ve DTI duoc chia se bao nhieu luot trong 48 gio?","3.400",A6,"khoảng 3.400 lượt chia sẻ chỉ trong 48 giờ","count"),
-("Bài kiểm chứng về thứ hạng DTI của Quảng Nam và Bình Dương được đăng ngày nào?","30/5/2025",A6,"Chuyên mục Kiểm chứng – Ngày 30/5/2025","date"),
-("Chuyên gia nào nhận định các bức ảnh bảng xếp hạng bị cắt ghép?","Lê Minh Trí",A6,"Theo chuyên gia truyền thông số Lê Minh Trí","entity"),
-("Năm 2023, Quảng Nam đứng ở vị trí nào?","thứ 31",A6,"So với vị trí thứ 31 của năm 2023","rank"),
-("Phóng viên nào tường thuật kết quả chuyển đổi số của Long An?","Hoàng Nam",A1,"xin mời phóng viên Hoàng Nam từ thành phố Tân An","entity"),
-("Cơ quan nào công bố Chỉ số chuyển đổi số cấp tỉnh năm 2024?","Bộ Khoa học và Công nghệ",A1,"Bộ Khoa học và Công nghệ vừa công bố Chỉ số chuyển đổi số cấp tỉnh năm 2024","entity"),
-("Which city led the 2023 DTI table?","Hanoi",A3,"displacing Hanoi, which had led the 2023 table","entity"),
-("Lễ công bố chỉ số chuyển đổi số cấp huyện của Nghệ An được tổ chức ở đâu?","thành phố Vinh",A4,"Sáng 12/6/2025, tại thành phố Vinh","entity"),
-("Ai là tác giả của nghiên cứu về độ vênh giữa chính quyền số và kinh tế số?","Nguyễn Văn Khải, Trần Thị Lan Anh",A2,"Tác giả: Nguyễn Văn Khải, Trần Thị Lan Anh","entity"),
-("Which locality was runner-up in the 2023 DTI?","Ho Chi Minh City",A3,"Ho Chi Minh City, runner-up in 2023","entity"),
-("Tinh nao dung thu ba trong bang xep hang DTI 2024?","Bac Ninh",A3,"Bac Ninh rose two places from fifth to take third","entity"),
-("Trong DTI 2024, Hà Tĩnh hay Long An xếp hạng cao hơn?","Long An",[A1,A5],"Long An đứng thứ 9/63","comparison"),
-("Between Dien Bien and Lai Chau, which scored higher in the 2024 DTI?","Lai Chau",A3,"Dien Bien was 62nd with 0.3947 and Lai Chau 61st with 0.4012","comparison"),
-("Quảng Nam hay Bình Dương có điểm DTI 2024 cao hơn?","Bình Dương",A6,"Bình Dương xếp thứ sáu, với 0,6915 điểm","comparison"),
-("Ở trụ cột xã hội số, Đồng Tháp hay Long An cao điểm hơn?","Long An",A2,"Long An | 9 | 0,6521 | 0,7102 | 0,5834 | 0,6627","comparison"),
-("Diem DTI cua Ha Tinh nam 2024 cao hon nam 2022 bao nhieu?","0,1366",A5,"Hà Tĩnh chỉ đứng thứ 27 với 0,5036 điểm","derived"),
-]
-CLAIMS = [
-("Có đúng là Quảng Nam rơi xuống thứ 58/63 trong DTI 2024?","35/63",A6,"Sự thật là Quảng Nam xếp thứ 35/63 trong DTI 2024","sai"),
-("Bình Dương đứng số 1 cả nước với 0,8010 điểm trong DTI 2024, đúng hay sai?","0,6915",A6,"Sự thật là Bình Dương xếp thứ sáu, với 0,6915 điểm","sai"),
-("Quảng Nam chỉ có 40% hồ sơ nộp trực tuyến năm 2024 – thông tin này có chính xác?","76,8%",A6,"tỷ lệ hồ sơ được tiếp nhận trực tuyến của tỉnh năm 2024 là 76,8%","sai"),
-("Hà Nội dẫn đầu bảng xếp hạng DTI 2024, phải không?","thứ hai",A6,"còn Hà Nội đứng thứ hai","sai"),
-("Bình Dương tăng một bậc so với năm 2023, đúng không?","một bậc",A6,"tăng một bậc so với vị trí thứ bảy năm 2023","đúng"),
-("Long An đứng thứ 9/63 trong DTI 2024, thông tin này đúng chứ?","9/63",A1,"Long An đứng thứ 9/63","đúng"),
-("Is it true that Soc Trang fell 21 places in the 2024 DTI?","21",A3,"dropping 21 places from 28th to 49th","đúng"),
-("Co phai Lam Dong tang ba bac trong bang xep hang DTI 2024?","lùi ba bậc",A1,"lùi ba bậc so với vị trí thứ 18 năm trước","sai"),
-("Hà Tĩnh đứng thứ 19 trong DTI 2024, có đúng không?","thứ mười hai",A5,"Hà Tĩnh đã vươn lên thứ mười hai toàn quốc","sai"),
-("Thành phố Vinh dẫn đầu bảng xếp hạng chuyển đổi số cấp huyện của Nghệ An với 0,8125 điểm – đúng hay sai?","0,8125",A4,"Dẫn đầu bảng xếp hạng vẫn là thành phố Vinh với 0,8125 điểm","đúng"),
-]
-UNANS = [
-"Tỉnh nào đạt 0,4125 điểm trong DTI 2024?",
-"Bình Dương đạt mức 0,8010 điểm chuyển đổi số vào năm nào?",
-"Địa phương nào xếp thứ 58/63 trong bảng xếp hạng DTI 2024?",
-"Điểm DTI 2024 của Thừa Thiên Huế là bao nhiêu?",
-"Long An đạt bao nhiêu điểm DTI năm 2023?",
-"Lâm Đồng xếp thứ mấy ở trụ cột chính quyền số?",
-"Điểm xã hội số của Hải Phòng năm 2023 là bao nhiêu?",
-"Hà Tĩnh đạt bao nhiêu điểm trong DTI 2025?",
-"Năm 2023 Hà Tĩnh có bao nhiêu tổ công nghệ số cộng đồng?",
-"Diễn Châu đạt bao nhiêu điểm chuyển đổi số cấp huyện năm 2023?",
-"Huyện Yên Thành được thưởng bao nhiêu tiền?",
-"What was Hanoi's DTI score in 2023?",
-"Which province ranked 10th in the 2024 DTI?",
-"Where did Kon Tum rank in the 2023 DTI?",
-"Bình Dương đạt bao nhiêu điểm ở trụ cột kinh tế số?",
-"Nghe An dat bao nhieu diem DTI nam 2023?",
-"Có bao nhiêu tỉnh đạt trên 0,7 điểm trong DTI 2024?",
-"Tỷ lệ hồ sơ trực tuyến toàn trình của Lâm Đồng là bao nhiêu?",
-"Cà Mau tăng hay giảm bao nhiêu bậc so với năm 2023?",
-"Huyện Thanh Chương đạt bao nhiêu điểm chuyển đổi số?",
-"Riêng bài đăng sai về Bình Dương được chia sẻ bao nhiêu lượt?",
-"How many localities scored above 0.7 in the 2023 DTI?",
-"Kinh te so chiem bao nhieu phan tram GRDP cua Long An?",
-"TP Hồ Chí Minh đạt bao nhiêu điểm ở trụ cột chính quyền số năm 2024?",
-"Kon Tum đạt bao nhiêu điểm ở trụ cột xã hội số?",
-"Ứng dụng Đà Lạt Smart Tour ra mắt vào ngày nào?",
-"What share of Bac Ninh's GRDP comes from the digital economy?",
-"Hậu Giang đạt bao nhiêu điểm trong DTI 2024?",
-"Phu Yen dat bao nhieu diem chuyen doi so nam 2024?",
-"Hà Tĩnh xếp thứ mấy trong bảng xếp hạng DTI 2021?",
-"Lai Chau xep thu may trong DTI 2023?",
-"How much prize money did Do Luong district receive?",
-]
-out=[]; n=0
-def nid():
-    global n; n+=1; return f"hf{n:03d}"
-for q,a,d,e,k in Q:
-    out.append({"id":nid(),"question":q,"answer":a,"doc_ids":d if isinstance(d,list) else [d],"evidence":e,"answerable":True,"kind":k})
-for q,a,d,e,v in CLAIMS:
-    out.append({"id":nid(),"question":q,"answer":a,"doc_ids":[d],"evidence":e,"answerable":True,"kind":"claim","verdict":v})
-for q in UNANS:
-    out.append({"id":nid(),"question":q,"answer":"","doc_ids":[],"evidence":"","answerable":False,"kind":"unanswerable"})
-with open(os.path.join(D,"questions.jsonl"),"w",encoding="utf-8") as f:
-    for o in out: f.write(json.dumps(o,ensure_ascii=False)+"\n")
-print(len(out))
+#!/usr/bin/env python3
+"""Generate questions.jsonl from the lists below. Run validate.py afterwards."""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+D = {
+    1: "hg01_hop_bao_bac_giang_dti_2023.txt",
+    2: "hg02_ke_hoach_ha_tinh_muc_tieu_ket_qua.txt",
+    3: "hg03_giao_duc_can_tho_so_voi_ca_nuoc.txt",
+    4: "hg04_goc_nhin_mien_tay_cuoc_dua_so.txt",
+    5: "hg05_infographic_lam_dong_2023.txt",
+    6: "hg06_ban_tin_kinh_te_mien_trung_q2_2024.txt",
+    7: "hg07_fanpage_kien_giang_len_hang.txt",
+    8: "hg08_egdi_ict_index_va_dti.txt",
+    9: "hg09_dong_thoi_gian_tuyen_quang_2019_2024.txt",
+    10: "hg10_dinh_chinh_nghe_an_dti_2023.txt",
+}
+
+# (doc, kind, question, answer, evidence[, verdict]); doc None => unanswerable
+Q = []
+
+
+def a(doc, kind, question, answer, evidence, verdict=None):
+    Q.append((doc, kind, question, answer, evidence, verdict))
+
+
+def u(question):
+    Q.append((None, "unanswerable", question, "", "", None))
+
+
+# ---------------- hg01 Bắc Giang (press conference) ----------------
+E1 = "Năm 2023, Bắc Giang đạt 0,5872 điểm, xếp thứ 14/63 tỉnh, thành phố"
+a(1, "rank", "Năm 2023, Bắc Giang đứng ở vị trí nào trong bảng thứ hạng chuyển đổi số của các tỉnh, thành?", "14/63", E1)
+a(1, "score", "What DTI score did Bac Giang province obtain for 2023?", "0,5872", E1)
+a(1, "rank_change", "So với một năm trước đó, thứ hạng DTI 2023 của Bắc Giang biến động ra sao?", "tăng 9 bậc",
+  "tăng 9 bậc so với năm 2022 khi tỉnh đứng thứ 23/63")
+a(1, "rank", "Bac Giang dung thu may ve DTI nam 2022?", "23/63",
+  "tăng 9 bậc so với năm 2022 khi tỉnh đứng thứ 23/63")
+a(1, "entity", "Ở vùng trung du, miền núi phía Bắc, địa phương nào có DTI 2023 xếp trên Bắc Giang?", "Lào Cai",
+  "Trong khu vực trung du và miền núi phía Bắc, tỉnh đứng thứ hai, chỉ sau Lào Cai")
+a(1, "rank", "Mảng chính quyền số của Bắc Giang năm 2023 được xếp hạng bao nhiêu?", "hạng 9",
+  "Trụ cột chính quyền số đạt 0,6215 điểm, xếp hạng 9")
+a(1, "score", "Bắc Giang được mấy điểm ở trụ cột xã hội số năm 2023?", "0,5580",
+  "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
+a(1, "score", "diem tru cot kinh te so cua Bac Giang nam 2023 la bao nhieu", "0,5436",
+  "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
+a(1, "percent", "What share of Bac Giang residents hold a level-2 electronic identification account, according to the press conference?",
+  "61,4%", "tỷ lệ người dân có tài khoản định danh điện tử mức 2 mới đạt 61,4%")
+a(1, "claim", "Có phải Bắc Giang đã hoàn thành chỉ tiêu kế hoạch về tỷ lệ hồ sơ nộp trực tuyến toàn trình năm 2023?",
+  "Sai: tỷ lệ chỉ đạt 48,7%, thấp hơn mức 50% mà kế hoạch đặt ra.",
+  "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 48,7%, trong khi kế hoạch đặt ra là 50%", "sai")
+a(1, "count", "Trong số hồ sơ cổng dịch vụ công Bắc Giang tiếp nhận, bao nhiêu hồ sơ bị quá hạn xử lý?", "1.845",
+  "Cổng dịch vụ công của tỉnh tiếp nhận 312.560 hồ sơ, trong đó 1.845 hồ sơ bị trễ hạn")
+a(1, "amount", "Bắc Giang dành bao nhiêu tiền cho chuyển đổi số trong năm 2024?", "186 tỷ đồng",
+  "Tỉnh bố trí 186 tỷ đồng, gấp khoảng 1,4 lần năm 2023 (132 tỷ đồng)")
+a(1, "derived", "ngan sach chuyen doi so 2024 cua Bac Giang nhieu hon nam 2023 bao nhieu ty dong",
+  "54 tỷ đồng (186 tỷ đồng so với 132 tỷ đồng)",
+  "Tỉnh bố trí 186 tỷ đồng, gấp khoảng 1,4 lần năm 2023 (132 tỷ đồng)")
+a(1, "date", "Trung tâm IOC của Bắc Giang được dự kiến đi vào hoạt động từ thời điểm nào?", "quý III/2024",
+  "74 tỷ đồng dành cho Trung tâm điều hành thông minh (IOC), dự kiến vận hành từ quý III/2024")
+a(1, "date", "Sở TT&TT Bắc Giang họp báo thông tin về DTI 2023 vào ngày nào?", "12/4/2024",
+  "Chiều 12/4/2024, Sở Thông tin và Truyền thông tỉnh Bắc Giang tổ chức họp báo")
+a(1, "superlative", "Trong ba trụ cột DTI 2023 của Bắc Giang, trụ cột nào có điểm thấp nhất?",
+  "Kinh tế số (0,5436 điểm)", "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
+u("Huyện Sơn Động đạt bao nhiêu điểm trong bộ chỉ số chuyển đổi số cấp huyện của Bắc Giang năm 2023?")
+u("What was Bac Giang's provincial DTI ranking in 2021?")
+
+# ---------------- hg02 Hà Tĩnh (plan: targets vs results) ----------------
+E2 = "DTI năm 2023 của tỉnh đạt 0,5718 điểm, xếp hạng 19/63, tăng 6 bậc so với năm 2022 (hạng 25)"
+a(2, "rank", "Theo báo cáo của UBND tỉnh, Hà Tĩnh đứng thứ bao nhiêu trên bảng DTI năm 2023?", "19/63", E2)
+a(2, "score", "Ha Tinh dat bao nhieu diem DTI nam 2023", "0,5718", E2)
+a(2, "rank", "Một năm trước đó, tức năm 2022, Hà Tĩnh ở hạng mấy về DTI?", "hạng 25", E2)
+a(2, "rank_change", "By how many places did Ha Tinh's DTI ranking change between 2022 and 2023?", "tăng 6 bậc", E2)
+a(2, "rank", "Xếp hạng trụ cột kinh tế số của Hà Tĩnh là bao nhiêu?", "hạng 34",
+  "Kết quả: xếp hạng 34, đạt 0,4127 điểm")
+a(2, "percent", "Hà Tĩnh đặt chỉ tiêu bao nhiêu phần trăm thủ tục hành chính có dịch vụ công trực tuyến toàn trình?",
+  "55%", "mục tiêu 55%; kết quả 58,3%")
+a(2, "percent", "What share of provincial-level work files in Ha Tinh were actually processed online in 2024?",
+  "87,6%", "mục tiêu 90%; kết quả 87,6%")
+a(2, "percent", "ty trong kinh te so trong GRDP cua Ha Tinh uoc dat bao nhieu", "8,2%",
+  "mục tiêu 10%; kết quả ước đạt 8,2%")
+a(2, "count", "Hiện Hà Tĩnh có bao nhiêu doanh nghiệp công nghệ số còn hoạt động?", "372 doanh nghiệp",
+  "mục tiêu 350; kết quả 372 doanh nghiệp")
+a(2, "claim", "Hà Tĩnh đã vượt chỉ tiêu về tỷ lệ hộ dân dùng Internet cáp quang, đúng hay sai?",
+  "Đúng: đạt 88,9%, vượt mục tiêu 85%.",
+  "Tỷ lệ hộ gia đình có đường Internet cáp quang: mục tiêu 85%; kết quả 88,9%. Đánh giá: vượt.", "đúng")
+a(2, "claim", "Is it true that Ha Tinh met its target for adults owning a smartphone?",
+  "Sai: đạt 83,5%, chưa đạt mục tiêu 85%.",
+  "Tỷ lệ người trưởng thành có điện thoại thông minh: mục tiêu 85%; kết quả 83,5%. Đánh giá: chưa đạt.", "sai")
+a(2, "count", "Đã có bao nhiêu lượt người dân Hà Tĩnh được bồi dưỡng kỹ năng số cơ bản?", "126.400 lượt",
+  "mục tiêu 100.000 lượt; kết quả 126.400 lượt")
+a(2, "amount", "Toàn bộ kế hoạch chuyển đổi số 2024 của Hà Tĩnh tiêu tốn bao nhiêu kinh phí?", "215,4 tỷ đồng",
+  "Tổng kinh phí thực hiện kế hoạch là 215,4 tỷ đồng, gồm 142,8 tỷ đồng ngân sách tỉnh")
+a(2, "derived", "Phần kinh phí từ xã hội hóa cho kế hoạch chuyển đổi số 2024 của Hà Tĩnh là bao nhiêu?",
+  "72,6 tỷ đồng (215,4 tỷ đồng trừ 142,8 tỷ đồng ngân sách tỉnh)",
+  "Tổng kinh phí thực hiện kế hoạch là 215,4 tỷ đồng, gồm 142,8 tỷ đồng ngân sách tỉnh và phần còn lại từ nguồn xã hội hóa")
+a(2, "count", "Kế hoạch chuyển đổi số 2024 của Hà Tĩnh có mấy chỉ tiêu không hoàn thành?", "4 chỉ tiêu",
+  "có 5 chỉ tiêu vượt, 2 chỉ tiêu đạt và 4 chỉ tiêu chưa đạt")
+a(2, "list", "Kể tên các chỉ tiêu Hà Tĩnh chưa hoàn thành trong kế hoạch chuyển đổi số 2024.",
+  "Trụ cột kinh tế số vào nhóm 30 (mới hạng 34); tỷ lệ hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng (87,6%/90%); "
+  "tỷ trọng kinh tế số trong GRDP (8,2%/10%); tỷ lệ người trưởng thành có điện thoại thông minh (83,5%/85%)",
+  "Trong 11 chỉ tiêu, có 5 chỉ tiêu vượt, 2 chỉ tiêu đạt và 4 chỉ tiêu chưa đạt")
+u("Hà Tĩnh đứng hạng mấy trên bảng xếp hạng DTI năm 2024?")
+u("muc tieu ty trong kinh te so trong GRDP cua Ha Tinh cho nam 2025 la bao nhieu")
+
+# ---------------- hg03 Cần Thơ (education vs nation) ----------------
+E3a = "92,5% trường phổ thông trên địa bàn đã triển khai học bạ số, trong khi tỷ lệ bình quân cả nước là 67%"
+E3b = "Năm 2023, Cần Thơ đạt 0,6012 điểm DTI, xếp thứ 11/63, tăng 4 bậc so với năm trước"
+a(3, "percent", "Bao nhiêu phần trăm trường phổ thông ở Cần Thơ đã dùng học bạ điện tử?", "92,5%", E3a)
+a(3, "percent", "Nationwide, what proportion of schools use digital student records, according to the Can Tho article?", "67%", E3a)
+a(3, "percent", "Ở quy mô cả nước, bao nhiêu phần trăm trường học đã thu học phí bằng hình thức không dùng tiền mặt?", "81%",
+  "Tỷ lệ trường thu học phí không dùng tiền mặt của Cần Thơ là 96% so với 81% của cả nước")
+a(3, "percent", "ty le giao vien dung ho so dien tu o Can Tho la bao nhieu", "78,4%",
+  "tỷ lệ giáo viên sử dụng hồ sơ điện tử đạt 78,4%, cả nước là 62,1%")
+a(3, "comparison", "Ở chỉ số giáo dục số nào Cần Thơ còn kém mức trung bình cả nước?",
+  "Tỷ lệ trường có phòng học thông minh: Cần Thơ 14%, thấp hơn mức 18% của cả nước.",
+  "Riêng tỷ lệ trường có phòng học thông minh, thành phố chỉ đạt 14%, thấp hơn mức 18% của cả nước")
+a(3, "rank", "Cần Thơ đứng thứ mấy trên bảng xếp hạng chuyển đổi số cấp tỉnh năm 2023?", "11/63", E3b)
+a(3, "score", "Chỉ số DTI 2023 của thành phố Cần Thơ đạt bao nhiêu điểm?", "0,6012", E3b)
+a(3, "derived", "nam 2022 Can Tho xep hang DTI thu may", "Hạng 15 (năm 2023 hạng 11/63, tăng 4 bậc)", E3b)
+a(3, "rank", "Trụ cột mạnh nhất của Cần Thơ trong DTI 2023 đứng hạng bao nhiêu?", "hạng 7",
+  "Trụ cột xã hội số của thành phố xếp hạng 7, cao nhất trong ba trụ cột")
+a(3, "count", "Đại học Cần Thơ đã đưa bao nhiêu học phần lên nền tảng học trực tuyến?", "1.260",
+  "nhà trường đã số hóa 1.260 học phần trên hệ thống học trực tuyến")
+a(3, "amount", "How much does Can Tho University plan to spend on digital infrastructure in 2024–2026?", "52 tỷ đồng",
+  "dự kiến chi thêm 52 tỷ đồng giai đoạn 2024–2026")
+a(3, "count", "Mô hình trường học số được Cần Thơ thí điểm ở bao nhiêu trường trong năm 2024?", "21",
+  "Trường THPT Châu Văn Liêm là một trong 21 trường được chọn thí điểm")
+a(3, "count", "Hai huyện Cờ Đỏ và Vĩnh Thạnh còn mấy điểm trường chưa được kéo cáp quang?", "9 điểm trường",
+  "Huyện Cờ Đỏ và huyện Vĩnh Thạnh vẫn còn 9 điểm trường chưa có đường truyền cáp quang")
+a(3, "percent", "Cần Thơ đặt mục tiêu đến hết 2025 nâng tỷ lệ trường sở hữu phòng học thông minh lên bao nhiêu?", "25%",
+  "nâng tỷ lệ trường có phòng học thông minh lên 25%")
+a(3, "entity", "Ai đang đứng đầu Sở Giáo dục và Đào tạo Cần Thơ theo bài viết?", "Trần Thanh Bình",
+  "Giám đốc Sở Giáo dục và Đào tạo Trần Thanh Bình nói")
+a(3, "derived", "Tỷ lệ trường dùng học bạ số của Cần Thơ cao hơn bình quân cả nước bao nhiêu điểm phần trăm?",
+  "25,5 điểm phần trăm (92,5% so với 67%)", E3a)
+u("Trụ cột xã hội số của Cần Thơ năm 2023 đạt bao nhiêu điểm?")
+u("What was Can Tho's PCI ranking in 2023?")
+u("ty le truong co phong hoc thong minh o huyen Co Do la bao nhieu")
+
+# ---------------- hg04 Mekong opinion column ----------------
+E4 = ("Long An dẫn đầu vùng với 0,6347 điểm và hạng 8/63; Đồng Tháp theo sau với 0,6190 điểm, hạng 10; "
+      "An Giang và Tiền Giang lần lượt đạt 0,5655 và 0,5521 điểm, tương ứng hạng 22 và hạng 27; "
+      "Vĩnh Long tụt năm bậc xuống hạng 33, còn Trà Vinh tăng mười một bậc lên hạng 29; "
+      "ở cuối vùng, Bạc Liêu chỉ đạt 0,4412 điểm, xếp thứ 58")
+E4m = "Năm 2023, Long An chi 245 tỷ đồng cho chuyển đổi số, Đồng Tháp chi 168 tỷ đồng, trong khi Bạc Liêu chỉ bố trí 41 tỷ đồng"
+E4ag = "An Giang và Tiền Giang lần lượt đạt 0,5655 và 0,5521 điểm, tương ứng hạng 22 và hạng 27"
+a(4, "score", "Đồng Tháp được chấm bao nhiêu điểm DTI năm 2023?", "0,6190", "Đồng Tháp theo sau với 0,6190 điểm, hạng 10")
+a(4, "rank", "An Giang xếp thứ mấy trên bảng chuyển đổi số 2023?", "hạng 22", E4ag)
+a(4, "score", "diem DTI 2023 cua Tien Giang la bao nhieu", "0,5521", E4ag)
+a(4, "rank", "Which position did Tien Giang hold in the 2023 DTI ranking?", "hạng 27", E4ag)
+a(4, "rank_change", "Vĩnh Long bị tụt bao nhiêu bậc trên bảng DTI 2023?", "tụt năm bậc",
+  "Vĩnh Long tụt năm bậc xuống hạng 33")
+a(4, "rank_change", "Trà Vinh đã cải thiện thứ hạng DTI bao nhiêu bậc trong năm 2023?", "tăng mười một bậc",
+  "Trà Vinh tăng mười một bậc lên hạng 29")
+a(4, "derived", "Trước khi bứt lên vào năm 2023, Trà Vinh đứng hạng mấy về DTI?",
+  "Hạng 40 (năm 2023 hạng 29, tăng mười một bậc)", "Trà Vinh tăng mười một bậc lên hạng 29")
+a(4, "rank", "Bạc Liêu, tỉnh cuối vùng, đứng thứ bao nhiêu trên cả nước năm 2023?", "thứ 58",
+  "Bạc Liêu chỉ đạt 0,4412 điểm, xếp thứ 58")
+a(4, "derived", "diem DTI 2023 cua Long An cao hon Bac Lieu bao nhieu",
+  "0,1935 điểm (0,6347 so với 0,4412)", E4)
+a(4, "amount", "Năm 2023 Đồng Tháp đã bỏ ra bao nhiêu cho chuyển đổi số?", "168 tỷ đồng", E4m)
+a(4, "amount", "How much did Bac Lieu allocate to digital transformation in 2023?", "41 tỷ đồng", E4m)
+a(4, "superlative", "Theo tác giả, địa phương nào có DTI 2023 cao nhất Đồng bằng sông Cửu Long?",
+  "Long An (0,6347 điểm, hạng 8/63)", "Long An dẫn đầu vùng với 0,6347 điểm và hạng 8/63")
+a(4, "rank", "Về mảng chính quyền số năm 2023, Đồng Tháp đứng ở vị trí nào so với cả nước?", "đứng đầu cả nước",
+  "đứng đầu cả nước về trụ cột chính quyền số năm 2023")
+a(4, "percent", "Theo bài viết, kinh tế số chiếm bao nhiêu phần trăm GRDP của cả nước năm 2023?", "12,3%",
+  "Tỷ trọng kinh tế số trong GRDP của cả vùng năm 2023 ước khoảng 7,1%, thấp hơn mức 12,3% của cả nước")
+a(4, "amount", "Quỹ chuyển đổi số vùng mà tác giả đề xuất có quy mô bao nhiêu?", "500 tỷ đồng",
+  "lập quỹ chuyển đổi số vùng với quy mô khoảng 500 tỷ đồng")
+a(4, "comparison", "Giữa An Giang và Tiền Giang, tỉnh nào có điểm DTI 2023 cao hơn?",
+  "An Giang (0,5655 điểm so với 0,5521 điểm của Tiền Giang)", E4ag)
+a(4, "list", "Tác giả bài bình luận đề xuất những việc gì cho vùng?",
+  "Lập quỹ chuyển đổi số vùng khoảng 500 tỷ đồng; cho các tỉnh dùng chung một trung tâm dữ liệu; "
+  "công bố DTI cấp huyện cho cả 13 tỉnh, thành phố trong vùng",
+  "tôi sẽ chọn ba việc: lập quỹ chuyển đổi số vùng với quy mô khoảng 500 tỷ đồng; cho phép các tỉnh dùng chung một trung tâm dữ liệu; và công bố DTI cấp huyện cho cả 13 tỉnh, thành phố trong vùng")
+u("Vĩnh Long đạt bao nhiêu điểm DTI năm 2023?")
+u("What was Soc Trang's DTI score in 2023?")
+u("Long An chi bao nhieu tien cho chuyen doi so nam 2022")
+
+# ---------------- hg05 Lâm Đồng (infographic captions) ----------------
+a(5, "rank", "Lâm Đồng đứng hạng bao nhiêu trong bảng DTI 2023?", "24/63", "Hạng DTI: 24/63 (2022: 31/63)")
+a(5, "rank", "Lam Dong xep hang DTI nam 2022 la bao nhieu", "31/63", "Hạng DTI: 24/63 (2022: 31/63)")
+a(5, "score", "Chỉ số chuyển đổi số năm 2023 của Lâm Đồng đạt bao nhiêu điểm?", "0,5603", "Điểm DTI: 0,5603 (2022: 0,4921)")
+a(5, "score", "What DTI score did Lam Dong record for 2022?", "0,4921", "Điểm DTI: 0,5603 (2022: 0,4921)")
+a(5, "derived", "Điểm DTI của Lâm Đồng năm 2023 tăng thêm bao nhiêu so với năm liền trước?",
+  "0,0682 điểm (từ 0,4921 lên 0,5603)", "Điểm DTI: 0,5603 (2022: 0,4921)")
+a(5, "rank", "Trong các tỉnh Tây Nguyên, Lâm Đồng giữ vị trí nào về DTI 2023?", "1/5", "Vị trí trong vùng Tây Nguyên: 1/5")
+a(5, "score", "Trụ cột kinh tế số của Lâm Đồng được mấy điểm?", "0,4710", "Kinh tế số: 0,4710 điểm – hạng 29")
+a(5, "entity", "Which pillar shares the same national rank as Lam Dong's digital government pillar?", "xã hội số",
+  "hai trụ cột chính quyền số và xã hội số đồng hạng 20")
+a(5, "superlative", "Trong nhóm chỉ số nền tảng của Lâm Đồng, chỉ số nào có điểm cao nhất?",
+  "Nhận thức số (0,7120 điểm)", "Nhận thức số: 0,7120 điểm")
+a(5, "superlative", "chi so nen tang nao cua Lam Dong thap diem nhat", "Nhân lực số (0,3975 điểm)",
+  "Nhân lực số: 0,3975 điểm, thấp nhất trong nhóm chỉ số nền tảng")
+a(5, "count", "Có bao nhiêu giao dịch không tiền mặt tại các điểm du lịch ở Lâm Đồng?", "2,47 triệu",
+  "2,47 triệu giao dịch thanh toán không dùng tiền mặt tại các điểm du lịch")
+a(5, "amount", "Ngân sách tỉnh Lâm Đồng đã chi bao nhiêu cho chuyển đổi số theo infographic?", "61 tỷ đồng",
+  "61 tỷ đồng ngân sách tỉnh chi cho chuyển đổi số")
+a(5, "entity", "Đơn vị cấp huyện nào đứng đầu bộ chỉ số chuyển đổi số do Lâm Đồng tự chấm?", "Thành phố Đà Lạt",
+  "Thành phố Đà Lạt: dẫn đầu")
+a(5, "rank_change", "Huyện Đam Rông đã cải thiện thứ hạng bao nhiêu bậc?", "tăng 5 bậc",
+  "Huyện Đam Rông: xếp cuối nhưng tiến bộ nhanh nhất, tăng 5 bậc")
+a(5, "percent", "Năm 2023, Lâm Đồng đạt tỷ lệ hồ sơ giải quyết trực tuyến toàn trình ở mức nào?", "44,5%",
+  "Tỷ lệ hồ sơ trực tuyến toàn trình: 60% (năm 2023 mới đạt 44,5%)")
+a(5, "percent", "Năm 2024, Lâm Đồng muốn tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt bao nhiêu?", "60%",
+  "Tỷ lệ hồ sơ trực tuyến toàn trình: 60% (năm 2023 mới đạt 44,5%)")
+u("Chỉ số nền tảng hoạt động chuyển đổi số của Lâm Đồng năm 2023 đạt bao nhiêu điểm?")
+u("diem DTI cua thanh pho Bao Loc nam 2023 la bao nhieu")
+u("What was Lam Dong's DTI rank in 2021?")
+
+# ---------------- hg06 Central region economic bulletin ----------------
+R_QNAM = "Quảng Nam | 0,5634 | 23 | 26 | 4,1%"
+R_QNGAI = "Quảng Ngãi | 0,5388 | 31 | 27 | 5,2%"
+R_PY = "Phú Yên | 0,5102 | 38 | 35 | 5,9%"
+R_GL = "Gia Lai | 0,4856 | 47 | 44 | 5,5%"
+a(6, "score", "Quảng Nam đạt bao nhiêu điểm chuyển đổi số năm 2023?", "0,5634", R_QNAM)
+a(6, "rank", "Hạng DTI 2023 của Quảng Ngãi theo bản tin là bao nhiêu?", "31", R_QNGAI)
+a(6, "rank", "What was Phu Yen's DTI rank in 2022?", "35", R_PY)
+a(6, "entity", "Tỉnh nào có cùng vị trí trên bảng DTI 2023 với Bình Thuận?", "Phú Yên",
+  "Bình Thuận và Phú Yên có cùng 0,5102 điểm nên đồng hạng 38")
+a(6, "superlative", "Trong bảy tỉnh của bản tin, những tỉnh nào tăng hạng DTI nhiều nhất?",
+  "Bình Định, Quảng Nam và Bình Thuận (cùng tăng ba bậc)",
+  "Bình Định, Quảng Nam và Bình Thuận cùng tăng ba bậc, là mức tăng cao nhất trong nhóm")
+a(6, "superlative", "tinh nao giam hang DTI nhieu nhat trong nhom bay tinh mien Trung", "Quảng Ngãi (giảm bốn bậc)",
+  "Quảng Ngãi giảm bốn bậc, mức giảm lớn nhất")
+a(6, "rank_change", "Thứ hạng DTI của Khánh Hòa thay đổi ra sao so với năm 2022?", "giảm ba bậc",
+  "Khánh Hòa tiếp tục dẫn đầu nhóm cả về DTI lẫn tăng trưởng, dù thứ hạng DTI giảm ba bậc")
+a(6, "derived", "By how many places did Gia Lai's DTI rank change from 2022 to 2023?",
+  "Giảm 3 bậc (từ hạng 44 xuống hạng 47)", R_GL)
+a(6, "percent", "tang truong GRDP quy II/2024 cua Quang Nam la bao nhieu", "4,1%", R_QNAM)
+a(6, "score", "Bản tin nêu điểm DTI bình quân của cả nước năm 2023 là bao nhiêu?", "0,5349",
+  "Điểm DTI bình quân của bảy tỉnh đạt khoảng 0,5404, nhỉnh hơn mức bình quân cả nước là 0,5349")
+a(6, "percent", "Kinh tế số chiếm bao nhiêu phần trăm GRDP 2023 của Bình Định?", "9,6%",
+  "tỷ trọng kinh tế số trong GRDP năm 2023 của Khánh Hòa ước đạt 11,4%, Bình Định đạt 9,6%, còn Gia Lai chỉ 5,8%")
+a(6, "count", "Phú Yên có bao nhiêu doanh nghiệp hoạt động trong lĩnh vực công nghệ số?", "187 doanh nghiệp",
+  "Khánh Hòa có 612 doanh nghiệp công nghệ số, gấp hơn ba lần Phú Yên với 187 doanh nghiệp")
+a(6, "amount", "Nửa cuối 2024, riêng Khánh Hòa dự kiến giải ngân bao nhiêu cho hạ tầng số?", "410 tỷ đồng",
+  "các tỉnh dự kiến giải ngân khoảng 1.240 tỷ đồng cho các dự án hạ tầng số, trong đó Khánh Hòa chiếm 410 tỷ đồng")
+a(6, "comparison", "Bình Định hay Quảng Nam có tăng trưởng GRDP quý II/2024 nhanh hơn?",
+  "Bình Định (7,3% so với 4,1% của Quảng Nam)", "Bình Định | 0,5760 | 17 | 20 | 7,3%")
+a(6, "percent", "Trung tâm dự báo nhóm bảy tỉnh tăng trưởng bình quân bao nhiêu trong cả năm 2024?", "6,8%",
+  "Trung tâm dự báo tăng trưởng cả năm 2024 của nhóm bảy tỉnh đạt bình quân 6,8%")
+a(6, "claim", "Cả Bình Thuận và Phú Yên đều tăng hạng DTI năm 2023 – nhận định này đúng không?",
+  "Sai: hai tỉnh đồng hạng 38, nhưng Bình Thuận tăng ba bậc còn Phú Yên giảm ba bậc.",
+  "Bình Thuận và Phú Yên có cùng 0,5102 điểm nên đồng hạng 38, nhưng đi theo hai hướng ngược nhau: một tỉnh tăng ba bậc, tỉnh kia giảm ba bậc", "sai")
+u("Khánh Hòa đạt bao nhiêu điểm DTI năm 2022?")
+u("What share of Quang Ngai's GRDP came from the digital economy in 2023?")
+u("Gia Lai tang truong GRDP ca nam 2023 duoc bao nhieu phan tram")
+
+# ---------------- hg07 Kiên Giang (fan page post) ----------------
+E7 = "Kiên Giang mình đã leo lên hạng 16/63 nha, được 0,5801 điểm"
+E7p = "năm 2023 có khoảng 68% khách du lịch tới Phú Quốc thanh toán không dùng tiền mặt, tăng so với 52% của năm 2022"
+a(7, "rank", "Theo fanpage Góc Kiên Giang Quê Mình, Kiên Giang xếp thứ mấy ở DTI 2023?", "16/63", E7)
+a(7, "score", "Kien Giang duoc bao nhieu diem DTI 2023", "0,5801", E7)
+a(7, "rank", "Where did Kien Giang rank in the 2022 DTI?", "hạng 30", "Năm ngoái (2022) tụi mình còn lẹt đẹt ở hạng 30 lận")
+a(7, "rank_change", "Kiên Giang đã vượt lên bao nhiêu bậc so với năm trước?", "14 bậc", "vậy là phóc một cái lên 14 bậc")
+a(7, "entity", "Tỉnh nào tăng hạng DTI 2023 nhiều hơn Kiên Giang?", "Bắc Kạn", "chỉ thua Bắc Kạn (tăng 17 bậc) thôi đó")
+a(7, "rank", "Trụ cột chính quyền số của Kiên Giang đứng hạng mấy?", "hạng 12", "Chính quyền số: hạng 12, ngon lành")
+a(7, "rank", "tru cot xa hoi so cua Kien Giang hang bao nhieu", "hạng 19", "Xã hội số: hạng 19, cái này còn phải cố")
+a(7, "score", "Cà Mau có bao nhiêu điểm DTI năm 2023?", "0,5290", "Cà Mau năm nay hạng 36 với 0,5290 điểm")
+a(7, "rank", "Ca Mau xep hang may DTI 2023", "hạng 36", "Cà Mau năm nay hạng 36 với 0,5290 điểm")
+a(7, "percent", "Năm 2023, bao nhiêu phần trăm du khách đến Phú Quốc trả tiền không dùng tiền mặt?", "68%", E7p)
+a(7, "percent", "What was the cashless payment share among tourists visiting Phu Quoc in 2022?", "52%", E7p)
+a(7, "count", "Chợ đêm Phú Quốc có bao nhiêu sạp dùng mã QR?", "214", "Riêng chợ đêm Phú Quốc đã có 214 sạp gắn mã QR")
+a(7, "count", "Ứng dụng Kiên Giang số đã được tải về bao nhiêu lần?", "hơn 320 nghìn lượt tải",
+  "app đã có hơn 320 nghìn lượt tải, cỡ 1/5 dân số tỉnh mình")
+a(7, "derived", "Bao nhiêu phản ánh hiện trường gửi qua app Kiên Giang số năm rồi chưa được giải quyết xong?",
+  "538 phản ánh (8.640 − 8.102)", "năm rồi nhận 8.640 phản ánh, giải quyết xong 8.102 cái")
+a(7, "amount", "Kiên Giang dự định chi bao nhiêu để phủ sóng và lắp cáp quang năm 2024?", "95 tỷ đồng",
+  "Tỉnh nói năm 2024 sẽ chi khoảng 95 tỷ đồng để phủ sóng với kéo cáp quang")
+a(7, "comparison", "Theo bài đăng, Kiên Giang hay An Giang xếp hạng DTI 2023 cao hơn?",
+  "Kiên Giang (hạng 16/63, An Giang hạng 22)", "An Giang hạng 22. Tức là mình đã vượt An Giang rồi đó nha mấy bà")
+u("What was Phu Quoc city's own DTI score in 2023?")
+u("Trụ cột kinh tế số của Kiên Giang năm 2023 đạt bao nhiêu điểm?")
+
+# ---------------- hg08 EGDI / ICT Index / DTI ----------------
+E8 = "Việt Nam đạt 0,7709 điểm EGDI, xếp thứ 71/193 quốc gia, tăng 15 bậc so với năm 2022 (hạng 86)"
+E8c = ("Ba chỉ số thành phần gồm dịch vụ công trực tuyến (OSI), hạ tầng viễn thông (TII) và nguồn nhân lực (HCI) "
+       "lần lượt đạt 0,8162; 0,7877 và 0,7089")
+a(8, "score", "Việt Nam đạt bao nhiêu điểm EGDI (chỉ số Chính phủ điện tử của Liên Hợp Quốc) năm 2024?", "0,7709", E8)
+a(8, "rank", "What was Vietnam's EGDI rank in the 2024 UN survey?", "71/193", E8)
+a(8, "rank", "Năm 2022, Việt Nam đứng thứ bao nhiêu về EGDI?", "hạng 86", E8)
+a(8, "rank_change", "EGDI cua Viet Nam nam 2024 tang bao nhieu bac", "tăng 15 bậc", E8)
+a(8, "score", "Chỉ số thành phần về hạ tầng viễn thông (TII) của Việt Nam đạt bao nhiêu?", "0,7877", E8c)
+a(8, "score", "What was Vietnam's human capital (HCI) component value in the 2024 EGDI?", "0,7089", E8c)
+a(8, "superlative", "Trong ba chỉ số thành phần EGDI 2024 của Việt Nam, chỉ số nào cao nhất?",
+  "Dịch vụ công trực tuyến (OSI), 0,8162", E8c)
+a(8, "derived", "Trung bình cộng ba chỉ số thành phần EGDI 2024 của Việt Nam là bao nhiêu?",
+  "0,7709 (0,8162 + 0,7877 + 0,7089 = 2,3128; chia 3), đúng bằng điểm EGDI", E8c)
+a(8, "rank", "Việt Nam xếp thứ mấy trong khu vực Đông Nam Á về EGDI?", "thứ năm",
+  "Trong khu vực Đông Nam Á, Việt Nam đứng thứ năm, sau Singapore, Malaysia, Thái Lan và Brunei")
+a(8, "list", "Những nước Đông Nam Á nào xếp trên Việt Nam về EGDI 2024?", "Singapore, Malaysia, Thái Lan và Brunei",
+  "Trong khu vực Đông Nam Á, Việt Nam đứng thứ năm, sau Singapore, Malaysia, Thái Lan và Brunei")
+a(8, "rank", "Thua Thien Hue xep hang may trong ICT Index lan cong bo cuoi", "hạng 3",
+  "Thừa Thiên Huế xếp hạng 3 và Hải Phòng xếp hạng 7")
+a(8, "score", "Hải Phòng được bao nhiêu điểm DTI năm 2023?", "0,6584", "Hải Phòng đạt 0,6584 điểm, hạng 6")
+a(8, "rank", "Thừa Thiên Huế xếp hạng mấy trong bảng chuyển đổi số năm 2023?", "hạng 5",
+  "Thừa Thiên Huế đạt 0,6610 điểm, hạng 5")
+a(8, "entity", "Trong hai năm 2021 và 2022, địa phương nào dẫn đầu cả nước ở trụ cột chính quyền số?", "Thừa Thiên Huế",
+  "Trường hợp Thừa Thiên Huế minh họa rõ điều này. Tỉnh dẫn đầu cả nước về trụ cột chính quyền số trong hai năm 2021 và 2022")
+a(8, "rank", "Mảng kinh tế số của Hải Phòng năm 2023 xếp thứ bao nhiêu?", "hạng 4",
+  "Hải Phòng đứng hạng 4 về kinh tế số")
+a(8, "claim", "Năm 2023, Hải Phòng có điểm DTI cao hơn Thừa Thiên Huế, đúng hay sai?",
+  "Sai: Thừa Thiên Huế đạt 0,6610 điểm (hạng 5), cao hơn Hải Phòng 0,6584 điểm (hạng 6); chênh 0,0026 điểm.",
+  "năm 2023, Thừa Thiên Huế đạt 0,6610 điểm, hạng 5; Hải Phòng đạt 0,6584 điểm, hạng 6", "sai")
+u("What was Vietnam's EGDI ranking in 2020?")
+u("Hải Phòng đứng hạng mấy trên bảng DTI năm 2022?")
+u("EGDI cua Thai Lan nam 2024 dat bao nhieu diem")
+
+# ---------------- hg09 Tuyên Quang timeline ----------------
+E9_20 = "Tuyên Quang đạt 386,42 điểm, xếp hạng ba mươi lăm"
+E9_24 = "Tuyên Quang đạt 0,6240 điểm, xếp hạng mười lăm, tăng sáu bậc so với năm trước"
+a(9, "rank", "Năm 2019, Tuyên Quang đứng hạng bao nhiêu theo ICT Index?", "hạng bốn mươi mốt",
+  "thước đo khi đó là ICT Index, trong đó tỉnh xếp hạng bốn mươi mốt")
+a(9, "score", "Ở năm đầu tiên có DTI, Tuyên Quang đạt bao nhiêu điểm trên thang 1.000?", "386,42 điểm", E9_20)
+a(9, "rank", "What was Tuyen Quang's DTI rank in 2020?", "hạng ba mươi lăm", E9_20)
+a(9, "date", "Tỉnh ủy Tuyên Quang ra Nghị quyết 12-NQ/TU về chuyển đổi số vào ngày nào?", "8/10/2020",
+  "Ngày 8/10/2020, Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU")
+a(9, "rank", "Tuyen Quang xep hang DTI nam 2021 la bao nhieu", "hạng hai mươi chín",
+  "Tỉnh đạt 0,4125 điểm và tăng sáu bậc, lên hạng hai mươi chín")
+a(9, "score", "Điểm DTI năm 2022 của Tuyên Quang là bao nhiêu?", "0,4987",
+  "Tuyên Quang đạt 0,4987 điểm, xếp hạng mười bảy, thêm mười hai bậc")
+a(9, "rank_change", "Năm 2022, Tuyên Quang leo thêm bao nhiêu bậc trên bảng DTI?", "mười hai bậc",
+  "Tuyên Quang đạt 0,4987 điểm, xếp hạng mười bảy, thêm mười hai bậc")
+a(9, "rank", "Năm 2023, Tuyên Quang rơi xuống hạng mấy?", "hạng hai mươi mốt",
+  "thứ hạng lại giảm bốn bậc, xuống hạng hai mươi mốt")
+a(9, "rank_change", "nam 2023 thu hang DTI cua Tuyen Quang thay doi the nao", "giảm bốn bậc",
+  "thứ hạng lại giảm bốn bậc, xuống hạng hai mươi mốt")
+a(9, "rank", "Trụ cột kinh tế số của Tuyên Quang năm 2023 đứng hạng bao nhiêu?", "hạng năm mươi hai",
+  "Trụ cột kinh tế số chỉ xếp hạng năm mươi hai")
+a(9, "score", "Tuyên Quang đạt bao nhiêu điểm DTI năm 2024?", "0,6240", E9_24)
+a(9, "amount", "Năm 2022 Tuyên Quang chi bao nhiêu cho chuyển đổi số?", "61 tỷ đồng",
+  "Tỉnh chi 118 tỷ đồng cho chuyển đổi số trong năm, gần gấp đôi năm 2022 (61 tỷ đồng)")
+a(9, "amount", "How much did Tuyen Quang spend on digital transformation in 2024?", "118 tỷ đồng",
+  "Tỉnh chi 118 tỷ đồng cho chuyển đổi số trong năm, gần gấp đôi năm 2022 (61 tỷ đồng)")
+a(9, "superlative", "Năm nào Tuyên Quang có bước nhảy hạng DTI lớn nhất?",
+  "Năm 2022 (thêm mười hai bậc, lên hạng mười bảy)",
+  "thêm mười hai bậc, là năm tăng hạng mạnh nhất trong cả giai đoạn")
+a(9, "rank_change", "Gộp cả giai đoạn có DTI, Tuyên Quang đã cải thiện tổng cộng bao nhiêu bậc?", "hai mươi bậc",
+  "Tuyên Quang đã tăng tổng cộng hai mươi bậc, từ hạng ba mươi lăm lên hạng mười lăm")
+a(9, "percent", "Nghị quyết 12 của Tuyên Quang đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP năm 2025?", "10%",
+  "mục tiêu Nghị quyết 12 đặt ra cho năm 2025 là 10%")
+a(9, "list", "Tuyên Quang sẽ đẩy mạnh thương mại điện tử cho những sản phẩm chủ lực nào?",
+  "Chè, cam sành và gỗ rừng trồng",
+  "thương mại điện tử cho các sản phẩm chủ lực như chè, cam sành và gỗ rừng trồng")
+u("Tuyên Quang đứng thứ mấy về chỉ số chuyển đổi số DTI năm 2019?")
+u("What was Tuyen Quang's online application rate in 2023?")
+u("diem ICT Index cua Tuyen Quang nam 2019 la bao nhieu")
+
+# ---------------- hg10 Nghệ An (correction notice) ----------------
+E10 = "Nay sửa lại là: Nghệ An đạt 0,5412 điểm, xếp hạng 30/63, tăng 8 bậc so với năm 2022"
+E10p = "Số liệu đúng là 47,5%; con số 74,5% là tỷ lệ thủ tục hành chính đủ điều kiện đã được cung cấp trực tuyến toàn trình"
+a(10, "score", "Sau khi đính chính, điểm DTI 2023 của Nghệ An là bao nhiêu?", "0,5412", E10)
+a(10, "rank", "What is Nghe An's correct 2023 DTI rank?", "30/63", E10)
+a(10, "rank_change", "Nghe An tang bao nhieu bac DTI nam 2023", "tăng 8 bậc", E10)
+a(10, "derived", "Năm 2022 Nghệ An đứng hạng bao nhiêu về DTI?", "Hạng 38 (năm 2023 hạng 30/63, tăng 8 bậc)", E10)
+a(10, "percent", "Con số đúng về tỷ lệ hồ sơ nộp trực tuyến toàn trình của Nghệ An năm 2023 là bao nhiêu?", "47,5%", E10p)
+a(10, "percent", "Ở Nghệ An, bao nhiêu phần trăm thủ tục đáp ứng điều kiện đã được cung cấp dưới dạng dịch vụ trực tuyến toàn trình?",
+  "74,5%", E10p)
+a(10, "rank", "Sau đính chính, trụ cột chính quyền số của Nghệ An xếp hạng mấy?", "hạng 15",
+  "Số liệu đúng: trụ cột chính quyền số xếp hạng 15")
+a(10, "rank", "tru cot xa hoi so cua Nghe An xep hang bao nhieu", "hạng 35",
+  "trụ cột xã hội số xếp hạng 35 và trụ cột kinh tế số xếp hạng 41")
+a(10, "score", "Điểm chuyển đổi số cấp huyện đúng của thành phố Vinh là bao nhiêu?", "0,7125",
+  "Thực tế, thành phố Vinh đứng đầu với 0,7125 điểm")
+a(10, "entity", "Đơn vị cấp huyện nào về nhì trong bộ chỉ số chuyển đổi số của Nghệ An?", "thị xã Cửa Lò",
+  "thị xã Cửa Lò đứng thứ hai với 0,6804 điểm")
+a(10, "entity", "Địa phương cấp huyện nào xếp chót bảng chuyển đổi số cấp huyện ở Nghệ An?", "huyện Tương Dương",
+  "huyện Tương Dương đứng cuối với 0,3912 điểm")
+a(10, "amount", "Nghệ An thực chi bao nhiêu cho chuyển đổi số năm 2023?", "97,6 tỷ đồng",
+  "Kinh phí chuyển đổi số năm 2023 của tỉnh là 97,6 tỷ đồng, không phải 976 tỷ đồng như đã đăng")
+a(10, "date", "Theo đoạn mở đầu đã sửa, Bộ TT&TT công bố kết quả DTI 2023 vào ngày nào?", "2/7/2024",
+  "Theo kết quả Bộ Thông tin và Truyền thông công bố ngày 2/7/2024")
+a(10, "rank", "Nghe An xep thu may trong khu vuc Bac Trung Bo", "thứ ba",
+  "Trong khu vực Bắc Trung Bộ, Nghệ An xếp thứ ba, sau Thừa Thiên Huế và Hà Tĩnh")
+a(10, "claim", "Nghệ An đã tăng 13 bậc trên bảng DTI 2023 – thông tin này có chính xác không?",
+  "Sai: con số 13 bậc đã được đính chính; Nghệ An tăng 8 bậc, lên hạng 30/63.", E10, "sai")
+a(10, "claim", "Is it true that Nghe An's DTI rank improved for a second consecutive year in 2023?",
+  "Đúng: đây là năm thứ hai liên tiếp tỉnh tăng hạng.", "Đây là năm thứ hai liên tiếp tỉnh tăng hạng.", "đúng")
+u("Điểm DTI năm 2022 của Nghệ An là bao nhiêu?")
+u("What DTI score did Quynh Luu district in Nghe An receive?")
+u("PAPI 2023 cua Nghe An xep hang may")
+
+
+def main():
+    out = os.path.join(HERE, "questions.jsonl")
+    with open(out, "w", encoding="utf-8") as fh:
+        for i, (doc, kind, question, answer, evidence, verdict) in enumerate(Q, 1):
+            rec = {
+                "id": f"hg{i:03d}",
+                "question": question,
+                "answer": answer,
+                "doc_ids": [D[doc]] if doc else [],
+                "evidence": evidence,
+                "answerable": doc is not None,
+                "kind": kind,
+            }
+            if kind == "claim":
+                rec["verdict"] = verdict
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"wrote {len(Q)} questions to {out}")
+
+
+if __name__ == "__main__":
+    main()
