@@ -109,6 +109,25 @@ def qa_of(tmp_path_factory, name: str, articles: dict[str, str]):
     return dtiqa.load(root / "corpus", root / "index", shipped_embedder())
 
 
+class Extracted:
+    """A QA whose `ask` returns what the strategies extract, before the verifier decides whether to give it.
+
+    Tests of extraction (which figure, which citation, which verdict) use it; whether an answer is given
+    at all is the verifier's decision, tested on its own (test_verifier.py) and end to end, where every
+    answer given must be right (test_confident_wrong.py)."""
+
+    def __init__(self, qa):
+        self.qa = qa
+
+    def ask(self, question: str, history: list | None = None, k: int = 10):
+        from dtiqa.answering import answer_question
+
+        return answer_question(self.qa, question, history or [], k, verify=False)
+
+    def __getattr__(self, name):
+        return getattr(self.qa, name)
+
+
 def load_script(name: str):
     """A script under eval/ as a module (its functions tested without running it)."""
     import importlib.util

@@ -3,7 +3,7 @@ import pytest
 
 import dtiqa
 
-from conftest import qa_of, shipped_embedder
+from conftest import Extracted, qa_of, shipped_embedder
 
 # A made-up province with its own numbers and phrasing.
 SAO_MAI = """\
@@ -34,7 +34,7 @@ def qa(tmp_path_factory):
     corpus.mkdir()
     (corpus / "sao_mai.txt").write_text(SAO_MAI, encoding="utf-8")
     (corpus / "song_lam.txt").write_text(SONG_LAM, encoding="utf-8")
-    return dtiqa.load(corpus, root / "index", shipped_embedder())
+    return Extracted(dtiqa.load(corpus, root / "index", shipped_embedder()))
 
 
 @pytest.mark.parametrize("question, text, value, unit", [
@@ -139,7 +139,7 @@ def test_empty_question_is_an_error(qa):
 
 @pytest.mark.parametrize("question", ["?!?!", "🙂🙂", "Сколько места заняла провинция?", "чуyển " * 20000, "<script>alert(1)</script>"])
 def test_odd_questions_abstain_gracefully(qa, question):
-    ans = qa.ask(question)
+    ans = qa.qa.ask(question)  # what a user gets: verified
     assert not ans.found
 
 
@@ -167,7 +167,7 @@ def edition_qa(tmp_path_factory):
     root = tmp_path_factory.mktemp("edition")
     (root / "c").mkdir()
     (root / "c" / "dti2023.txt").write_text(EDITION_NEWS, encoding="utf-8")
-    return dtiqa.load(root / "c", root / "i", shipped_embedder())
+    return Extracted(dtiqa.load(root / "c", root / "i", shipped_embedder()))
 
 
 @pytest.mark.parametrize("question, value, text", [
@@ -207,7 +207,7 @@ Như vậy, so với năm 2020, thứ hạng DTI của Suối Trong giảm 4 h�
 
 @pytest.fixture(scope="module")
 def editions_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "editions", {"binh_an.txt": HOA_BINH_AN, "suoi_trong.txt": SUOI_TRONG})
+    return Extracted(qa_of(tmp_path_factory, "editions", {"binh_an.txt": HOA_BINH_AN, "suoi_trong.txt": SUOI_TRONG}))
 
 
 def test_earlier_rank_from_a_change_stated_in_the_next_sentence(editions_qa):
@@ -263,7 +263,7 @@ Tổng thu từ khách du lịch năm 2023 đạt 6.800 tỷ đồng, với 4,1 
 
 @pytest.fixture(scope="module")
 def years_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "years", {"ha_nam.txt": HA_NAM_YEARS})
+    return Extracted(qa_of(tmp_path_factory, "years", {"ha_nam.txt": HA_NAM_YEARS}))
 
 
 def test_a_later_rank_from_an_earlier_rank_and_a_change_stated_apart(years_qa):
@@ -310,7 +310,7 @@ Năm 2022, Bắc Ninh đạt 0,5246 điểm, xếp thứ 9/63 tỉnh, thành ph�
 
 @pytest.fixture(scope="module")
 def report_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "report", {"ha_nam.txt": PHU_AN, "bac_ninh.txt": BAC_AN})
+    return Extracted(qa_of(tmp_path_factory, "report", {"ha_nam.txt": PHU_AN, "bac_ninh.txt": BAC_AN}))
 
 
 @pytest.mark.parametrize("question, text", [
@@ -366,8 +366,8 @@ Năm 2023, Bắc Ninh mạnh về xã hội số (xếp thứ 5/63) nhưng còn 
 
 @pytest.fixture(scope="module")
 def styles_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "styles", {"toan_quoc.txt": ROUND_UP, "song_da.txt": SONG_DA,
-                                              "bac_giang.txt": NEIGHBOURS})
+    return Extracted(qa_of(tmp_path_factory, "styles", {"toan_quoc.txt": ROUND_UP, "song_da.txt": SONG_DA,
+                                                        "bac_giang.txt": NEIGHBOURS}))
 
 
 @pytest.mark.parametrize("question, text", [
@@ -425,7 +425,7 @@ Quảng Ninh và Hải Phòng lần lượt đứng thứ 4, 5 và 6.
 
 @pytest.fixture(scope="module")
 def tables_qa(tmp_path_factory):
-    return qa_of(tmp_path_factory, "tables", {"bang_2022.txt": TABLE_2022, "sau_sap_xep.txt": AFTER_MERGER})
+    return Extracted(qa_of(tmp_path_factory, "tables", {"bang_2022.txt": TABLE_2022, "sau_sap_xep.txt": AFTER_MERGER}))
 
 
 @pytest.mark.parametrize("question, text", [

@@ -65,3 +65,29 @@ def test_the_trapped_figures_are_never_offered_as_found(qa):
     for question in ("Hà Nam xếp thứ mấy năm 2021?", "Việt Nam xếp thứ mấy về DTI?", "Tỉnh nào xếp thứ 71?"):
         ans = qa.ask(question)
         assert not (ans.found and ans.value in (50.0, 71.0, 149.0)), (question, ans.text)
+
+
+DISTRICTS = """\
+Nghệ An công bố xếp hạng chuyển đổi số cấp huyện năm 2024
+Trong bảng xếp hạng DTI 2024, Nghệ An đứng thứ 30/63 tỉnh, thành phố.
+Huyện Diễn Châu xếp thứ hai trong tổng số 21 huyện, thành phố, thị xã, với 0,7640 điểm. Huyện thành lập 386 tổ công nghệ số cộng đồng với 2.315 thành viên.
+Huyện Quế Phong xếp thứ 20 với 0,4587 điểm.
+"""
+
+
+@pytest.fixture(scope="module")
+def districts(tmp_path_factory):
+    return qa_of(tmp_path_factory, "districts", {"nghe_an_huyen.txt": DISTRICTS})
+
+
+@pytest.mark.parametrize("question, right", [
+    ("Trong DTI 2024, Nghệ An xếp hạng bao nhiêu cả nước?", "30/63"),  # not Diễn Châu's second place
+    ("Huyện Diễn Châu xếp thứ mấy?", "thứ hai"),  # the district's rank, not its province's 30/63
+    ("Quế Phong đứng thứ mấy?", "20"),
+    ("Diễn Châu có bao nhiêu tổ công nghệ số cộng đồng?", "386"),  # "Huyện thành lập ...": the sentence before names it
+])
+def test_a_district_figure_is_never_its_provinces_and_the_reverse(districts, question, right):
+    ans = districts.ask(question)
+    assert not ans.found or answer_match(right, ans.text, ans.value), (ans.text, ans.message)
+    if ans.found or ans.suggestion:
+        assert answer_match(right, ans.text or ans.suggestion, ans.value), (ans.text, ans.suggestion, ans.message)

@@ -323,3 +323,21 @@ def test_confident_wrong_counts_wrong_answers_among_answered():
     assert a["coverage"] == pytest.approx(2 / 3) and a["abstention_recall"] == 0.5
     curve = risk_coverage(rows, points=(0.34, 1.0))
     assert curve[0]["n"] == 1 and curve[0]["accuracy"] == 1.0 and curve[1]["accuracy"] == pytest.approx(1 / 3)
+
+
+def test_threshold_curve_counts_withheld_answers_as_given_above_their_threshold():
+    from dtiqa.evaluate import threshold_curve
+
+    rows = [  # found and right (0.9); withheld but right (0.6); withheld and wrong (0.4); unanswerable, given (0.8)
+        {"answerable": True, "found": True, "correct": True, "correct_cited": True, "confidence": 0.9},
+        {"answerable": True, "found": False, "correct": False, "correct_cited": False, "confidence": 0.6,
+         "withheld": "12/63", "withheld_right": True},
+        {"answerable": True, "found": False, "correct": False, "correct_cited": False, "confidence": 0.4,
+         "withheld": "7", "withheld_right": False},
+        {"answerable": False, "found": True, "correct": False, "correct_cited": False, "confidence": 0.8},
+    ]
+    curve = {p["threshold"]: p for p in threshold_curve(rows, (0.0, 0.5, 0.85))}
+    assert curve[0.0]["answered"] == 4 and curve[0.0]["accuracy_cited"] == 2 / 3
+    assert curve[0.0]["confident_wrong_rate"] == 2 / 4
+    assert curve[0.5]["answered"] == 3 and curve[0.5]["confident_wrong_rate"] == 1 / 3
+    assert curve[0.85]["answered"] == 1 and curve[0.85]["accuracy_cited"] == 1 / 3 and curve[0.85]["confident_wrong_rate"] == 0

@@ -3,7 +3,7 @@ import pytest
 
 import dtiqa
 
-from conftest import shipped_embedder
+from conftest import Extracted, shipped_embedder
 from test_answers import SAO_MAI, SONG_LAM
 
 HA_XUYEN = """\
@@ -21,7 +21,7 @@ def qa(tmp_path_factory):
     corpus.mkdir()
     for name, text in {"sao_mai.txt": SAO_MAI, "song_lam.txt": SONG_LAM, "ha_xuyen.txt": HA_XUYEN}.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    return dtiqa.load(corpus, root / "index", shipped_embedder())
+    return Extracted(dtiqa.load(corpus, root / "index", shipped_embedder()))
 
 
 @pytest.mark.parametrize("claim, verdict, stated", [
@@ -101,7 +101,7 @@ def test_a_top_n_neither_confirms_nor_refutes_a_sharper_claim(tmp_path):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Bắc Ninh trong top 10\nNăm 2022, Bắc Ninh nằm trong top 10 về chuyển đổi số.\n",
                                           encoding="utf-8")
-    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    qa = Extracted(dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder()))
     assert qa.ask("Bắc Ninh nằm trong top 5 năm 2022 đúng không?").verdict == "không đủ thông tin"
     assert qa.ask("Bắc Ninh nằm trong top 10 năm 2022 đúng không?").verdict == "đúng"
 
@@ -111,7 +111,7 @@ def test_ranks_listed_respectively_go_to_their_provinces(tmp_path):
     (tmp_path / "c" / "a.txt").write_text(
         "Ba tỉnh vùng cao\nNăm 2022, Lào Cai, Yên Bái và Lai Châu lần lượt đứng thứ 15, 22 và 60 về chuyển đổi số.\n"
         "Năm 2022, Tuyên Quang xếp trên Hà Giang 6 bậc, đứng thứ 35.\n", encoding="utf-8")
-    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    qa = Extracted(dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder()))
     assert qa.ask("Lai Châu đứng thứ mấy năm 2022?").value == 60
     assert qa.ask("Yên Bái đứng thứ mấy năm 2022?").value == 22
     assert qa.ask("Năm 2022 tỉnh nào đứng thứ 35?").text == "Tuyên Quang"

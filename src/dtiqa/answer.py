@@ -45,6 +45,7 @@ class Answer:
     analysis: object = field(default=None, repr=False, compare=False)  # the parsed Question, for follow-ups
     suggestion: str = ""  # not found: the best candidate, below the confidence threshold ("có thể là …")
     reasons: tuple[str, ...] = ()  # not found: why (no_candidate, low_confidence, province, year, pillar, ...)
+    method: str = ""  # the strategy that answered: facts, scorer, superlative, compare, claim, ... (dtiqa.verifier.METHODS)
 
     def to_dict(self) -> dict:
         d = dict(self.__dict__)

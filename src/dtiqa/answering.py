@@ -17,7 +17,7 @@ from importlib import resources
 
 from . import provinces
 from .answer import Answer, Citation
-from . import candidates, scorer
+from . import candidates, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .hits import Hit, prepare_query
@@ -49,8 +49,9 @@ class _Candidate:
 
 
 # ------------------------------------------------------------------ entry point
-def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
-    """Answer `question` from `qa`'s corpus; `history` holds earlier Answers (or question strings)."""
+def answer_question(qa, question: str, history: list, k: int = 10, verify: bool = True) -> Answer:
+    """Answer `question` from `qa`'s corpus; `history` holds earlier Answers (or question strings).
+    `verify=False` skips the verifier (to collect its training data)."""
     if not isinstance(question, str) or not question.strip():
         raise ValueError("question is empty")
     if k < 1:
@@ -60,12 +61,37 @@ def answer_question(qa, question: str, history: list, k: int = 10) -> Answer:
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
     hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
     if q.new_unit and q.merger:
-        ans = _answer_merger(qa, q, hits)  # "Đồng Nai mới gồm những tỉnh nào?"
+        ans = replace(_answer_merger(qa, q, hits), method="merger")  # "Đồng Nai mới gồm những tỉnh nào?"
     elif q.new_unit:
-        ans = _answer_new_unit(qa, q, hits)
+        ans = replace(_answer_new_unit(qa, q, hits), method="new_unit")
     else:
         ans = _with_merger_note(_dispatch(qa, q, hits), q)
-    return replace(ans, hits=hits[:k])
+    ans = replace(ans, hits=hits[:k])
+    return verified(q, ans, hits[:VERIFIER_HITS]) if verify else ans
+
+
+VERIFIER_HITS = 10  # the verifier reads the top 10 hits (what `ask` returns by default)
+# The gazetteer's answers (what the 2025 merger made of a province) are not read from text: not verified.
+_UNVERIFIED = ("merger", "new_unit")
+
+
+def verified(q: Question, ans: Answer, hits: list[Hit], model=None) -> Answer:
+    """A found answer with the verifier's probability as its confidence; below the verifier's threshold,
+    "not found" with the answer offered as a possibility beside its sentence."""
+    model = model or verifier.default()
+    if not ans.found or ans.method in _UNVERIFIED:
+        return ans
+    if model is None:  # no verifier fitted: the scorer's own threshold decides its answers
+        p, threshold = ans.confidence, scorer.default().threshold if ans.method == "scorer" else 0.0
+    else:
+        p, threshold = model.probability(verifier.features(q, ans, hits)), model.threshold
+    if p >= threshold:
+        return replace(ans, confidence=p)
+    message = (f"Không đủ chắc chắn để trả lời (độ tin cậy {p:.0%}). Có thể là **{ans.text}**, theo câu dưới "
+               f"đây — hãy kiểm tra lại." + (_cite_line(ans.citations[0]) if ans.citations else ""))
+    return replace(ans, found=False, text="", value=None, unit="", confidence=p, message=message,
+                   citations=ans.citations[:1], suggestion=ans.text, reasons=("low_confidence",),
+                   verdict="không đủ thông tin" if ans.verdict else "", comparison=None)
 
 
 def question_of(qa, question: str, history: list = ()) -> Question:
@@ -187,38 +213,48 @@ def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 def _dispatch(qa, q: Question, hits: list[Hit]) -> Answer:
+    method, ans = _strategy(qa, q, hits)
+    return ans if ans.method else replace(ans, method=method)
+
+
+def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
+    """The strategy a question calls for (its name, for the verifier) and its answer."""
     if q.claim:
-        return _answer_claim(qa, q, hits)
+        return "claim", _answer_claim(qa, q, hits)
     if q.compare:
-        return _answer_compare(qa, q, hits)
+        return "compare", _answer_compare(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
-        return _answer_superlative(qa, q)
+        return "superlative", _answer_superlative(qa, q)
     if q.kind == "rank" and q.region and len(q.provinces) == 1:
-        return _answer_regional_rank(qa, q)
+        return "regional", _answer_regional_rank(qa, q)
+    if q.districts and (q.kind in ("rank", "rank_change") or q.kind in candidates.EXPECTED_ROLES):
+        # "Huyện Diễn Châu xếp thứ mấy?": the facts table holds provinces; a district's figure is read from
+        # the sentences that name it, whatever province its article is about.
+        return "scorer", _answer_number(qa, replace(q, provinces=()), hits)
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
-            return _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào", ("no_province",))
+            return "facts", _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào", ("no_province",))
         if len(q.provinces) > 1:
-            return _answer_each(qa, q, hits)
+            return "each", _answer_each(qa, q, hits)
         ans = _answer_rank(qa, q)
         # A rank the facts table lacks (a new phrasing, a table line) may still be read from the text, but
         # only offered as a possibility: the facts table's own refusal stands.
-        return ans if ans.found else _or_text(ans, _answer_number(qa, q, hits))
+        return "facts", (ans if ans.found else _or_text(ans, _answer_number(qa, q, hits)))
     if q.merger and len(q.provinces) == 1:
-        return _answer_merger(qa, q, hits)
+        return "merger", _answer_merger(qa, q, hits)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
-        return _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
+        return "inverse", _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
     if q.kind in candidates.EXPECTED_ROLES:
-        return _answer_number(qa, q, hits)
+        return "scorer", _answer_number(qa, q, hits)
     if q.kind.startswith("meta_"):
-        return _answer_meta(qa, q, hits)
+        return "meta", _answer_meta(qa, q, hits)
     if q.kind == "person":
-        return _answer_person(qa, q, hits)
+        return "person", _answer_person(qa, q, hits)
     if q.kind == "id":
-        return _answer_id(qa, q, hits)
+        return "id", _answer_id(qa, q, hits)
     if q.kind in ("entity", "list"):
-        return _answer_province(qa, q, hits)
-    return _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
+        return "province", _answer_province(qa, q, hits)
+    return "scorer", _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
 
 
 def _or_text(facts: Answer, text: Answer) -> Answer:
@@ -485,8 +521,8 @@ def _acceptable(q: Question, h: Hit, coverage: float) -> bool:
 
 
 def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
-    """The best candidate by the fitted scorer, answered when its calibrated probability clears the
-    threshold; below it, not found, with the best candidate offered as a possibility."""
+    """The best candidate by the fitted scorer, with its calibrated probability as the confidence; whether
+    it is given as found is decided after, by `verified`."""
     found, refused = candidates.generate(qa, q, hits)
     if not found:
         return _not_found(q, [], _missing_text(q, refused), reasons=tuple(sorted({r.reason for r in refused})))
@@ -502,11 +538,6 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
             continue
         citations.append(Citation(c.hit.doc_id, c.hit.title, c.hit.url, c.hit.sentence, c.hit.start, c.hit.end,
                                   c.start, c.end, c.hit.source, c.hit.date))
-    if p < model.threshold:
-        message = (f"Không đủ chắc chắn để trả lời (độ tin cậy {p:.0%}). Có thể là **{best.text}**, "
-                   f"theo câu dưới đây — hãy kiểm tra lại." + _cite_line(citations[0]))
-        return Answer(q.text, False, "", None, "", q.kind, citations[:1], [], message, False, p, analysis=q,
-                      suggestion=best.text, reasons=("low_confidence",))
     message = f"**{best.text}**" + _cite_line(citations[0])
     return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False, p,
                   analysis=q)
@@ -531,7 +562,7 @@ def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:
 
 def _missing_text(q: Question, refused: list | None = None) -> str:
     what = KIND_VI.get(q.kind, "thông tin")
-    who = f" của {', '.join(q.provinces)}" if q.provinces else ""
+    who = f" của {', '.join(q.districts or q.provinces)}" if q.districts or q.provinces else ""
     when = f" năm {q.year}" if q.year else ""
     said = f"không tìm thấy câu nào nêu {what}{who}{when} khớp với câu hỏi"
     years = sorted({r.year for r in refused or () if r.reason == "year" and r.year})

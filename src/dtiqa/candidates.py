@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import provinces
+from . import provinces, tables
 from .facts import _years, article_context, date_mentions, sentence_mentions
 from .numbers import ordinals, parse_number
 from .question import TARGET_WORDS_RE
@@ -101,6 +101,19 @@ def _contexts(qa, doc_id: str):
         if len(_context_cache) > 512:
             _context_cache.popitem(last=False)
     return _context_cache[key]
+
+
+_headings_cache: OrderedDict = OrderedDict()
+
+
+def _headings(qa, doc_id: str) -> dict[int, str]:
+    """The heading line of each table row of an article, by sentence index (cached)."""
+    key = (str(qa.index.path), doc_id)
+    if key not in _headings_cache:
+        _headings_cache[key] = tables.headings([s.text for s in qa.sentences(doc_id)])
+        if len(_headings_cache) > 512:
+            _headings_cache.popitem(last=False)
+    return _headings_cache[key]
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -206,6 +219,16 @@ def _paragraph_years(qa, h: Hit) -> set[int]:
         years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
         r -= 1
     return years
+
+
+def _names_district(qa, h: Hit, names: tuple[str, ...]) -> bool:
+    """Whether a hit's sentence, the sentence before it in its paragraph, or its title names the district."""
+    idx = qa.index
+    text = h.sentence + " " + h.title
+    if h.row > 0 and idx.doc[h.row - 1] == idx.doc[h.row] and idx.paragraph[h.row - 1] == idx.paragraph[h.row]:
+        text += " " + idx.sentence(h.row - 1).text
+    folded = fold(text.lower())
+    return any(re.search(rf"\b{re.escape(fold(n.lower()))}\b", folded) for n in names)
 
 
 def _place_ok(q: Question, province: str, sentence: str, extra: frozenset) -> bool:
@@ -470,14 +493,17 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         return [], [Refusal("no_terms", "", "", None, h) for h in hits[:1]]  # nothing the evidence could match
     if _FOREIGN.search(q.text):
         return [], [Refusal("language", "", "", None, h) for h in hits[:1]]  # words no Vietnamese text can match
-    for h in hits:
-        ctx, edition, extra = _contexts(qa, h.doc_id)
-        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
+    for cited in hits:
+        ctx, edition, extra = _contexts(qa, cited.doc_id)
+        place = ctx[cited.sentence_index] if cited.sentence_index < len(ctx) else ""
+        rd = tables.reading(cited.sentence, _headings(qa, cited.doc_id).get(cited.sentence_index, ""))
+        h = replace(cited, sentence=rd.text) if rd.pieces else cited  # a table row is read with its headings
         para_years = _paragraph_years(qa, h) if q.year is not None else set()
-        reason = check(q, h.sentence, place, extra, para_years)
+        reason = "district" if q.districts and not _names_district(qa, cited, q.districts) else \
+            check(q, h.sentence, place, extra, para_years)
         spans = _spans(h.sentence, place, edition, extra)
         if reason:
-            refused += [Refusal(reason, s.text, s.province or place, s.year, h) for s in spans]
+            refused += [Refusal(reason, s.text, s.province or place, s.year, cited) for s in spans]
             continue
         places_at = [(p.start, p.name) for p in provinces.find(h.sentence, folded=False, extra=extra)]
         f_sentence = fold(h.sentence.lower())
@@ -493,7 +519,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                     text, unit = f"{s.text} {noun}", noun
             reason = check_span(q, asks, s, noun, h.sentence, f_sentence, extra, para_years)
             if reason:
-                refused.append(Refusal(reason, s.text, s.province, s.year, h))
+                refused.append(Refusal(reason, s.text, s.province, s.year, cited))
                 continue
             fit = fit_of(qa, q, h, s.start, s.end)
             coverage, close = fit.coverage, fit.near
@@ -530,7 +556,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks.gap),
                 float(not expected and asks.which),
             )
-            rows.append((text, s.value, unit, s.role, h, h.start + s.start, h.start + s.start + len(text), x))
+            start, end = (rd.back(s.start), rd.back(s.end)) if rd.pieces else (s.start, s.start + len(text))
+            rows.append((text, s.value, unit, s.role, cited, cited.start + start, cited.start + end, x))
     agree = {}
     for r in rows:  # how many retrieved sentences state the same value: agreement across sources
         agree[r[1] if r[1] is not None else r[0]] = agree.get(r[1] if r[1] is not None else r[0], 0) + 1

@@ -278,9 +278,16 @@ def _ask(qa: QA, question: str, history: list[Answer] | None = None) -> tuple[An
 
 
 def _answer_fields(item: GoldItem, ans: Answer, ms: float, error: str) -> dict:
-    correct, cited = judge(item, ans.found, ans.text, ans.value, [c.doc_id for c in ans.citations], ans.verdict)
-    return {"found": ans.found, "got": ans.text, "value": ans.value, "cited": [c.doc_id for c in ans.citations],
-            "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error, "confidence": ans.confidence}
+    cited_docs = [c.doc_id for c in ans.citations]
+    correct, cited = judge(item, ans.found, ans.text, ans.value, cited_docs, ans.verdict)
+    # An answer the verifier withheld (its only reason): would it have been right, given at a lower threshold?
+    withheld = not ans.found and ans.reasons == ("low_confidence",) and bool(ans.suggestion) and not item.verdict
+    if withheld:
+        right, right_cited = judge(item, True, ans.suggestion, _parse_number(ans.suggestion), cited_docs)
+        withheld_right = right_cited if item.answerable else right
+    return {"found": ans.found, "got": ans.text, "value": ans.value, "cited": cited_docs,
+            "correct": correct, "correct_cited": cited, "ask_ms": ms, "error": error, "confidence": ans.confidence,
+            "withheld": ans.suggestion if withheld else "", "withheld_right": withheld and withheld_right}
 
 
 def _n_relevant(qa: QA, item: GoldItem, sentences: dict[str, list[str]]) -> int:
@@ -556,6 +563,21 @@ def risk_coverage(rows: list[dict], points: Sequence[float] = (0.2, 0.4, 0.6, 0.
     return out
 
 
+def threshold_curve(rows: list[dict], thresholds: Sequence[float] = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)) -> list[dict]:
+    """What answering would have scored at other thresholds: answers given and withheld alike, each given
+    when its confidence clears the threshold. Claims withheld are left out (their verdict is not kept)."""
+    out = []
+    answerable = [r for r in rows if r["answerable"]]
+    for t in thresholds:
+        given = [(r["correct_cited"] if r["answerable"] else r["correct"]) if r["found"] else r.get("withheld_right", False)
+                 for r in rows if (r["found"] or r.get("withheld")) and r.get("confidence", 0.0) >= t]
+        right = sum(1 for r in answerable if r.get("confidence", 0.0) >= t
+                    and (r["correct_cited"] if r["found"] else r.get("withheld_right", False)))
+        out.append({"threshold": t, "answered": len(given), "accuracy_cited": right / len(answerable) if answerable else None,
+                    "confident_wrong_rate": (len(given) - sum(given)) / len(given) if given else None})
+    return out
+
+
 def run_batch(folder: Path, index_root: Path, embedder, seeds: Path = SEEDS, progress: bool = False) -> dict:
     """Ask a held-out (or training) batch over the seeds plus its articles; figures and rows."""
     folder = Path(folder)
@@ -569,7 +591,7 @@ def run_batch(folder: Path, index_root: Path, embedder, seeds: Path = SEEDS, pro
     result = run(qa, gold)
     rows = result["questions"]
     return {"batch": str(folder), "summary": result["summary"], "answers": answered_figures(rows),
-            "risk_coverage": risk_coverage(rows), "kinds": {k: answered_figures([r for r in rows if r["kind"] == k])
+            "risk_coverage": risk_coverage(rows), "thresholds": threshold_curve(rows), "kinds": {k: answered_figures([r for r in rows if r["kind"] == k])
                                                             for k in sorted({r["kind"] for r in rows})},
             "questions": rows}
 
@@ -613,6 +635,12 @@ def render_batch(result: dict) -> str:
              _table(["share of answered", "n", "accuracy", "lowest confidence"],
                     [[f"{p['share']:.0%}", p["n"], _f(p["accuracy"]), _f(p["min_confidence"])]
                      for p in result["risk_coverage"]])]
+    if result.get("thresholds"):
+        lines += ["", "At other thresholds (answers withheld by the verifier counted as if given when their "
+                      "confidence clears the threshold; claims withheld left out):", "",
+                  _table(["threshold", "answered", "accuracy with citation", "confident wrong / answered"],
+                         [[f"{p['threshold']:.2f}", p["answered"], _f(p["accuracy_cited"]), _f(p["confident_wrong_rate"])]
+                          for p in result["thresholds"]])]
     return "\n".join(lines)
 
 
@@ -892,7 +920,8 @@ def add_commands(subparsers, common) -> None:
     h.add_argument("--history", default=str(DEFAULT_HISTORY))
     h.add_argument("--json", metavar="OUT")
     subparsers.add_parser("fit-scorer", parents=[common],
-                          help="fit the answer scorer on the training split (UIT train, eval/train/), threshold on dev")
+                          help="fit the reranker, the answer scorer and the answer verifier on the training split "
+                               "(UIT train, eval/train/), thresholds on dev (eval/dev/)")
 
 
 def _write_json(path: str | None, data: dict) -> None:
@@ -929,7 +958,8 @@ def run_command(args) -> int:
         from .training import MODEL_PATH, REPORT_PATH, fit_scorer
 
         model = fit_scorer(index_root, embedder, progress=progress)
-        print(f"wrote {MODEL_PATH} and {REPORT_PATH}: threshold {model.threshold:.3f}, dev {model.about['dev']}")
+        print(f"wrote {MODEL_PATH} and {REPORT_PATH}: threshold {model.threshold:.3f}, dev {model.about['dev']}; "
+              "the reranker and the verifier beside them (eval/reranker.md, eval/verifier.md)")
     elif args.command == "eval-heldout":
         result = run_batch(Path(args.batch), index_root, embedder, progress=progress)
         print(render_batch(result))

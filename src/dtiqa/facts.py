@@ -12,14 +12,14 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
 
-from . import provinces
+from . import provinces, tables
 from .article import Article
 from .numbers import DateMention, Quantity, dates, quantities
 from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 15  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 16  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -40,6 +40,8 @@ _SCORE_RIGHT_BEFORE = re.compile(r"\b(?:tong|so|muc) diem(?: so| trung binh| bin
 _HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mong muon)\b")  # "vào top 10 là khả thi"
 _COUNTED_AFTER = re.compile(r"^\s*(luot|nguoi|khach|ho|thue bao|tai khoan|doanh nghiep|ho so|giao dich|tan|cay|con|km|ha)\b")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
+# "so với vị trí thứ 14 của năm 2023", "from 0.5512 in 2023": a comparison's base a few words back, in its clause.
+_BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b(?![^,;()]*\b(?:len|to|den)\b)[^,;()]*$")
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|nhu)\s*(nam\s*)?$")  # "giữ nguyên vị trí thứ 28 như năm 2021"
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 # Ordinals in words after a rank word: "vị trí thứ hai", "xếp hạng nhất", "đứng thứ ba". With the rank
@@ -182,6 +184,8 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     if (_SCORE_AFTER.match(R) or (_SCORE_BEFORE.search(f[max(0, q.num_start - 70): q.num_start]) and not re.match(r"^\s*[^\W\d_]", R) and not q.unit)
             or (_SCORE_RIGHT_BEFORE.search(L) and re.search(r"\d[.,]\d", digits) and not q.unit)):
         return "score", q.value  # "đạt 0,4521 điểm", "Điểm trung bình ... đạt 0,5014"
+    if re.fullmatch(r"0[.,]\d{3,4}", digits) and not q.unit:
+        return "score", q.value  # "Dien Bien was 62nd with 0.3947": a fraction of one, written to the ten-thousandth
     if re.match(r"0\d", digits) or _ID_BEFORE.search(L) or _NAMED_BEFORE.search(text[:q.num_start]):
         return "id", q.value  # "Kế hoạch số 80", "Đề án 06", "Chợ 4.0": a name, not a quantity
     if q.unit in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn") and not re.match(r"^\s*[a-z]", R):
@@ -268,7 +272,8 @@ def _years(f: str) -> list[tuple[int, int, bool]]:
     for m in re.finditer(r"(?<![\d/.,-])(19[89]\d|20\d\d)(?![\d/])", f):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(f[max(0, m.start() - 20): m.start()]))))
+        before = f[max(0, m.start() - 45): m.start()]
+        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or _BASE_LEAD.search(before))))
     return out
 
 
@@ -284,6 +289,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     low = text.lower()
     f = fold(low)
     places = provinces.find(text, folded=False, extra=extra_places)
+    districts = provinces.districts_in(text) if context_province and not places else []
     years = _years(f)
     out: list[Mention] = []
     found = [(q.start, q) for q in quantities(text)]
@@ -351,7 +357,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         elif after_same_clause:
             p = after_same_clause[0]
             province, written = p.name, text[p.start:p.end]
-        elif context_province:
+        elif context_province and not any(d.start < q.num_start for d in districts):
+            # "Huyện Diễn Châu xếp thứ hai": a district's figure, not its province's
             part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
             if not ((_ORGAN.search(f, part, q.num_start) or _NATIONAL_BEFORE.search(f, part, q.num_start))
                     and not _PROVINCE_WORD.search(f, part, q.num_start)):
@@ -502,11 +509,15 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
     changes: list[tuple[Mention, Sentence]] = []
     para_year: dict[int, int] = {}  # the year the paragraph's last ranking sentence stated
+    heads = tables.headings([s.text for s in sentences])
     for s, place in zip(sentences, ctx):
         # "Năm 2022, Hải Phòng xếp thứ 6/63. Trong đó, trụ cột chính quyền số xếp thứ 4": the paragraph's year
         # dates a sentence that states none ("năm nay" is the edition's).
         now = _THIS_YEAR.search(fold(s.text.lower()))
-        mentions = sentence_mentions(s.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
+        rd = tables.reading(s.text, heads.get(s.index, ""))  # a table row, read with its headings
+        mentions = sentence_mentions(rd.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
+        if rd.pieces:
+            mentions = [replace(m, start=rd.back(m.start), end=rd.back(m.end)) for m in mentions]
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
         for m in ranks:
             if m.year is not None and not m.year_implicit and not m.target and m.base_year != m.year:

@@ -5,10 +5,11 @@ paragraph); the unit cited is the sentence, with offsets into the article.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import rerank as reranking
 from .embed import Embedder
 from .index import Index
 from .text import fold, has_letters_or_digits, looks_english, normalize_line
@@ -121,8 +122,9 @@ def fuse(bm25: list[tuple[int, float]], dense: list[tuple[int, float]], method: 
 
 
 def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str = "hybrid",
-           fusion: str = DEFAULT_FUSION, candidates: int = 100) -> list[Hit]:
-    """The `k` best passages for a query."""
+           fusion: str = DEFAULT_FUSION, candidates: int = 100, rerank: bool = True) -> list[Hit]:
+    """The `k` best passages for a query: fused, then (mode "hybrid", when a reranker is fitted) the first
+    `rerank.CANDIDATES` re-scored by the fitted reranker (`rerank=False` keeps fusion's order)."""
     query = prepare_query(query)
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: use one of {MODES}")
@@ -133,6 +135,7 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     english = looks_english(query)
     if fold(query) == query and not english:  # typed without diacritics: search with them restored
         query = index.diacritics.restore(query)
+    hybrid = mode == "hybrid"
     if english and mode == "hybrid":
         # English words do not occur in Vietnamese text: BM25 only adds noise. On XQuAD's English questions
         # against the Vietnamese paragraphs, dense alone finds the paragraph first 0.745 of the time, hybrid 0.488.
@@ -149,8 +152,17 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         ranked = fuse(bm, de, fusion)
     bm_info = {row: (r, s) for r, (row, s) in enumerate(bm, 1)}
     de_info = {row: (r, s) for r, (row, s) in enumerate(de, 1)}
-    return [_hit(index, row, rank, score, bm_info.get(row), de_info.get(row))
-            for rank, (row, score) in enumerate(ranked[:k], 1)]
+    model = reranking.default() if rerank and hybrid else None
+    shown = max(k, reranking.CANDIDATES) if model else k
+    hits = [_hit(index, row, rank, score, bm_info.get(row), de_info.get(row))
+            for rank, (row, score) in enumerate(ranked[:shown], 1)]
+    if model is None or not hits:
+        return hits[:k]
+    head = hits[:reranking.CANDIDATES]
+    z = model.scores(reranking.features(reranking.Query.of(query, index.extra_places), head, index.extra_places))
+    order = sorted(range(len(head)), key=lambda i: (-z[i], i))
+    out = [replace(head[i], rank=r, score=float(1.0 / (1.0 + np.exp(-z[i])))) for r, i in enumerate(order, 1)]
+    return (out + hits[len(head):])[:k]
 
 
 def passage_rows(index: Index, row: int) -> tuple[int, int]:

@@ -115,6 +115,71 @@ def _extra_aliases() -> list[tuple[str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class District:
+    """A unit below the province (huyện, thị xã, quận, city of a province) named in a text."""
+
+    name: str  # as the gazetteer spells it: "Diễn Châu"
+    province: str  # its (pre-2025) province: "Nghệ An"
+    start: int
+    end: int
+
+
+_UNIT_BEFORE = re.compile(r"(?:huyện|thị xã|quận|thành phố|tp\.?|district|town|city)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _districts() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded spaceless district name -> ((name, province), ...): the pre-2025 districts of vietnamadminunits."""
+    g = gazetteer()
+    table = _library_data("parser_legacy.json", "DICT_PROVINCE_DISTRICT")
+    legacy = _library_data("parser_legacy.json")
+    out: dict[str, list] = {}
+    for pkey, districts in table.items():
+        province = normalize_line(legacy[pkey]["provinceShort"])
+        for d in districts.values():
+            name = normalize_line(d["districtShort"])
+            key = _squash(name)
+            if key in g.keywords or key.isdigit():
+                continue  # "Thành phố Hà Giang" is named like its province; "Quận 1" is a number
+            out.setdefault(key, []).append((name, province))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def districts_in(text: str) -> list[District]:
+    """Districts a question or sentence names: written with capitals ("Diễn Châu", "Do Luong"), a
+    one-word name only after its unit word ("thành phố Vinh"). A name several provinces share is
+    returned once per province."""
+    table = _districts()
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
+    out, i = [], 0
+    while i < len(tokens):
+        hit = None
+        for n in (3, 2, 1):
+            window = tokens[i:i + n]
+            if len(window) < n or any(window[j + 1][1] - window[j][2] > 1 for j in range(n - 1)):
+                continue
+            key = _squash(" ".join(t for t, _, _ in window))
+            if key not in table or not all(t[:1].isupper() for t, _, _ in window):
+                continue
+            unit_word = bool(_UNIT_BEFORE.search(text[max(0, window[0][1] - 12):window[0][1]]))
+            if n == 1 and not unit_word:
+                continue
+            if fold(window[0][0]) != window[0][0] or unit_word or n > 1:
+                hit = (key, window[0][1], window[-1][2], n)
+                break
+        if hit:
+            written = _accented(text[hit[1]:hit[2]])
+            found = table[hit[0]]
+            if fold(text[hit[1]:hit[2]]) != text[hit[1]:hit[2]]:  # written with diacritics: "Tam Đường" is not "Tam Dương"
+                found = tuple(x for x in found if _accented(x[0]) == written) or found
+            out += [District(name, province, hit[1], hit[2]) for name, province in found]
+            i += hit[3]
+        else:
+            i += 1
+    return out
+
+
 def names() -> list[str]:
     """The 63 provinces and cities ranked by DTI editions up to 2023 (canonical names)."""
     return list(gazetteer().legacy)
@@ -137,6 +202,14 @@ def canonical(form: str) -> str | None:
 
 
 @lru_cache(maxsize=64)
+def _key_prefixes(keys: frozenset | None = None) -> frozenset:
+    """Every prefix of every name's spaceless form, alone or after a unit word ("tinh", "thanhpho", "tp"):
+    a window of words that is none of these cannot grow into a name."""
+    keys = gazetteer().keywords.keys() if keys is None else keys
+    return frozenset(form[:j] for k in keys for form in (k, *(p + k for p in _PREFIXES)) for j in range(1, len(form) + 1))
+
+
+@lru_cache(maxsize=64)
 def _extra_keywords(extra: frozenset) -> dict:
     return {_squash(e): normalize_line(e) for e in extra}
 
@@ -152,22 +225,28 @@ def find(text: str, folded: bool | None = None, extra: frozenset = frozenset()) 
     """
     g = gazetteer()
     keywords = {**_extra_keywords(extra), **g.keywords} if extra else g.keywords
+    starts = _key_prefixes(frozenset(keywords) if extra else None)
     low = text.lower()
     hay = fold(low)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(hay)]
     out: list[Place] = []
     i = 0
     while i < len(tokens):
-        hit = None
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            window = tokens[i: i + n]
-            if any(window[j + 1][1] - window[j][2] > 3 for j in range(n - 1)):
-                continue  # the words of a name are next to each other
-            key = "".join(t for t, _, _ in window)
+        matches, key = [], ""  # the windows from token i that spell a name, shortest first
+        for n in range(1, min(MAX_WORDS, len(tokens) - i) + 1):
+            if n > 1 and tokens[i + n - 1][1] - tokens[i + n - 2][2] > 3:
+                break  # the words of a name are next to each other
+            key += tokens[i + n - 1][0]
+            if key not in starts:
+                break  # no name (with or without a unit word before it) begins like this
             name = keywords.get(key) or next((keywords.get(key[len(p):]) for p in _PREFIXES
                                               if key.startswith(p) and keywords.get(key[len(p):])), None)
-            if name and _accept(text, window[0][1], window[-1][2], key, name, folded, g, extra):
-                hit = (name, window[0][1], window[-1][2], n)
+            if name:
+                matches.append((n, key, name))
+        hit = None
+        for n, key, name in reversed(matches):  # the longest name first
+            if _accept(text, tokens[i][1], tokens[i + n - 1][2], key, name, folded, g, extra):
+                hit = (name, tokens[i][1], tokens[i + n - 1][2], n)
                 break
         if hit:
             out.append(Place(hit[0], hit[1], hit[2]))

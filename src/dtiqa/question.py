@@ -131,6 +131,7 @@ class Question:
     overall: bool = False  # "xếp hạng chung": the overall index, whatever pillar an earlier turn asked
     topic: tuple[str, ...] = ()  # what a rank is "về" when it is not the DTI or a pillar ("hệ thống giải quyết thủ tục")
     new_unit: str = ""  # a 2025 unit asked as such ("Đồng Nai mới"); `provinces` then holds its former provinces
+    districts: tuple[str, ...] = ()  # units below the province the question names ("huyện Diễn Châu")
     claim: bool = False  # "... đúng không?": check a figure
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
@@ -255,6 +256,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         text=q, kind=kind, provinces=names, year=years[-1] if years else None, base_year=base_years[0] if base_years else None,
         year_span=next((re.sub(r"\s", "", m.group(0)) for m in re.finditer(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", f)), ""),
         latest=bool(LATEST_RE.search(f)), english=english,
+        districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
         claim=claim, compare=compare, superlative=superlative, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),

@@ -88,6 +88,13 @@ def default() -> Scorer:
         return _default
 
 
+def reset(model: Scorer | None = None) -> None:
+    """Serve `model` from now on (None: reload the shipped one on next use), e.g. right after fitting."""
+    global _default
+    with _lock:
+        _default = model
+
+
 CALIBRATION_INPUTS = ("logit", "margin", "role_expected", "kind_open")
 
 
@@ -155,4 +162,4 @@ def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, folds: int = 5, Cs: Se
                    "C": C, "folds": folds, "oof_top_right": {str(c): round(v, 4) for c, v in scores.items()}})
 
 
-__all__ = ["Scorer", "default", "fit", "margins", "MODEL_FILE"]
+__all__ = ["Scorer", "default", "reset", "fit", "margins", "MODEL_FILE"]

@@ -1,0 +1,84 @@
+"""Tables: a table row read with its column headings, so that its numbers say what they are.
+
+A row "Nghệ An | 30 | 0,5712 | 0,6240" under the heading row "Địa phương | Xếp hạng | DTI | Chính quyền
+số" is read as "Nghệ An; Xếp hạng 30; DTI 0,5712; Chính quyền số 0,6240": each number after the name
+of its column, each cell its own ';' part (where a pillar's scope ends). The reading is what number
+roles, pillars and features are computed on; `back` maps its offsets to the row's, which is cited.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_CELL = re.compile(r"[^|]+")
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence as read (for a table row, with its headings) and the way back to the sentence's offsets."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int], ...] = ()  # (start in text, start in the row, length) of each copied cell
+
+    def back(self, pos: int) -> int:
+        """The row offset of reading offset `pos` (a heading's words map to the start of their cell)."""
+        if not self.pieces:
+            return pos
+        i = max(0, bisect_right([p[0] for p in self.pieces], pos) - 1)
+        start, row_start, length = self.pieces[i]
+        return row_start + max(0, min(pos - start, length))
+
+
+def cells(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of each cell of a "a | b | c" line, stripped; [] when it is not a table line."""
+    if line.count("|") < 2:
+        return []
+    out = []
+    for m in _CELL.finditer(line):
+        text = m.group(0)
+        lead = len(text) - len(text.lstrip())
+        if text.strip():
+            out.append((m.start() + lead, text.strip()))
+    return out
+
+
+def is_heading(line: str) -> bool:
+    """A table line whose cells are names, not figures: "Địa phương | Xếp hạng | DTI"."""
+    row = cells(line)
+    return len(row) >= 2 and not any(_NUMBER.search(t) for _, t in row)
+
+
+def headings(lines: Sequence[str]) -> dict[int, str]:
+    """For each table row of a run of lines (an article's sentences), the heading line of its table."""
+    out, heading = {}, ""
+    for i, line in enumerate(lines):
+        row = cells(line)
+        if not row:
+            heading = ""
+        elif is_heading(line):
+            heading = line
+        elif heading and len(row) == len(cells(heading)):
+            out[i] = heading
+    return out
+
+
+def reading(row: str, heading: str = "") -> Reading:
+    """A table row read with its headings; any other sentence is read as it is."""
+    row_cells, head_cells = cells(row), cells(heading)
+    if not row_cells or len(row_cells) != len(head_cells):
+        return Reading(row)
+    text, pieces = "", []
+    for (at, cell), (_, head) in zip(row_cells, head_cells):
+        if text:
+            text += "; "
+        if _NUMBER.search(cell):
+            text += head + " "
+        pieces.append((len(text), at, len(cell)))
+        text += cell
+    return Reading(text + ".", tuple(pieces))
+
+
+__all__ = ["Reading", "cells", "headings", "is_heading", "reading"]
