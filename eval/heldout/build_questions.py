@@ -1,408 +1,423 @@
 #!/usr/bin/env python3
-"""Generate questions.jsonl from the lists below. Run validate.py afterwards."""
+"""Generate questions.jsonl for the heldout-next batch from the Python list below.
+
+Each entry: (lang, kind, question, answer, doc_ids, evidence[, verdict])
+lang is only used here for bookkeeping ("vi", "en", "nd" = Vietnamese typed
+without diacritics); it is not written to the output file.
+"""
 import json
-import os
+from pathlib import Path
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = Path(__file__).resolve().parent
 
-D = {
-    1: "hg01_hop_bao_bac_giang_dti_2023.txt",
-    2: "hg02_ke_hoach_ha_tinh_muc_tieu_ket_qua.txt",
-    3: "hg03_giao_duc_can_tho_so_voi_ca_nuoc.txt",
-    4: "hg04_goc_nhin_mien_tay_cuoc_dua_so.txt",
-    5: "hg05_infographic_lam_dong_2023.txt",
-    6: "hg06_ban_tin_kinh_te_mien_trung_q2_2024.txt",
-    7: "hg07_fanpage_kien_giang_len_hang.txt",
-    8: "hg08_egdi_ict_index_va_dti.txt",
-    9: "hg09_dong_thoi_gian_tuyen_quang_2019_2024.txt",
-    10: "hg10_dinh_chinh_nghe_an_dti_2023.txt",
-}
+F1 = "hh01_phat_bieu_dai_bieu_quoc_hoi.txt"
+F2 = "hh02_ban_tin_hiep_hoi_doanh_nghiep_long_an.txt"
+F3 = "hh03_nghi_quyet_dai_hoi_dang_bo_nghe_an.txt"
+F4 = "hh04_tinh_doan_dong_thap_tinh_nguyen_so.txt"
+F5 = "hh05_phong_van_giam_doc_so_lam_dong.txt"
+F6 = "hh06_thong_cao_song_ngu_bac_ninh.txt"
+F7 = "hh07_diem_tin_tuan_nam_tinh.txt"
+F8 = "hh08_y_te_so_binh_dinh.txt"
+F9 = "hh09_bao_cao_du_lich_so_quang_binh.txt"
+F10 = "hh10_blog_ben_tre_tra_vinh.txt"
 
-# (doc, kind, question, answer, evidence[, verdict]); doc None => unanswerable
-Q = []
+U = "unanswerable"
 
+Q = [
+    # ---------------- hh01: National Assembly delegate speech (Hà Tĩnh) ----------------
+    ("vi", "rank", "Theo phát biểu của nữ đại biểu đoàn Hà Tĩnh, năm 2023 tỉnh này đứng hạng mấy trên bảng DTI cả nước?",
+     "24/63", [F1], "xếp thứ 24/63, tăng chín bậc so với năm 2022"),
+    ("nd", "score", "DTI nam 2023 cua Ha Tinh duoc bao nhieu diem?",
+     "0,5874", [F1], "chỉ số chuyển đổi số cấp tỉnh (DTI) của Hà Tĩnh đạt 0,5874 điểm"),
+    ("vi", "rank_change", "Thứ hạng DTI của Hà Tĩnh năm 2023 thay đổi ra sao so với một năm trước đó?",
+     "tăng chín bậc", [F1], "xếp thứ 24/63, tăng chín bậc so với năm 2022"),
+    ("en", "derived", "Based on the delegate's speech, what was Ha Tinh's DTI rank in 2022?",
+     "33/63 (thứ 24/63 năm 2023 sau khi tăng chín bậc)", [F1], "xếp thứ 24/63, tăng chín bậc so với năm 2022"),
+    ("vi", "rank", "Riêng mảng chính quyền số, Hà Tĩnh được xếp vị trí nào trong năm 2023?",
+     "11/63", [F1], "Ở trụ cột chính quyền số, tỉnh xếp thứ 11/63"),
+    ("vi", "comparison", "Giữa chính quyền số và kinh tế số, trụ cột nào của Hà Tĩnh có thứ hạng tốt hơn năm 2023, và chênh nhau bao nhiêu bậc?",
+     "Chính quyền số (thứ 11/63) tốt hơn kinh tế số (thứ 47/63), chênh 36 bậc.", [F1],
+     "Ở trụ cột chính quyền số, tỉnh xếp thứ 11/63, nhưng ở trụ cột kinh tế số lại chỉ đứng thứ 47/63"),
+    ("vi", "percent", "Bao nhiêu phần trăm hồ sơ thủ tục hành chính ở Hà Tĩnh được giải quyết trực tuyến toàn trình, theo đại biểu Hòa?",
+     "68,2%", [F1], "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình của tỉnh đạt 68,2%"),
+    ("en", "percent", "What share of Ha Tinh's GRDP did the digital economy account for, according to the delegate?",
+     "7,4%", [F1], "kinh tế số mới chiếm khoảng 7,4% GRDP"),
+    ("vi", "rank", "Tỉnh Quảng Trị đứng vị trí bao nhiêu về chuyển đổi số năm 2023 theo số liệu đại biểu dẫn ra?",
+     "thứ 52", [F1], "Quảng Trị đứng thứ 52, giảm sáu bậc"),
+    ("vi", "amount", "Trong năm 2024, ngân sách Hà Tĩnh thực tế dành cho chuyển đổi số là bao nhiêu?",
+     "85 tỷ đồng", [F1], "Năm nay Hà Tĩnh chỉ bố trí được 85 tỷ đồng cho chuyển đổi số"),
+    ("vi", "amount", "Con số ngân sách chuyển đổi số mà Hà Tĩnh đề xuất lúc đầu là bao nhiêu?",
+     "250 tỷ đồng", [F1], "bằng khoảng một phần ba mức đề xuất ban đầu là 250 tỷ đồng"),
+    ("vi", "percent", "Đại biểu Hòa nói Hà Tĩnh muốn đạt bao nhiêu phần trăm thành viên tổ công nghệ số được huấn luyện?",
+     "80%", [F1], "nâng tỷ lệ thành viên tổ công nghệ số cộng đồng được tập huấn lên 80%"),
+    ("vi", "date", "Bài phát biểu của đại biểu Nguyễn Thị Minh Hòa diễn ra vào ngày nào?",
+     "6/11/2024", [F1], "Sáng 6/11/2024, tại phiên thảo luận ở hội trường"),
+    ("en", "entity", "Which mountainous district did the Ha Tinh delegate cite as an example of what digital services should mean for citizens?",
+     "Hương Khê", [F1], "Khi một người dân ở huyện miền núi Hương Khê có thể làm thủ tục cấp đổi giấy phép lái xe trên điện thoại"),
+    ("vi", "superlative", "Trong bốn tỉnh Bắc Trung Bộ được đại biểu nhắc đến (Hà Tĩnh, Nghệ An, Quảng Bình, Quảng Trị), tỉnh nào có thứ hạng DTI 2023 cao nhất?",
+     "Hà Tĩnh (thứ 24/63)", [F1], "Nghệ An và Quảng Bình năm 2023 lần lượt xếp thứ 29 và thứ 38"),
+    ("vi", "claim", "Đúng hay sai: đại biểu cho rằng Hà Tĩnh đang số hóa nền kinh tế nhanh hơn số hóa bộ máy.",
+     "Sai — đại biểu nói tỉnh đang số hóa bộ máy nhanh hơn số hóa nền kinh tế.", [F1],
+     "chúng ta đang số hóa bộ máy nhanh hơn số hóa nền kinh tế", "sai"),
+    ("vi", U, "Điểm DTI năm 2024 của Hà Tĩnh là bao nhiêu?", "", [], ""),
+    ("en", U, "What DTI score did Quang Tri record in 2023?", "", [], ""),
 
-def a(doc, kind, question, answer, evidence, verdict=None):
-    Q.append((doc, kind, question, answer, evidence, verdict))
+    # ---------------- hh02: business association newsletter (Long An) ----------------
+    ("vi", "score", "Điểm chỉ số chuyển đổi số của Long An năm 2023 là bao nhiêu?",
+     "0,6112", [F2], "DTI năm 2023 của Long An đạt 0,6112 điểm"),
+    ("vi", "rank_change", "So với năm 2022, Long An thăng hay tụt mấy hạng trong bảng DTI 2023?",
+     "tăng hai bậc", [F2], "xếp thứ 15/63, tăng hai bậc so với năm trước"),
+    ("en", "derived", "By how much did Long An's DTI score increase from 2022 to 2023?",
+     "0,0374 điểm (từ 0,5738 lên 0,6112)", [F2], "Năm 2022, tỉnh đạt 0,5738 điểm"),
+    ("vi", "rank", "Trụ cột kinh tế số của Long An được xếp hạng mấy theo bản tin hiệp hội?",
+     "thứ 9", [F2], "kinh tế số là điểm sáng khi tỉnh xếp thứ 9"),
+    ("vi", "derived", "Theo bản tin hiệp hội doanh nghiệp, Tây Ninh xếp thứ mấy ở trụ cột kinh tế số năm 2023?",
+     "Thứ 9 — ngang bằng Long An.", [F2], "Tây Ninh có thứ hạng trụ cột kinh tế số ngang bằng Long An"),
+    ("vi", "score", "Về an toàn thông tin mạng, chỉ số thành phần của Long An được mấy điểm?",
+     "0,4020", [F2], "chỉ số thành phần an toàn thông tin mạng chỉ đạt 0,4020 điểm"),
+    ("en", "entity", "Which neighbouring province scored 0.6489 on the 2023 DTI, according to the Long An business association newsletter?",
+     "Bình Dương", [F2], "Bình Dương, vừa là hàng xóm vừa là đối thủ trong thu hút vốn, đạt 0,6489 điểm"),
+    ("vi", "comparison", "Long An và Bình Dương, tỉnh nào đứng cao hơn trên bảng DTI 2023?",
+     "Bình Dương (thứ 7/63) cao hơn Long An (thứ 15/63).", [F2], "đạt 0,6489 điểm và xếp thứ 7/63"),
+    ("nd", "score", "Diem Tinh minh bach trong PCI 2023 cua Long An la bao nhieu?",
+     "6,84 điểm", [F2], "chỉ số thành phần Tính minh bạch của Long An đạt 6,84 điểm"),
+    ("vi", "superlative", "Trong ba chỉ số thành phần PCI mà bản tin nêu ra, chỉ số nào của Long An bị chấm thấp nhất?",
+     "Tiếp cận đất đai (6,05 điểm)", [F2], "Tiếp cận đất đai đạt 6,05 điểm"),
+    ("vi", "rank", "PCI 2023 đưa Long An lên vị trí thứ mấy cả nước?",
+     "thứ 6", [F2], "Điểm tổng PCI của tỉnh là 68,37, xếp thứ 6 cả nước"),
+    ("vi", "percent", "Trong khảo sát của hiệp hội, tỷ lệ hội viên đã dùng phần mềm ERP là bao nhiêu?",
+     "31%", [F2], "chỉ 31% có phần mềm quản trị nguồn lực (ERP)"),
+    ("vi", "count", "Sau cải cách, thời gian giải quyết một bộ hồ sơ xin điều chỉnh dự án ở Long An còn bao nhiêu ngày?",
+     "11 ngày", [F2], "trước đây mất 18 ngày, nay còn 11 ngày"),
+    ("vi", "amount", "Hiệp hội đề nghị tỉnh chi bao nhiêu tiền trong năm 2025 để giúp doanh nghiệp nhỏ và vừa số hóa?",
+     "40 tỷ đồng", [F2], "Hiệp hội kiến nghị UBND tỉnh dành 40 tỷ đồng trong năm 2025"),
+    ("vi", "date", "Hội viên phải gửi góp ý cho Ban Thư ký chậm nhất vào ngày nào?",
+     "15/6/2024", [F2], "Ý kiến góp ý của hội viên xin gửi về Ban Thư ký trước ngày 15/6/2024"),
+    ("vi", "claim", "Đúng hay sai: khoản hỗ trợ chuyển đổi số cho doanh nghiệp mà hiệp hội kiến nghị cho năm 2025 lớn gấp hai lần mức đã bố trí năm 2024.",
+     "Đúng — 40 tỷ đồng, gấp đôi mức 20 tỷ đồng năm 2024.", [F2],
+     "dành 40 tỷ đồng trong năm 2025 để hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số, gấp đôi mức 20 tỷ đồng được bố trí năm 2024", "đúng"),
+    ("vi", U, "Điểm PCI tổng hợp năm 2023 của Bình Dương là bao nhiêu?", "", [], ""),
+    ("nd", U, "Long An xep thu may ve DTI nam 2024?", "", [], ""),
 
+    # ---------------- hh03: party congress resolution (Nghệ An) ----------------
+    ("vi", "rank", "Trên bảng xếp hạng DTI 2024, Nghệ An ở vị trí nào?",
+     "22/63", [F3], "Năm 2024, DTI của tỉnh đạt 0,6347 điểm, xếp thứ 22/63"),
+    ("nd", "score", "Nghe An dat bao nhieu diem DTI nam 2024?",
+     "0,6347", [F3], "Năm 2024, DTI của tỉnh đạt 0,6347 điểm"),
+    ("en", "score", "What score did Nghe An receive in 2020 on the 1,000-point DTI scale?",
+     "386,2 điểm", [F3], "tỉnh chỉ xếp thứ 41/63 với 386,2 điểm trên thang 1.000 điểm"),
+    ("vi", "derived", "Từ năm 2020 đến năm 2024, Nghệ An đã cải thiện tổng cộng bao nhiêu bậc DTI?",
+     "19 bậc (từ thứ 41/63 lên thứ 22/63)", [F3], "tỉnh chỉ xếp thứ 41/63 với 386,2 điểm"),
+    ("vi", "derived", "Căn cứ văn kiện đại hội Đảng bộ tỉnh, Nghệ An xếp thứ mấy về DTI năm 2023?",
+     "Thứ 29 (năm 2024 thứ 22/63, tăng bảy bậc)", [F3, F1], "xếp thứ 22/63, tăng bảy bậc so với năm 2023"),
+    ("vi", "percent", "Trong nhiệm kỳ 2020–2025, Nghệ An thực tế đạt tỷ lệ bao nhiêu đối với dịch vụ công trực tuyến (mức 3 và 4)?",
+     "84,1%", [F3], "Dịch vụ công trực tuyến mức độ 3, 4 | 30% | 26,5% | 80% | 84,1%"),
+    ("vi", "comparison", "Ở nhiệm kỳ 2015–2020, Nghệ An có hoàn thành kế hoạch về tỷ lệ dịch vụ công trực tuyến mức 3, 4 không?",
+     "Không đạt: thực hiện 26,5% so với kế hoạch 30%.", [F3], "Dịch vụ công trực tuyến mức độ 3, 4 | 30% | 26,5% | 80% | 84,1%"),
+    ("nd", "claim", "Dung hay sai: nhiem ky 2015-2020, Nghe An khong dat ke hoach ve ty le van ban, ho so cap tinh duoc xu ly qua mang.",
+     "Sai — thực hiện 71%, vượt kế hoạch 60%.", [F3], "Hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng | 60% | 71% | 90% | 93,6%", "sai"),
+    ("en", "percent", "What share of GRDP did Nghe An's digital economy actually reach over the 2020–2025 term, against a planned 15%?",
+     "9,8%", [F3], "Tỷ trọng kinh tế số trong GRDP | – | – | 15% | 9,8%"),
+    ("vi", "count", "Đến cuối nhiệm kỳ 2020–2025, bao nhiêu xã ở Nghệ An đã kéo cáp quang tới thôn, bản?",
+     "398", [F3], "Số xã có cáp quang đến thôn, bản | 300 | 312 | 412 | 398"),
+    ("vi", "derived", "Nghệ An còn hụt bao nhiêu xã so với kế hoạch đưa cáp quang xuống thôn, bản của nhiệm kỳ 2020–2025?",
+     "14 xã (kế hoạch 412, thực hiện 398)", [F3], "Số xã có cáp quang đến thôn, bản | 300 | 312 | 412 | 398"),
+    ("vi", "count", "Bao nhiêu chỉ tiêu chuyển đổi số chủ yếu của nhiệm kỳ 2020–2025 được hoàn thành hoặc vượt?",
+     "sáu", [F3], "có sáu chỉ tiêu đạt và vượt, ba chỉ tiêu không đạt"),
+    ("vi", "superlative", "Chỉ tiêu nào bị hụt xa nhất so với kế hoạch trong nhiệm kỳ 2020–2025 của Nghệ An?",
+     "Tỷ trọng kinh tế số trong GRDP", [F3], "trong đó tỷ trọng kinh tế số là chỉ tiêu có khoảng cách lớn nhất so với kế hoạch"),
+    ("vi", "amount", "Nhiệm kỳ 2015–2020, Nghệ An đã rót bao nhiêu vốn cho công nghệ thông tin?",
+     "1.150 tỷ đồng", [F3], "gần gấp đôi con số 1.150 tỷ đồng của nhiệm kỳ 2015–2020"),
+    ("en", "derived", "How much of Nghe An's planned 2025–2030 digital transformation capital is expected to come from the provincial budget?",
+     "Khoảng 1.440 tỷ đồng (45% của 3.200 tỷ đồng)", [F3],
+     "Tổng vốn dự kiến cho các chương trình chuyển đổi số khoảng 3.200 tỷ đồng, trong đó ngân sách tỉnh chiếm 45%"),
+    ("vi", U, "Năm 2022 Nghệ An đạt bao nhiêu điểm DTI?", "", [], ""),
+    ("en", U, "What was Nghe An's planned digital-economy percentage of GRDP for the 2015–2020 term?", "", [], ""),
+    ("nd", U, "Nghe An dat bao nhieu diem DTI nam 2021?", "", [], ""),
 
-def u(question):
-    Q.append((None, "unanswerable", question, "", "", None))
+    # ---------------- hh04: youth union digital volunteers (Đồng Tháp) ----------------
+    ("vi", "count", "Năm 2024, Đồng Tháp lập được tất cả bao nhiêu đội hình thanh niên tình nguyện số?",
+     "214", [F4], "năm nay toàn tỉnh thành lập 214 đội hình tình nguyện với 3.870 đoàn viên tham gia"),
+    ("en", "count", "What target for the number of volunteer teams had the Dong Thap Youth Union set at the start of 2024?",
+     "180", [F4], "vượt chỉ tiêu 180 đội hình mà Tỉnh đoàn đặt ra từ đầu năm"),
+    ("vi", "derived", "Số đội hình tình nguyện số của Đồng Tháp năm 2024 vượt chỉ tiêu đầu năm bao nhiêu đội?",
+     "34 đội hình (214 so với chỉ tiêu 180)", [F4],
+     "toàn tỉnh thành lập 214 đội hình tình nguyện với 3.870 đoàn viên tham gia, vượt chỉ tiêu 180 đội hình"),
+    ("nd", "count", "Co bao nhieu doan vien tham gia chien dich tinh nguyen so o Dong Thap nam 2024?",
+     "3.870", [F4], "năm nay toàn tỉnh thành lập 214 đội hình tình nguyện với 3.870 đoàn viên tham gia"),
+    ("vi", "superlative", "Trong các địa phương được nêu tên riêng trong bảng của Tỉnh đoàn Đồng Tháp, nơi nào có nhiều đội hình nhất?",
+     "Huyện Tháp Mười (27 đội hình)", [F4], "Huyện Tháp Mười | 27 | 446 | 11.260"),
+    ("en", "superlative", "Among the localities listed by name in the Dong Thap volunteer table, which had the fewest volunteer teams?",
+     "TP. Hồng Ngự (15 đội hình)", [F4], "TP. Hồng Ngự | 15 | 288 | 5.030"),
+    ("vi", "comparison", "Huyện Lai Vung và huyện Châu Thành, nơi nào có nhiều đội hình tình nguyện số hơn?",
+     "Bằng nhau — mỗi huyện 21 đội hình (Lai Vung 360 đoàn viên, Châu Thành 337 đoàn viên).", [F4], "Huyện Lai Vung | 21 | 360 | 6.980"),
+    ("vi", "count", "Các đội hình ở TP. Sa Đéc đã giúp đỡ bao nhiêu lượt người dân?",
+     "7.215", [F4], "TP. Sa Đéc | 19 | 405 | 7.215"),
+    ("vi", "score", "Theo Phó Bí thư Tỉnh đoàn, Đồng Tháp được bao nhiêu điểm DTI năm 2023?",
+     "0,6021", [F4], "Năm 2023, DTI của Đồng Tháp đạt 0,6021 điểm"),
+    ("vi", "rank", "Về trụ cột xã hội số, Đồng Tháp đứng thứ mấy?",
+     "thứ 8", [F4], "Riêng trụ cột xã hội số, địa phương này đứng thứ 8"),
+    ("vi", "rank", "Thứ hạng DTI chung của Đồng Tháp năm 2023 là bao nhiêu?",
+     "17/63", [F4], "Năm 2023, DTI của Đồng Tháp đạt 0,6021 điểm, xếp thứ 17/63"),
+    ("vi", "amount", "Chiến dịch tình nguyện số năm 2024 của Tỉnh đoàn Đồng Tháp tiêu tốn tổng cộng bao nhiêu kinh phí?",
+     "1,35 tỷ đồng", [F4], "Tổng kinh phí của chiến dịch năm 2024 là 1,35 tỷ đồng"),
+    ("vi", "derived", "Phần kinh phí chiến dịch tình nguyện số Đồng Tháp lấy từ ngân sách đoàn các cấp là bao nhiêu?",
+     "530 triệu đồng (1,35 tỷ đồng trừ 820 triệu đồng xã hội hóa)", [F4],
+     "trong đó nguồn xã hội hóa đạt 820 triệu đồng, phần còn lại từ ngân sách đoàn các cấp"),
+    ("vi", "date", "Hội nghị đánh giá kết quả chiến dịch tình nguyện số của tuổi trẻ Đồng Tháp diễn ra ngày nào?",
+     "28/12/2024", [F4], "Ngày 28/12/2024, Ban Thường vụ Tỉnh đoàn Đồng Tháp tổ chức hội nghị tổng kết"),
+    ("vi", "claim", "Đúng hay sai: trong các địa phương có tên trong bảng của Tỉnh đoàn Đồng Tháp, TP. Cao Lãnh huy động đông đoàn viên nhất.",
+     "Đúng — 512 đoàn viên, nhiều hơn mọi địa phương khác có tên trong bảng.", [F4], "TP. Cao Lãnh | 24 | 512 | 9.840", "đúng"),
+    ("vi", "entity", "Đơn vị nào được Tỉnh đoàn Đồng Tháp đánh giá là dẫn đầu phong trào năm 2024?",
+     "Huyện đoàn Tháp Mười", [F4], "Huyện đoàn Tháp Mười được đánh giá là đơn vị dẫn đầu phong trào"),
+    ("vi", U, "Năm 2023 Tỉnh đoàn Đồng Tháp thành lập bao nhiêu đội hình tình nguyện số?", "", [], ""),
+    ("nd", U, "Doi hinh o huyen Cao Lanh (Dong Thap) ho tro bao nhieu luot nguoi dan nam 2024?", "", [], ""),
 
+    # ---------------- hh05: interview with department director (Lâm Đồng) ----------------
+    ("vi", "entity", "Ai là người trả lời phỏng vấn về kết quả chuyển đổi số của Lâm Đồng?",
+     "Phạm Quốc Khánh", [F5], "ông Phạm Quốc Khánh, Giám đốc Sở Thông tin và Truyền thông tỉnh"),
+    ("vi", "score", "Lâm Đồng đạt mức điểm nào trong DTI 2024?",
+     "0,6608", [F5], "Năm 2024, Lâm Đồng đạt 0,6608 điểm, xếp thứ 12/63"),
+    ("nd", "rank", "Lam Dong xep thu bao nhieu ve DTI nam 2024?",
+     "12/63", [F5], "Năm 2024, Lâm Đồng đạt 0,6608 điểm, xếp thứ 12/63"),
+    ("vi", "rank_change", "Thứ hạng DTI của Lâm Đồng năm 2024 dịch chuyển bao nhiêu bậc so với năm trước?",
+     "tăng mười bốn bậc", [F5], "Năm 2023 chúng tôi đứng thứ 26, tức là tỉnh đã tăng mười bốn bậc"),
+    ("en", "derived", "Based on the interview, what was Lam Dong's DTI score in 2023?",
+     "0,5793 (0,6608 − 0,0815)", [F5], "Điểm số cũng tăng thêm 0,0815 so với năm trước"),
+    ("vi", "rank", "Trụ cột chính quyền số của Lâm Đồng năm 2024 xếp hạng mấy?",
+     "thứ 5/63", [F5], "trụ cột chính quyền số, tỉnh vươn lên thứ 5/63"),
+    ("vi", "comparison", "Năm 2024, ở Lâm Đồng, trụ cột kinh tế số hay chỉ số hạ tầng số có thứ hạng kém hơn?",
+     "Hạ tầng số (thứ 40) kém hơn kinh tế số (thứ 29).", [F5], "trong khi chỉ số hạ tầng số vẫn chỉ ở vị trí thứ 40"),
+    ("vi", "date", "Trung tâm giám sát, điều hành thông minh (IOC) của Lâm Đồng bắt đầu vận hành chính thức từ thời điểm nào?",
+     "tháng 3/2024", [F5], "chính thức vận hành từ tháng 3/2024"),
+    ("vi", "count", "Lâm Đồng đã số hóa được bao nhiêu hồ sơ, giấy tờ là kết quả giải quyết TTHC?",
+     "1,12 triệu", [F5], "chúng tôi đã số hóa 1,12 triệu hồ sơ, giấy tờ kết quả giải quyết thủ tục hành chính"),
+    ("vi", "derived", "Từ 2023 sang 2024, tỷ lệ hồ sơ xử lý online toàn trình ở Lâm Đồng tăng thêm bao nhiêu điểm phần trăm?",
+     "23 điểm phần trăm (từ 38% lên 61%)", [F5], "tỷ lệ hồ sơ trực tuyến toàn trình tăng từ 38% năm 2023 lên 61% năm 2024"),
+    ("nd", "derived", "Lam Dong con bao nhieu co so du lieu chuyen nganh chua duoc ket noi, chia se?",
+     "16 (27 cơ sở dữ liệu, mới 11 được kết nối)", [F5],
+     "Hiện tỉnh có 27 cơ sở dữ liệu chuyên ngành, nhưng mới có 11 cơ sở dữ liệu được kết nối"),
+    ("vi", "list", "Những tỉnh Tây Nguyên nào đồng hạng 55 về DTI năm 2024?",
+     "Kon Tum và Đắk Nông", [F5], "còn Kon Tum và Đắk Nông cùng đứng thứ 55"),
+    ("en", "comparison", "In 2024, which ranked higher on the DTI: Dak Lak or Gia Lai?",
+     "Đắk Lắk (thứ 21) cao hơn Gia Lai (thứ 34).", [F5], "Đắk Lắk xếp thứ 21, Gia Lai thứ 34"),
+    ("vi", "derived", "Ngân sách chuyển đổi số năm 2024 của Lâm Đồng là bao nhiêu?",
+     "150 tỷ đồng (210 tỷ đồng năm 2025 trừ mức tăng 60 tỷ đồng)", [F5],
+     "Ngân sách dành cho chuyển đổi số năm 2025 dự kiến là 210 tỷ đồng, tăng 60 tỷ đồng so với năm 2024"),
+    ("vi", "claim", "Đúng hay sai: ở trụ cột xã hội số, Lâm Đồng xếp trên Đắk Lắk.",
+     "Sai — Đắk Lắk vẫn nhỉnh hơn Lâm Đồng ở trụ cột xã hội số.", [F5],
+     "nếu xét riêng trụ cột xã hội số thì Đắk Lắk vẫn nhỉnh hơn chúng tôi", "sai"),
+    ("vi", U, "Đắk Lắk đạt bao nhiêu điểm DTI năm 2024?", "", [], ""),
+    ("en", U, "What was Lam Dong's DTI rank in 2022?", "", [], ""),
+    ("nd", U, "Lam Dong xep thu may o tru cot xa hoi so nam 2024?", "", [], ""),
 
-# ---------------- hg01 Bắc Giang (press conference) ----------------
-E1 = "Năm 2023, Bắc Giang đạt 0,5872 điểm, xếp thứ 14/63 tỉnh, thành phố"
-a(1, "rank", "Năm 2023, Bắc Giang đứng ở vị trí nào trong bảng thứ hạng chuyển đổi số của các tỉnh, thành?", "14/63", E1)
-a(1, "score", "What DTI score did Bac Giang province obtain for 2023?", "0,5872", E1)
-a(1, "rank_change", "So với một năm trước đó, thứ hạng DTI 2023 của Bắc Giang biến động ra sao?", "tăng 9 bậc",
-  "tăng 9 bậc so với năm 2022 khi tỉnh đứng thứ 23/63")
-a(1, "rank", "Bac Giang dung thu may ve DTI nam 2022?", "23/63",
-  "tăng 9 bậc so với năm 2022 khi tỉnh đứng thứ 23/63")
-a(1, "entity", "Ở vùng trung du, miền núi phía Bắc, địa phương nào có DTI 2023 xếp trên Bắc Giang?", "Lào Cai",
-  "Trong khu vực trung du và miền núi phía Bắc, tỉnh đứng thứ hai, chỉ sau Lào Cai")
-a(1, "rank", "Mảng chính quyền số của Bắc Giang năm 2023 được xếp hạng bao nhiêu?", "hạng 9",
-  "Trụ cột chính quyền số đạt 0,6215 điểm, xếp hạng 9")
-a(1, "score", "Bắc Giang được mấy điểm ở trụ cột xã hội số năm 2023?", "0,5580",
-  "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
-a(1, "score", "diem tru cot kinh te so cua Bac Giang nam 2023 la bao nhieu", "0,5436",
-  "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
-a(1, "percent", "What share of Bac Giang residents hold a level-2 electronic identification account, according to the press conference?",
-  "61,4%", "tỷ lệ người dân có tài khoản định danh điện tử mức 2 mới đạt 61,4%")
-a(1, "claim", "Có phải Bắc Giang đã hoàn thành chỉ tiêu kế hoạch về tỷ lệ hồ sơ nộp trực tuyến toàn trình năm 2023?",
-  "Sai: tỷ lệ chỉ đạt 48,7%, thấp hơn mức 50% mà kế hoạch đặt ra.",
-  "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 48,7%, trong khi kế hoạch đặt ra là 50%", "sai")
-a(1, "count", "Trong số hồ sơ cổng dịch vụ công Bắc Giang tiếp nhận, bao nhiêu hồ sơ bị quá hạn xử lý?", "1.845",
-  "Cổng dịch vụ công của tỉnh tiếp nhận 312.560 hồ sơ, trong đó 1.845 hồ sơ bị trễ hạn")
-a(1, "amount", "Bắc Giang dành bao nhiêu tiền cho chuyển đổi số trong năm 2024?", "186 tỷ đồng",
-  "Tỉnh bố trí 186 tỷ đồng, gấp khoảng 1,4 lần năm 2023 (132 tỷ đồng)")
-a(1, "derived", "ngan sach chuyen doi so 2024 cua Bac Giang nhieu hon nam 2023 bao nhieu ty dong",
-  "54 tỷ đồng (186 tỷ đồng so với 132 tỷ đồng)",
-  "Tỉnh bố trí 186 tỷ đồng, gấp khoảng 1,4 lần năm 2023 (132 tỷ đồng)")
-a(1, "date", "Trung tâm IOC của Bắc Giang được dự kiến đi vào hoạt động từ thời điểm nào?", "quý III/2024",
-  "74 tỷ đồng dành cho Trung tâm điều hành thông minh (IOC), dự kiến vận hành từ quý III/2024")
-a(1, "date", "Sở TT&TT Bắc Giang họp báo thông tin về DTI 2023 vào ngày nào?", "12/4/2024",
-  "Chiều 12/4/2024, Sở Thông tin và Truyền thông tỉnh Bắc Giang tổ chức họp báo")
-a(1, "superlative", "Trong ba trụ cột DTI 2023 của Bắc Giang, trụ cột nào có điểm thấp nhất?",
-  "Kinh tế số (0,5436 điểm)", "Kinh tế số và xã hội số lần lượt đạt 0,5436 và 0,5580 điểm")
-u("Huyện Sơn Động đạt bao nhiêu điểm trong bộ chỉ số chuyển đổi số cấp huyện của Bắc Giang năm 2023?")
-u("What was Bac Giang's provincial DTI ranking in 2021?")
+    # ---------------- hh06: bilingual press release (Bắc Ninh) ----------------
+    ("vi", "score", "DTI 2023 của Bắc Ninh đạt mức điểm nào?",
+     "0,6295", [F6], "chỉ số chuyển đổi số (DTI) năm 2023 của tỉnh đạt 0,6295 điểm"),
+    ("vi", "rank", "Năm 2023, Bắc Ninh giữ vị trí bao nhiêu trên bảng xếp hạng DTI?",
+     "10/63", [F6], "xếp thứ 10/63 tỉnh, thành phố, giữ nguyên thứ hạng so với năm 2022"),
+    ("en", "derived", "What was Bac Ninh's DTI rank in 2022?",
+     "10/63 — thứ hạng năm 2023 giữ nguyên so với năm 2022", [F6], "ranking 10th out of 63 provinces and cities, unchanged from 2022"),
+    ("vi", "rank", "Trụ cột kinh tế số của Bắc Ninh năm 2023 đứng hạng mấy?",
+     "thứ 3", [F6], "Trụ cột kinh tế số của tỉnh xếp thứ 3"),
+    ("nd", "comparison", "Nam 2023 Bac Ninh hay Bac Giang co thu hang DTI cao hon?",
+     "Bắc Ninh (thứ 10) cao hơn Bắc Giang (thứ 19).", [F6], "Tỉnh láng giềng Bắc Giang xếp thứ 19"),
+    ("vi", "amount", "Doanh thu thương mại điện tử năm 2023 tại Bắc Ninh ước khoảng bao nhiêu?",
+     "6.800 tỷ đồng", [F6], "doanh thu thương mại điện tử trên địa bàn ước đạt 6.800 tỷ đồng"),
+    ("vi", "percent", "Ở Bắc Ninh, bao nhiêu phần trăm doanh nghiệp đã dùng hóa đơn điện tử năm 2023?",
+     "92%", [F6], "92% doanh nghiệp sử dụng hóa đơn điện tử"),
+    ("vi", "count", "Bắc Ninh đã kích hoạt bao nhiêu tài khoản định danh điện tử?",
+     "1,03 triệu", [F6], "Tỉnh đã kích hoạt 1,03 triệu tài khoản định danh điện tử"),
+    ("vi", "percent", "Bắc Ninh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP trong năm 2024?",
+     "24%", [F6], "nâng tỷ trọng kinh tế số lên 24% GRDP, từ mức 21,5% của năm 2023"),
+    ("vi", "list", "Bắc Ninh ký hợp tác với những nhà mạng nào trong dịp công bố kết quả DTI?",
+     "Viettel, VNPT và MobiFone", [F6], "tỉnh ký thỏa thuận hợp tác với ba doanh nghiệp viễn thông là Viettel, VNPT và MobiFone"),
+    ("nd", "amount", "Tong cam ket dau tu cua cac nha mang o Bac Ninh giai doan 2024-2026 la bao nhieu?",
+     "1.500 tỷ đồng", [F6], "tổng cam kết đầu tư 1.500 tỷ đồng trong giai đoạn 2024–2026"),
+    ("vi", "entity", "Ai đứng tên người phát ngôn trong thông cáo của Bắc Ninh?",
+     "Lê Thu Trang", [F6], "Người phát ngôn: bà Lê Thu Trang"),
+    ("vi", "date", "Thông cáo báo chí về DTI của Bắc Ninh được phát hành ngày nào?",
+     "12/6/2024", [F6], "Bắc Ninh, ngày 12/6/2024"),
+    ("vi", "claim", "Đúng hay sai: năm 2023 Bắc Ninh tăng hạng DTI so với năm 2022.",
+     "Sai — Bắc Ninh giữ nguyên thứ 10/63.", [F6], "giữ nguyên thứ hạng so với năm 2022", "sai"),
+    ("vi", "rank_change", "So với năm 2022, vị trí DTI của Bắc Ninh năm 2023 biến động thế nào?",
+     "giữ nguyên thứ hạng", [F6], "giữ nguyên thứ hạng so với năm 2022"),
+    ("vi", U, "Bắc Giang đạt bao nhiêu điểm DTI năm 2023?", "", [], ""),
+    ("en", U, "What was Bac Ninh's e-commerce revenue in 2022?", "", [], ""),
+    ("nd", U, "Bac Ninh xep thu may o tru cot chinh quyen so nam 2023?", "", [], ""),
 
-# ---------------- hg02 Hà Tĩnh (plan: targets vs results) ----------------
-E2 = "DTI năm 2023 của tỉnh đạt 0,5718 điểm, xếp hạng 19/63, tăng 6 bậc so với năm 2022 (hạng 25)"
-a(2, "rank", "Theo báo cáo của UBND tỉnh, Hà Tĩnh đứng thứ bao nhiêu trên bảng DTI năm 2023?", "19/63", E2)
-a(2, "score", "Ha Tinh dat bao nhieu diem DTI nam 2023", "0,5718", E2)
-a(2, "rank", "Một năm trước đó, tức năm 2022, Hà Tĩnh ở hạng mấy về DTI?", "hạng 25", E2)
-a(2, "rank_change", "By how many places did Ha Tinh's DTI ranking change between 2022 and 2023?", "tăng 6 bậc", E2)
-a(2, "rank", "Xếp hạng trụ cột kinh tế số của Hà Tĩnh là bao nhiêu?", "hạng 34",
-  "Kết quả: xếp hạng 34, đạt 0,4127 điểm")
-a(2, "percent", "Hà Tĩnh đặt chỉ tiêu bao nhiêu phần trăm thủ tục hành chính có dịch vụ công trực tuyến toàn trình?",
-  "55%", "mục tiêu 55%; kết quả 58,3%")
-a(2, "percent", "What share of provincial-level work files in Ha Tinh were actually processed online in 2024?",
-  "87,6%", "mục tiêu 90%; kết quả 87,6%")
-a(2, "percent", "ty trong kinh te so trong GRDP cua Ha Tinh uoc dat bao nhieu", "8,2%",
-  "mục tiêu 10%; kết quả ước đạt 8,2%")
-a(2, "count", "Hiện Hà Tĩnh có bao nhiêu doanh nghiệp công nghệ số còn hoạt động?", "372 doanh nghiệp",
-  "mục tiêu 350; kết quả 372 doanh nghiệp")
-a(2, "claim", "Hà Tĩnh đã vượt chỉ tiêu về tỷ lệ hộ dân dùng Internet cáp quang, đúng hay sai?",
-  "Đúng: đạt 88,9%, vượt mục tiêu 85%.",
-  "Tỷ lệ hộ gia đình có đường Internet cáp quang: mục tiêu 85%; kết quả 88,9%. Đánh giá: vượt.", "đúng")
-a(2, "claim", "Is it true that Ha Tinh met its target for adults owning a smartphone?",
-  "Sai: đạt 83,5%, chưa đạt mục tiêu 85%.",
-  "Tỷ lệ người trưởng thành có điện thoại thông minh: mục tiêu 85%; kết quả 83,5%. Đánh giá: chưa đạt.", "sai")
-a(2, "count", "Đã có bao nhiêu lượt người dân Hà Tĩnh được bồi dưỡng kỹ năng số cơ bản?", "126.400 lượt",
-  "mục tiêu 100.000 lượt; kết quả 126.400 lượt")
-a(2, "amount", "Toàn bộ kế hoạch chuyển đổi số 2024 của Hà Tĩnh tiêu tốn bao nhiêu kinh phí?", "215,4 tỷ đồng",
-  "Tổng kinh phí thực hiện kế hoạch là 215,4 tỷ đồng, gồm 142,8 tỷ đồng ngân sách tỉnh")
-a(2, "derived", "Phần kinh phí từ xã hội hóa cho kế hoạch chuyển đổi số 2024 của Hà Tĩnh là bao nhiêu?",
-  "72,6 tỷ đồng (215,4 tỷ đồng trừ 142,8 tỷ đồng ngân sách tỉnh)",
-  "Tổng kinh phí thực hiện kế hoạch là 215,4 tỷ đồng, gồm 142,8 tỷ đồng ngân sách tỉnh và phần còn lại từ nguồn xã hội hóa")
-a(2, "count", "Kế hoạch chuyển đổi số 2024 của Hà Tĩnh có mấy chỉ tiêu không hoàn thành?", "4 chỉ tiêu",
-  "có 5 chỉ tiêu vượt, 2 chỉ tiêu đạt và 4 chỉ tiêu chưa đạt")
-a(2, "list", "Kể tên các chỉ tiêu Hà Tĩnh chưa hoàn thành trong kế hoạch chuyển đổi số 2024.",
-  "Trụ cột kinh tế số vào nhóm 30 (mới hạng 34); tỷ lệ hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng (87,6%/90%); "
-  "tỷ trọng kinh tế số trong GRDP (8,2%/10%); tỷ lệ người trưởng thành có điện thoại thông minh (83,5%/85%)",
-  "Trong 11 chỉ tiêu, có 5 chỉ tiêu vượt, 2 chỉ tiêu đạt và 4 chỉ tiêu chưa đạt")
-u("Hà Tĩnh đứng hạng mấy trên bảng xếp hạng DTI năm 2024?")
-u("muc tieu ty trong kinh te so trong GRDP cua Ha Tinh cho nam 2025 la bao nhieu")
+    # ---------------- hh07: weekly roundup of five provinces ----------------
+    ("vi", "date", "Ứng dụng \"Cao Bằng số\" được giới thiệu chính thức vào ngày nào?",
+     "15/10", [F7], "Sáng 15/10, UBND tỉnh Cao Bằng ra mắt ứng dụng"),
+    ("nd", "count", "Ung dung Cao Bang so co bao nhieu luot tai sau 3 ngay ra mat?",
+     "18.400", [F7], "Sau ba ngày, ứng dụng đạt 18.400 lượt tải"),
+    ("en", "derived", "What was Cao Bang's DTI rank in 2022, according to the weekly roundup?",
+     "53/63 (thứ 48/63 năm 2023 sau khi tăng năm bậc)", [F7], "Cao Bằng xếp thứ 48/63 về DTI, tăng năm bậc so với năm 2022"),
+    ("vi", "amount", "Thỏa thuận hạ tầng số giữa Sơn La và VNPT có tổng giá trị bao nhiêu?",
+     "120 tỷ đồng", [F7], "tổng giá trị 120 tỷ đồng"),
+    ("vi", "score", "Sơn La được chấm bao nhiêu điểm DTI năm 2023?",
+     "0,5410", [F7], "DTI 2023 của tỉnh đạt 0,5410 điểm"),
+    ("vi", "percent", "Tỷ lệ thanh toán không dùng tiền mặt ở các điểm du lịch Phú Quốc 9 tháng đầu năm 2024 là bao nhiêu?",
+     "78%", [F7], "tỷ lệ giao dịch không dùng tiền mặt tại các khu du lịch ở Phú Quốc đạt 78%"),
+    ("vi", "derived", "So với 9 tháng năm 2023, mức thanh toán không tiền mặt ở các khu du lịch Phú Quốc cải thiện bao nhiêu điểm phần trăm?",
+     "17 điểm phần trăm (từ 61% lên 78%)", [F7], "đạt 78% trong chín tháng năm 2024, tăng từ 61% cùng kỳ năm trước"),
+    ("en", "rank", "Where did Kien Giang rank on the digital economy pillar in 2023?",
+     "thứ 13", [F7], "riêng trụ cột kinh tế số xếp thứ 13"),
+    ("vi", "rank_change", "Năm 2023, thứ hạng DTI của Phú Yên biến động thế nào?",
+     "giảm ba bậc", [F7], "Năm 2023 tỉnh đạt 0,5521 điểm, giảm ba bậc, xuống thứ 40/63"),
+    ("nd", "derived", "Nam 2022 Phu Yen xep thu may ve DTI?",
+     "Thứ 37 (năm 2023 thứ 40/63 sau khi giảm ba bậc)", [F7], "giảm ba bậc, xuống thứ 40/63"),
+    ("vi", "entity", "Chỉ số thành phần nào của Phú Yên bị coi là yếu nhất?",
+     "nhân lực số", [F7], "Chỉ số nhân lực số bị đánh giá là khâu yếu nhất khi chỉ đạt 0,3150 điểm"),
+    ("vi", "date", "Phú Yên yêu cầu Sở TT&TT hoàn thành kế hoạch khắc phục trước hạn nào?",
+     "30/11/2024", [F7], "xây dựng kế hoạch khắc phục trước ngày 30/11/2024"),
+    ("vi", "amount", "Giải cao nhất cuộc thi Sáng kiến số ở Hải Dương trị giá bao nhiêu?",
+     "50 triệu đồng", [F7], "Giải nhất trị giá 50 triệu đồng"),
+    ("vi", "superlative", "Trong năm tỉnh xuất hiện ở bản điểm tin chuyển đổi số tuần 14–20/10/2024, tỉnh nào có thứ hạng DTI 2023 tốt nhất?",
+     "Hải Dương (thứ 14/63)", [F7], "Năm 2023, Hải Dương xếp thứ 14/63 về DTI"),
+    ("vi", "comparison", "Sơn La và Phú Yên, tỉnh nào có điểm DTI 2023 cao hơn?",
+     "Phú Yên (0,5521) cao hơn Sơn La (0,5410).", [F7], "Năm 2023 tỉnh đạt 0,5521 điểm, giảm ba bậc, xuống thứ 40/63"),
+    ("vi", "claim", "Đúng hay sai: Phú Yên tăng hạng DTI trong năm 2023.",
+     "Sai — Phú Yên giảm ba bậc, xuống thứ 40/63.", [F7], "giảm ba bậc, xuống thứ 40/63", "sai"),
+    ("vi", U, "Kiên Giang đạt bao nhiêu điểm DTI năm 2023?", "", [], ""),
+    ("en", U, "What was Hai Duong's DTI score in 2023?", "", [], ""),
 
-# ---------------- hg03 Cần Thơ (education vs nation) ----------------
-E3a = "92,5% trường phổ thông trên địa bàn đã triển khai học bạ số, trong khi tỷ lệ bình quân cả nước là 67%"
-E3b = "Năm 2023, Cần Thơ đạt 0,6012 điểm DTI, xếp thứ 11/63, tăng 4 bậc so với năm trước"
-a(3, "percent", "Bao nhiêu phần trăm trường phổ thông ở Cần Thơ đã dùng học bạ điện tử?", "92,5%", E3a)
-a(3, "percent", "Nationwide, what proportion of schools use digital student records, according to the Can Tho article?", "67%", E3a)
-a(3, "percent", "Ở quy mô cả nước, bao nhiêu phần trăm trường học đã thu học phí bằng hình thức không dùng tiền mặt?", "81%",
-  "Tỷ lệ trường thu học phí không dùng tiền mặt của Cần Thơ là 96% so với 81% của cả nước")
-a(3, "percent", "ty le giao vien dung ho so dien tu o Can Tho la bao nhieu", "78,4%",
-  "tỷ lệ giáo viên sử dụng hồ sơ điện tử đạt 78,4%, cả nước là 62,1%")
-a(3, "comparison", "Ở chỉ số giáo dục số nào Cần Thơ còn kém mức trung bình cả nước?",
-  "Tỷ lệ trường có phòng học thông minh: Cần Thơ 14%, thấp hơn mức 18% của cả nước.",
-  "Riêng tỷ lệ trường có phòng học thông minh, thành phố chỉ đạt 14%, thấp hơn mức 18% của cả nước")
-a(3, "rank", "Cần Thơ đứng thứ mấy trên bảng xếp hạng chuyển đổi số cấp tỉnh năm 2023?", "11/63", E3b)
-a(3, "score", "Chỉ số DTI 2023 của thành phố Cần Thơ đạt bao nhiêu điểm?", "0,6012", E3b)
-a(3, "derived", "nam 2022 Can Tho xep hang DTI thu may", "Hạng 15 (năm 2023 hạng 11/63, tăng 4 bậc)", E3b)
-a(3, "rank", "Trụ cột mạnh nhất của Cần Thơ trong DTI 2023 đứng hạng bao nhiêu?", "hạng 7",
-  "Trụ cột xã hội số của thành phố xếp hạng 7, cao nhất trong ba trụ cột")
-a(3, "count", "Đại học Cần Thơ đã đưa bao nhiêu học phần lên nền tảng học trực tuyến?", "1.260",
-  "nhà trường đã số hóa 1.260 học phần trên hệ thống học trực tuyến")
-a(3, "amount", "How much does Can Tho University plan to spend on digital infrastructure in 2024–2026?", "52 tỷ đồng",
-  "dự kiến chi thêm 52 tỷ đồng giai đoạn 2024–2026")
-a(3, "count", "Mô hình trường học số được Cần Thơ thí điểm ở bao nhiêu trường trong năm 2024?", "21",
-  "Trường THPT Châu Văn Liêm là một trong 21 trường được chọn thí điểm")
-a(3, "count", "Hai huyện Cờ Đỏ và Vĩnh Thạnh còn mấy điểm trường chưa được kéo cáp quang?", "9 điểm trường",
-  "Huyện Cờ Đỏ và huyện Vĩnh Thạnh vẫn còn 9 điểm trường chưa có đường truyền cáp quang")
-a(3, "percent", "Cần Thơ đặt mục tiêu đến hết 2025 nâng tỷ lệ trường sở hữu phòng học thông minh lên bao nhiêu?", "25%",
-  "nâng tỷ lệ trường có phòng học thông minh lên 25%")
-a(3, "entity", "Ai đang đứng đầu Sở Giáo dục và Đào tạo Cần Thơ theo bài viết?", "Trần Thanh Bình",
-  "Giám đốc Sở Giáo dục và Đào tạo Trần Thanh Bình nói")
-a(3, "derived", "Tỷ lệ trường dùng học bạ số của Cần Thơ cao hơn bình quân cả nước bao nhiêu điểm phần trăm?",
-  "25,5 điểm phần trăm (92,5% so với 67%)", E3a)
-u("Trụ cột xã hội số của Cần Thơ năm 2023 đạt bao nhiêu điểm?")
-u("What was Can Tho's PCI ranking in 2023?")
-u("ty le truong co phong hoc thong minh o huyen Co Do la bao nhieu")
+    # ---------------- hh08: health-sector digital transformation (Bình Định) ----------------
+    ("vi", "count", "Đến cuối tháng 9/2024, bao nhiêu bệnh viện công lập ở Bình Định đã dùng bệnh án điện tử?",
+     "11/14", [F8], "Tính đến hết tháng 9/2024, 11/14 bệnh viện công lập trên địa bàn Bình Định đã triển khai bệnh án điện tử"),
+    ("vi", "date", "Bệnh viện Đa khoa tỉnh Bình Định dừng hẳn bệnh án giấy từ ngày nào?",
+     "1/7/2023", [F8], "Bệnh viện Đa khoa tỉnh là đơn vị đầu tiên bỏ hoàn toàn bệnh án giấy, từ ngày 1/7/2023"),
+    ("en", "list", "Which three public hospitals in Binh Dinh had not yet deployed electronic medical records?",
+     "Bệnh viện Tâm thần; Bệnh viện Lao và Bệnh phổi; Bệnh viện Y học cổ truyền và Phục hồi chức năng", [F8],
+     "Ba bệnh viện còn lại là Bệnh viện Tâm thần, Bệnh viện Lao và Bệnh phổi, Bệnh viện Y học cổ truyền và Phục hồi chức năng"),
+    ("vi", "amount", "Toàn ngành y tế Bình Định đầu tư khoảng bao nhiêu tiền cho bệnh án điện tử?",
+     "96 tỷ đồng", [F8], "tổng kinh phí đầu tư cho bệnh án điện tử toàn ngành khoảng 96 tỷ đồng"),
+    ("vi", "derived", "Ngoài Bệnh viện Đa khoa tỉnh, các đơn vị còn lại chiếm bao nhiêu trong tổng kinh phí bệnh án điện tử của Bình Định?",
+     "Khoảng 68 tỷ đồng (96 tỷ đồng trừ 28 tỷ đồng)", [F8],
+     "tổng kinh phí đầu tư cho bệnh án điện tử toàn ngành khoảng 96 tỷ đồng, trong đó riêng Bệnh viện Đa khoa tỉnh chiếm 28 tỷ đồng"),
+    ("vi", "count", "Trong 9 tháng năm 2024, có bao nhiêu đơn thuốc điện tử được kê ở Bình Định?",
+     "1,46 triệu", [F8], "đã kê 1,46 triệu đơn thuốc điện tử"),
+    ("vi", "percent", "Đơn thuốc điện tử chiếm bao nhiêu phần trăm số đơn ngoại trú ở Bình Định trong chín tháng năm 2024?",
+     "83%", [F8], "chiếm 83% tổng số đơn thuốc ngoại trú"),
+    ("en", "derived", "By how many percentage points did Binh Dinh's e-prescription share rise compared with the same period of 2023?",
+     "31 điểm phần trăm (từ 52% lên 83%)", [F8], "chiếm 83% tổng số đơn thuốc ngoại trú; cùng kỳ năm 2023 tỷ lệ này là 52%"),
+    ("nd", "percent", "Ty le ke don thuoc dien tu tai tram y te xa o Binh Dinh dat bao nhieu?",
+     "37%", [F8], "tại 155 trạm y tế xã, phường, thị trấn, tỷ lệ này mới đạt 37%"),
+    ("vi", "claim", "Đúng hay sai: ở tuyến trạm y tế xã của Bình Định, tỷ lệ kê đơn điện tử chưa bằng một nửa mức chung toàn tỉnh.",
+     "Đúng — tuyến xã mới đạt 37%, chưa bằng một nửa mức chung 83% (41,5%).", [F8],
+     "tại 155 trạm y tế xã, phường, thị trấn, tỷ lệ này mới đạt 37%", "đúng"),
+    ("vi", "rank", "Bình Định đứng thứ mấy về DTI 2023?",
+     "16/63", [F8], "đưa Bình Định lên vị trí thứ 16/63 về DTI năm 2023 với 0,6063 điểm"),
+    ("vi", "score", "Điểm DTI năm 2023 của Bình Định là bao nhiêu?",
+     "0,6063", [F8], "đưa Bình Định lên vị trí thứ 16/63 về DTI năm 2023 với 0,6063 điểm"),
+    ("vi", "derived", "Thứ hạng DTI của Bình Định năm 2023 thay đổi bao nhiêu bậc so với năm 2022?",
+     "Tăng 5 bậc (từ thứ 21 lên thứ 16/63)", [F8], "năm 2022, tỉnh đứng thứ 21"),
+    ("nd", "rank", "Trong DTI 2023, tru cot xa hoi so cua Binh Dinh xep thu may?",
+     "thứ 6", [F8], "địa phương này xếp thứ 6"),
+    ("vi", "entity", "Giám đốc Sở Y tế Bình Định được nhắc trong bài là ai?",
+     "Lê Quang Hưng", [F8], "Theo ông Lê Quang Hưng, Giám đốc Sở Y tế"),
+    ("vi", U, "Năm 2022 Bình Định đạt bao nhiêu điểm DTI?", "", [], ""),
+    ("en", U, "What was the e-prescription rate at district-level hospitals in Binh Dinh?", "", [], ""),
+    ("nd", U, "Binh Dinh co bao nhieu tram y te xa dung benh an dien tu?", "", [], ""),
 
-# ---------------- hg04 Mekong opinion column ----------------
-E4 = ("Long An dẫn đầu vùng với 0,6347 điểm và hạng 8/63; Đồng Tháp theo sau với 0,6190 điểm, hạng 10; "
-      "An Giang và Tiền Giang lần lượt đạt 0,5655 và 0,5521 điểm, tương ứng hạng 22 và hạng 27; "
-      "Vĩnh Long tụt năm bậc xuống hạng 33, còn Trà Vinh tăng mười một bậc lên hạng 29; "
-      "ở cuối vùng, Bạc Liêu chỉ đạt 0,4412 điểm, xếp thứ 58")
-E4m = "Năm 2023, Long An chi 245 tỷ đồng cho chuyển đổi số, Đồng Tháp chi 168 tỷ đồng, trong khi Bạc Liêu chỉ bố trí 41 tỷ đồng"
-E4ag = "An Giang và Tiền Giang lần lượt đạt 0,5655 và 0,5521 điểm, tương ứng hạng 22 và hạng 27"
-a(4, "score", "Đồng Tháp được chấm bao nhiêu điểm DTI năm 2023?", "0,6190", "Đồng Tháp theo sau với 0,6190 điểm, hạng 10")
-a(4, "rank", "An Giang xếp thứ mấy trên bảng chuyển đổi số 2023?", "hạng 22", E4ag)
-a(4, "score", "diem DTI 2023 cua Tien Giang la bao nhieu", "0,5521", E4ag)
-a(4, "rank", "Which position did Tien Giang hold in the 2023 DTI ranking?", "hạng 27", E4ag)
-a(4, "rank_change", "Vĩnh Long bị tụt bao nhiêu bậc trên bảng DTI 2023?", "tụt năm bậc",
-  "Vĩnh Long tụt năm bậc xuống hạng 33")
-a(4, "rank_change", "Trà Vinh đã cải thiện thứ hạng DTI bao nhiêu bậc trong năm 2023?", "tăng mười một bậc",
-  "Trà Vinh tăng mười một bậc lên hạng 29")
-a(4, "derived", "Trước khi bứt lên vào năm 2023, Trà Vinh đứng hạng mấy về DTI?",
-  "Hạng 40 (năm 2023 hạng 29, tăng mười một bậc)", "Trà Vinh tăng mười một bậc lên hạng 29")
-a(4, "rank", "Bạc Liêu, tỉnh cuối vùng, đứng thứ bao nhiêu trên cả nước năm 2023?", "thứ 58",
-  "Bạc Liêu chỉ đạt 0,4412 điểm, xếp thứ 58")
-a(4, "derived", "diem DTI 2023 cua Long An cao hon Bac Lieu bao nhieu",
-  "0,1935 điểm (0,6347 so với 0,4412)", E4)
-a(4, "amount", "Năm 2023 Đồng Tháp đã bỏ ra bao nhiêu cho chuyển đổi số?", "168 tỷ đồng", E4m)
-a(4, "amount", "How much did Bac Lieu allocate to digital transformation in 2023?", "41 tỷ đồng", E4m)
-a(4, "superlative", "Theo tác giả, địa phương nào có DTI 2023 cao nhất Đồng bằng sông Cửu Long?",
-  "Long An (0,6347 điểm, hạng 8/63)", "Long An dẫn đầu vùng với 0,6347 điểm và hạng 8/63")
-a(4, "rank", "Về mảng chính quyền số năm 2023, Đồng Tháp đứng ở vị trí nào so với cả nước?", "đứng đầu cả nước",
-  "đứng đầu cả nước về trụ cột chính quyền số năm 2023")
-a(4, "percent", "Theo bài viết, kinh tế số chiếm bao nhiêu phần trăm GRDP của cả nước năm 2023?", "12,3%",
-  "Tỷ trọng kinh tế số trong GRDP của cả vùng năm 2023 ước khoảng 7,1%, thấp hơn mức 12,3% của cả nước")
-a(4, "amount", "Quỹ chuyển đổi số vùng mà tác giả đề xuất có quy mô bao nhiêu?", "500 tỷ đồng",
-  "lập quỹ chuyển đổi số vùng với quy mô khoảng 500 tỷ đồng")
-a(4, "comparison", "Giữa An Giang và Tiền Giang, tỉnh nào có điểm DTI 2023 cao hơn?",
-  "An Giang (0,5655 điểm so với 0,5521 điểm của Tiền Giang)", E4ag)
-a(4, "list", "Tác giả bài bình luận đề xuất những việc gì cho vùng?",
-  "Lập quỹ chuyển đổi số vùng khoảng 500 tỷ đồng; cho các tỉnh dùng chung một trung tâm dữ liệu; "
-  "công bố DTI cấp huyện cho cả 13 tỉnh, thành phố trong vùng",
-  "tôi sẽ chọn ba việc: lập quỹ chuyển đổi số vùng với quy mô khoảng 500 tỷ đồng; cho phép các tỉnh dùng chung một trung tâm dữ liệu; và công bố DTI cấp huyện cho cả 13 tỉnh, thành phố trong vùng")
-u("Vĩnh Long đạt bao nhiêu điểm DTI năm 2023?")
-u("What was Soc Trang's DTI score in 2023?")
-u("Long An chi bao nhieu tien cho chuyen doi so nam 2022")
+    # ---------------- hh09: tourism centre report (Quảng Bình) ----------------
+    ("vi", "count", "Nửa đầu năm 2024 Quảng Bình đón tổng cộng khoảng bao nhiêu lượt khách?",
+     "2,9 triệu", [F9], "toàn tỉnh đón khoảng 2,9 triệu lượt khách, tăng 12% so với cùng kỳ"),
+    ("nd", "count", "Quang Binh don bao nhieu luot khach quoc te 6 thang dau nam 2024?",
+     "138.000", [F9], "khách quốc tế đạt 138.000 lượt"),
+    ("en", "amount", "What was Quang Binh's estimated tourism revenue in the first half of 2024?",
+     "6.150 tỷ đồng", [F9], "Tổng thu từ khách du lịch ước đạt 6.150 tỷ đồng"),
+    ("vi", "derived", "Từ cuối 2023 đến giữa 2024, ứng dụng \"Quảng Bình Tourism\" có thêm bao nhiêu lượt tải?",
+     "67.000 lượt (từ 145.000 lên 212.000)", [F9], "đạt 212.000 lượt tải, so với 145.000 lượt vào cuối năm 2023"),
+    ("vi", "count", "Có bao nhiêu điểm tham quan do tỉnh Quảng Bình quản lý đã áp dụng vé điện tử?",
+     "12", [F9], "Toàn bộ 12 điểm tham quan do tỉnh quản lý đã bán vé điện tử"),
+    ("vi", "percent", "Ở Phong Nha – Kẻ Bàng, tỷ lệ du khách đặt vé online trước khi tới là bao nhiêu?",
+     "64%", [F9], "64% khách mua vé trực tuyến trước khi đến"),
+    ("nd", "percent", "Thanh toan khong tien mat dong gop may phan tram doanh thu o cac diem tham quan Quang Binh?",
+     "58%", [F9], "Giao dịch không dùng tiền mặt chiếm 58% doanh thu tại các điểm du lịch"),
+    ("en", "comparison", "Has Quang Binh reached its full-year target for QR-code multilingual audio guides?",
+     "Chưa — mới 9 điểm so với mục tiêu 15 điểm cả năm (còn thiếu 6 điểm).", [F9],
+     "Đã lắp đặt thuyết minh tự động đa ngôn ngữ qua mã QR tại 9 điểm, trên mục tiêu 15 điểm của cả năm"),
+    ("vi", "derived", "Khoảng bao nhiêu phần trăm cơ sở lưu trú ở Quảng Bình đã nối với hệ thống quản lý lưu trú online của tỉnh?",
+     "Khoảng 35,6% (420/1.180 cơ sở)", [F9], "Có 420 trong tổng số 1.180 cơ sở lưu trú"),
+    ("vi", "score", "Điểm DTI 2023 của Quảng Bình là bao nhiêu?",
+     "0,5602", [F9], "Năm 2023, DTI của Quảng Bình đạt 0,5602 điểm"),
+    ("vi", "rank", "Quảng Bình xếp thứ mấy về DTI năm 2023?",
+     "38/63", [F9, F1], "Năm 2023, DTI của Quảng Bình đạt 0,5602 điểm, xếp thứ 38/63"),
+    ("vi", "rank", "Trụ cột kinh tế số (bao gồm du lịch số) của Quảng Bình năm 2023 đứng hạng mấy?",
+     "thứ 30", [F9], "trụ cột kinh tế số, trong đó có du lịch số, xếp thứ 30"),
+    ("vi", "entity", "Địa phương nào được báo cáo du lịch Quảng Bình coi là hình mẫu du lịch thông minh trong khu vực, xếp thứ 4?",
+     "Thừa Thiên Huế", [F9], "Thừa Thiên Huế, địa phương được xem là hình mẫu về du lịch thông minh, xếp thứ 4"),
+    ("nd", "derived", "Quang Binh da giai ngan duoc khoang bao nhieu phan tram kinh phi chuyen doi so du lich trong nua dau 2024?",
+     "Khoảng 40% (3,8 tỷ đồng trên 9,5 tỷ đồng)", [F9], "đã giải ngân 3,8 tỷ đồng trên tổng kế hoạch 9,5 tỷ đồng"),
+    ("vi", "claim", "Đúng hay sai: chưa tới một nửa số cơ sở lưu trú ở Quảng Bình đã kết nối với phần mềm quản lý lưu trú của tỉnh.",
+     "Đúng — chỉ 420 trên 1.180 cơ sở (khoảng 35,6%).", [F9], "Có 420 trong tổng số 1.180 cơ sở lưu trú", "đúng"),
+    ("vi", U, "Quảng Bình đón bao nhiêu lượt khách quốc tế trong cả năm 2023?", "", [], ""),
+    ("en", U, "What was Thua Thien Hue's DTI score in 2023?", "", [], ""),
+    ("nd", U, "Quang Binh xep thu may ve DTI nam 2024?", "", [], ""),
 
-# ---------------- hg05 Lâm Đồng (infographic captions) ----------------
-a(5, "rank", "Lâm Đồng đứng hạng bao nhiêu trong bảng DTI 2023?", "24/63", "Hạng DTI: 24/63 (2022: 31/63)")
-a(5, "rank", "Lam Dong xep hang DTI nam 2022 la bao nhieu", "31/63", "Hạng DTI: 24/63 (2022: 31/63)")
-a(5, "score", "Chỉ số chuyển đổi số năm 2023 của Lâm Đồng đạt bao nhiêu điểm?", "0,5603", "Điểm DTI: 0,5603 (2022: 0,4921)")
-a(5, "score", "What DTI score did Lam Dong record for 2022?", "0,4921", "Điểm DTI: 0,5603 (2022: 0,4921)")
-a(5, "derived", "Điểm DTI của Lâm Đồng năm 2023 tăng thêm bao nhiêu so với năm liền trước?",
-  "0,0682 điểm (từ 0,4921 lên 0,5603)", "Điểm DTI: 0,5603 (2022: 0,4921)")
-a(5, "rank", "Trong các tỉnh Tây Nguyên, Lâm Đồng giữ vị trí nào về DTI 2023?", "1/5", "Vị trí trong vùng Tây Nguyên: 1/5")
-a(5, "score", "Trụ cột kinh tế số của Lâm Đồng được mấy điểm?", "0,4710", "Kinh tế số: 0,4710 điểm – hạng 29")
-a(5, "entity", "Which pillar shares the same national rank as Lam Dong's digital government pillar?", "xã hội số",
-  "hai trụ cột chính quyền số và xã hội số đồng hạng 20")
-a(5, "superlative", "Trong nhóm chỉ số nền tảng của Lâm Đồng, chỉ số nào có điểm cao nhất?",
-  "Nhận thức số (0,7120 điểm)", "Nhận thức số: 0,7120 điểm")
-a(5, "superlative", "chi so nen tang nao cua Lam Dong thap diem nhat", "Nhân lực số (0,3975 điểm)",
-  "Nhân lực số: 0,3975 điểm, thấp nhất trong nhóm chỉ số nền tảng")
-a(5, "count", "Có bao nhiêu giao dịch không tiền mặt tại các điểm du lịch ở Lâm Đồng?", "2,47 triệu",
-  "2,47 triệu giao dịch thanh toán không dùng tiền mặt tại các điểm du lịch")
-a(5, "amount", "Ngân sách tỉnh Lâm Đồng đã chi bao nhiêu cho chuyển đổi số theo infographic?", "61 tỷ đồng",
-  "61 tỷ đồng ngân sách tỉnh chi cho chuyển đổi số")
-a(5, "entity", "Đơn vị cấp huyện nào đứng đầu bộ chỉ số chuyển đổi số do Lâm Đồng tự chấm?", "Thành phố Đà Lạt",
-  "Thành phố Đà Lạt: dẫn đầu")
-a(5, "rank_change", "Huyện Đam Rông đã cải thiện thứ hạng bao nhiêu bậc?", "tăng 5 bậc",
-  "Huyện Đam Rông: xếp cuối nhưng tiến bộ nhanh nhất, tăng 5 bậc")
-a(5, "percent", "Năm 2023, Lâm Đồng đạt tỷ lệ hồ sơ giải quyết trực tuyến toàn trình ở mức nào?", "44,5%",
-  "Tỷ lệ hồ sơ trực tuyến toàn trình: 60% (năm 2023 mới đạt 44,5%)")
-a(5, "percent", "Năm 2024, Lâm Đồng muốn tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt bao nhiêu?", "60%",
-  "Tỷ lệ hồ sơ trực tuyến toàn trình: 60% (năm 2023 mới đạt 44,5%)")
-u("Chỉ số nền tảng hoạt động chuyển đổi số của Lâm Đồng năm 2023 đạt bao nhiêu điểm?")
-u("diem DTI cua thanh pho Bao Loc nam 2023 la bao nhieu")
-u("What was Lam Dong's DTI rank in 2021?")
-
-# ---------------- hg06 Central region economic bulletin ----------------
-R_QNAM = "Quảng Nam | 0,5634 | 23 | 26 | 4,1%"
-R_QNGAI = "Quảng Ngãi | 0,5388 | 31 | 27 | 5,2%"
-R_PY = "Phú Yên | 0,5102 | 38 | 35 | 5,9%"
-R_GL = "Gia Lai | 0,4856 | 47 | 44 | 5,5%"
-a(6, "score", "Quảng Nam đạt bao nhiêu điểm chuyển đổi số năm 2023?", "0,5634", R_QNAM)
-a(6, "rank", "Hạng DTI 2023 của Quảng Ngãi theo bản tin là bao nhiêu?", "31", R_QNGAI)
-a(6, "rank", "What was Phu Yen's DTI rank in 2022?", "35", R_PY)
-a(6, "entity", "Tỉnh nào có cùng vị trí trên bảng DTI 2023 với Bình Thuận?", "Phú Yên",
-  "Bình Thuận và Phú Yên có cùng 0,5102 điểm nên đồng hạng 38")
-a(6, "superlative", "Trong bảy tỉnh của bản tin, những tỉnh nào tăng hạng DTI nhiều nhất?",
-  "Bình Định, Quảng Nam và Bình Thuận (cùng tăng ba bậc)",
-  "Bình Định, Quảng Nam và Bình Thuận cùng tăng ba bậc, là mức tăng cao nhất trong nhóm")
-a(6, "superlative", "tinh nao giam hang DTI nhieu nhat trong nhom bay tinh mien Trung", "Quảng Ngãi (giảm bốn bậc)",
-  "Quảng Ngãi giảm bốn bậc, mức giảm lớn nhất")
-a(6, "rank_change", "Thứ hạng DTI của Khánh Hòa thay đổi ra sao so với năm 2022?", "giảm ba bậc",
-  "Khánh Hòa tiếp tục dẫn đầu nhóm cả về DTI lẫn tăng trưởng, dù thứ hạng DTI giảm ba bậc")
-a(6, "derived", "By how many places did Gia Lai's DTI rank change from 2022 to 2023?",
-  "Giảm 3 bậc (từ hạng 44 xuống hạng 47)", R_GL)
-a(6, "percent", "tang truong GRDP quy II/2024 cua Quang Nam la bao nhieu", "4,1%", R_QNAM)
-a(6, "score", "Bản tin nêu điểm DTI bình quân của cả nước năm 2023 là bao nhiêu?", "0,5349",
-  "Điểm DTI bình quân của bảy tỉnh đạt khoảng 0,5404, nhỉnh hơn mức bình quân cả nước là 0,5349")
-a(6, "percent", "Kinh tế số chiếm bao nhiêu phần trăm GRDP 2023 của Bình Định?", "9,6%",
-  "tỷ trọng kinh tế số trong GRDP năm 2023 của Khánh Hòa ước đạt 11,4%, Bình Định đạt 9,6%, còn Gia Lai chỉ 5,8%")
-a(6, "count", "Phú Yên có bao nhiêu doanh nghiệp hoạt động trong lĩnh vực công nghệ số?", "187 doanh nghiệp",
-  "Khánh Hòa có 612 doanh nghiệp công nghệ số, gấp hơn ba lần Phú Yên với 187 doanh nghiệp")
-a(6, "amount", "Nửa cuối 2024, riêng Khánh Hòa dự kiến giải ngân bao nhiêu cho hạ tầng số?", "410 tỷ đồng",
-  "các tỉnh dự kiến giải ngân khoảng 1.240 tỷ đồng cho các dự án hạ tầng số, trong đó Khánh Hòa chiếm 410 tỷ đồng")
-a(6, "comparison", "Bình Định hay Quảng Nam có tăng trưởng GRDP quý II/2024 nhanh hơn?",
-  "Bình Định (7,3% so với 4,1% của Quảng Nam)", "Bình Định | 0,5760 | 17 | 20 | 7,3%")
-a(6, "percent", "Trung tâm dự báo nhóm bảy tỉnh tăng trưởng bình quân bao nhiêu trong cả năm 2024?", "6,8%",
-  "Trung tâm dự báo tăng trưởng cả năm 2024 của nhóm bảy tỉnh đạt bình quân 6,8%")
-a(6, "claim", "Cả Bình Thuận và Phú Yên đều tăng hạng DTI năm 2023 – nhận định này đúng không?",
-  "Sai: hai tỉnh đồng hạng 38, nhưng Bình Thuận tăng ba bậc còn Phú Yên giảm ba bậc.",
-  "Bình Thuận và Phú Yên có cùng 0,5102 điểm nên đồng hạng 38, nhưng đi theo hai hướng ngược nhau: một tỉnh tăng ba bậc, tỉnh kia giảm ba bậc", "sai")
-u("Khánh Hòa đạt bao nhiêu điểm DTI năm 2022?")
-u("What share of Quang Ngai's GRDP came from the digital economy in 2023?")
-u("Gia Lai tang truong GRDP ca nam 2023 duoc bao nhieu phan tram")
-
-# ---------------- hg07 Kiên Giang (fan page post) ----------------
-E7 = "Kiên Giang mình đã leo lên hạng 16/63 nha, được 0,5801 điểm"
-E7p = "năm 2023 có khoảng 68% khách du lịch tới Phú Quốc thanh toán không dùng tiền mặt, tăng so với 52% của năm 2022"
-a(7, "rank", "Theo fanpage Góc Kiên Giang Quê Mình, Kiên Giang xếp thứ mấy ở DTI 2023?", "16/63", E7)
-a(7, "score", "Kien Giang duoc bao nhieu diem DTI 2023", "0,5801", E7)
-a(7, "rank", "Where did Kien Giang rank in the 2022 DTI?", "hạng 30", "Năm ngoái (2022) tụi mình còn lẹt đẹt ở hạng 30 lận")
-a(7, "rank_change", "Kiên Giang đã vượt lên bao nhiêu bậc so với năm trước?", "14 bậc", "vậy là phóc một cái lên 14 bậc")
-a(7, "entity", "Tỉnh nào tăng hạng DTI 2023 nhiều hơn Kiên Giang?", "Bắc Kạn", "chỉ thua Bắc Kạn (tăng 17 bậc) thôi đó")
-a(7, "rank", "Trụ cột chính quyền số của Kiên Giang đứng hạng mấy?", "hạng 12", "Chính quyền số: hạng 12, ngon lành")
-a(7, "rank", "tru cot xa hoi so cua Kien Giang hang bao nhieu", "hạng 19", "Xã hội số: hạng 19, cái này còn phải cố")
-a(7, "score", "Cà Mau có bao nhiêu điểm DTI năm 2023?", "0,5290", "Cà Mau năm nay hạng 36 với 0,5290 điểm")
-a(7, "rank", "Ca Mau xep hang may DTI 2023", "hạng 36", "Cà Mau năm nay hạng 36 với 0,5290 điểm")
-a(7, "percent", "Năm 2023, bao nhiêu phần trăm du khách đến Phú Quốc trả tiền không dùng tiền mặt?", "68%", E7p)
-a(7, "percent", "What was the cashless payment share among tourists visiting Phu Quoc in 2022?", "52%", E7p)
-a(7, "count", "Chợ đêm Phú Quốc có bao nhiêu sạp dùng mã QR?", "214", "Riêng chợ đêm Phú Quốc đã có 214 sạp gắn mã QR")
-a(7, "count", "Ứng dụng Kiên Giang số đã được tải về bao nhiêu lần?", "hơn 320 nghìn lượt tải",
-  "app đã có hơn 320 nghìn lượt tải, cỡ 1/5 dân số tỉnh mình")
-a(7, "derived", "Bao nhiêu phản ánh hiện trường gửi qua app Kiên Giang số năm rồi chưa được giải quyết xong?",
-  "538 phản ánh (8.640 − 8.102)", "năm rồi nhận 8.640 phản ánh, giải quyết xong 8.102 cái")
-a(7, "amount", "Kiên Giang dự định chi bao nhiêu để phủ sóng và lắp cáp quang năm 2024?", "95 tỷ đồng",
-  "Tỉnh nói năm 2024 sẽ chi khoảng 95 tỷ đồng để phủ sóng với kéo cáp quang")
-a(7, "comparison", "Theo bài đăng, Kiên Giang hay An Giang xếp hạng DTI 2023 cao hơn?",
-  "Kiên Giang (hạng 16/63, An Giang hạng 22)", "An Giang hạng 22. Tức là mình đã vượt An Giang rồi đó nha mấy bà")
-u("What was Phu Quoc city's own DTI score in 2023?")
-u("Trụ cột kinh tế số của Kiên Giang năm 2023 đạt bao nhiêu điểm?")
-
-# ---------------- hg08 EGDI / ICT Index / DTI ----------------
-E8 = "Việt Nam đạt 0,7709 điểm EGDI, xếp thứ 71/193 quốc gia, tăng 15 bậc so với năm 2022 (hạng 86)"
-E8c = ("Ba chỉ số thành phần gồm dịch vụ công trực tuyến (OSI), hạ tầng viễn thông (TII) và nguồn nhân lực (HCI) "
-       "lần lượt đạt 0,8162; 0,7877 và 0,7089")
-a(8, "score", "Việt Nam đạt bao nhiêu điểm EGDI (chỉ số Chính phủ điện tử của Liên Hợp Quốc) năm 2024?", "0,7709", E8)
-a(8, "rank", "What was Vietnam's EGDI rank in the 2024 UN survey?", "71/193", E8)
-a(8, "rank", "Năm 2022, Việt Nam đứng thứ bao nhiêu về EGDI?", "hạng 86", E8)
-a(8, "rank_change", "EGDI cua Viet Nam nam 2024 tang bao nhieu bac", "tăng 15 bậc", E8)
-a(8, "score", "Chỉ số thành phần về hạ tầng viễn thông (TII) của Việt Nam đạt bao nhiêu?", "0,7877", E8c)
-a(8, "score", "What was Vietnam's human capital (HCI) component value in the 2024 EGDI?", "0,7089", E8c)
-a(8, "superlative", "Trong ba chỉ số thành phần EGDI 2024 của Việt Nam, chỉ số nào cao nhất?",
-  "Dịch vụ công trực tuyến (OSI), 0,8162", E8c)
-a(8, "derived", "Trung bình cộng ba chỉ số thành phần EGDI 2024 của Việt Nam là bao nhiêu?",
-  "0,7709 (0,8162 + 0,7877 + 0,7089 = 2,3128; chia 3), đúng bằng điểm EGDI", E8c)
-a(8, "rank", "Việt Nam xếp thứ mấy trong khu vực Đông Nam Á về EGDI?", "thứ năm",
-  "Trong khu vực Đông Nam Á, Việt Nam đứng thứ năm, sau Singapore, Malaysia, Thái Lan và Brunei")
-a(8, "list", "Những nước Đông Nam Á nào xếp trên Việt Nam về EGDI 2024?", "Singapore, Malaysia, Thái Lan và Brunei",
-  "Trong khu vực Đông Nam Á, Việt Nam đứng thứ năm, sau Singapore, Malaysia, Thái Lan và Brunei")
-a(8, "rank", "Thua Thien Hue xep hang may trong ICT Index lan cong bo cuoi", "hạng 3",
-  "Thừa Thiên Huế xếp hạng 3 và Hải Phòng xếp hạng 7")
-a(8, "score", "Hải Phòng được bao nhiêu điểm DTI năm 2023?", "0,6584", "Hải Phòng đạt 0,6584 điểm, hạng 6")
-a(8, "rank", "Thừa Thiên Huế xếp hạng mấy trong bảng chuyển đổi số năm 2023?", "hạng 5",
-  "Thừa Thiên Huế đạt 0,6610 điểm, hạng 5")
-a(8, "entity", "Trong hai năm 2021 và 2022, địa phương nào dẫn đầu cả nước ở trụ cột chính quyền số?", "Thừa Thiên Huế",
-  "Trường hợp Thừa Thiên Huế minh họa rõ điều này. Tỉnh dẫn đầu cả nước về trụ cột chính quyền số trong hai năm 2021 và 2022")
-a(8, "rank", "Mảng kinh tế số của Hải Phòng năm 2023 xếp thứ bao nhiêu?", "hạng 4",
-  "Hải Phòng đứng hạng 4 về kinh tế số")
-a(8, "claim", "Năm 2023, Hải Phòng có điểm DTI cao hơn Thừa Thiên Huế, đúng hay sai?",
-  "Sai: Thừa Thiên Huế đạt 0,6610 điểm (hạng 5), cao hơn Hải Phòng 0,6584 điểm (hạng 6); chênh 0,0026 điểm.",
-  "năm 2023, Thừa Thiên Huế đạt 0,6610 điểm, hạng 5; Hải Phòng đạt 0,6584 điểm, hạng 6", "sai")
-u("What was Vietnam's EGDI ranking in 2020?")
-u("Hải Phòng đứng hạng mấy trên bảng DTI năm 2022?")
-u("EGDI cua Thai Lan nam 2024 dat bao nhieu diem")
-
-# ---------------- hg09 Tuyên Quang timeline ----------------
-E9_20 = "Tuyên Quang đạt 386,42 điểm, xếp hạng ba mươi lăm"
-E9_24 = "Tuyên Quang đạt 0,6240 điểm, xếp hạng mười lăm, tăng sáu bậc so với năm trước"
-a(9, "rank", "Năm 2019, Tuyên Quang đứng hạng bao nhiêu theo ICT Index?", "hạng bốn mươi mốt",
-  "thước đo khi đó là ICT Index, trong đó tỉnh xếp hạng bốn mươi mốt")
-a(9, "score", "Ở năm đầu tiên có DTI, Tuyên Quang đạt bao nhiêu điểm trên thang 1.000?", "386,42 điểm", E9_20)
-a(9, "rank", "What was Tuyen Quang's DTI rank in 2020?", "hạng ba mươi lăm", E9_20)
-a(9, "date", "Tỉnh ủy Tuyên Quang ra Nghị quyết 12-NQ/TU về chuyển đổi số vào ngày nào?", "8/10/2020",
-  "Ngày 8/10/2020, Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU")
-a(9, "rank", "Tuyen Quang xep hang DTI nam 2021 la bao nhieu", "hạng hai mươi chín",
-  "Tỉnh đạt 0,4125 điểm và tăng sáu bậc, lên hạng hai mươi chín")
-a(9, "score", "Điểm DTI năm 2022 của Tuyên Quang là bao nhiêu?", "0,4987",
-  "Tuyên Quang đạt 0,4987 điểm, xếp hạng mười bảy, thêm mười hai bậc")
-a(9, "rank_change", "Năm 2022, Tuyên Quang leo thêm bao nhiêu bậc trên bảng DTI?", "mười hai bậc",
-  "Tuyên Quang đạt 0,4987 điểm, xếp hạng mười bảy, thêm mười hai bậc")
-a(9, "rank", "Năm 2023, Tuyên Quang rơi xuống hạng mấy?", "hạng hai mươi mốt",
-  "thứ hạng lại giảm bốn bậc, xuống hạng hai mươi mốt")
-a(9, "rank_change", "nam 2023 thu hang DTI cua Tuyen Quang thay doi the nao", "giảm bốn bậc",
-  "thứ hạng lại giảm bốn bậc, xuống hạng hai mươi mốt")
-a(9, "rank", "Trụ cột kinh tế số của Tuyên Quang năm 2023 đứng hạng bao nhiêu?", "hạng năm mươi hai",
-  "Trụ cột kinh tế số chỉ xếp hạng năm mươi hai")
-a(9, "score", "Tuyên Quang đạt bao nhiêu điểm DTI năm 2024?", "0,6240", E9_24)
-a(9, "amount", "Năm 2022 Tuyên Quang chi bao nhiêu cho chuyển đổi số?", "61 tỷ đồng",
-  "Tỉnh chi 118 tỷ đồng cho chuyển đổi số trong năm, gần gấp đôi năm 2022 (61 tỷ đồng)")
-a(9, "amount", "How much did Tuyen Quang spend on digital transformation in 2024?", "118 tỷ đồng",
-  "Tỉnh chi 118 tỷ đồng cho chuyển đổi số trong năm, gần gấp đôi năm 2022 (61 tỷ đồng)")
-a(9, "superlative", "Năm nào Tuyên Quang có bước nhảy hạng DTI lớn nhất?",
-  "Năm 2022 (thêm mười hai bậc, lên hạng mười bảy)",
-  "thêm mười hai bậc, là năm tăng hạng mạnh nhất trong cả giai đoạn")
-a(9, "rank_change", "Gộp cả giai đoạn có DTI, Tuyên Quang đã cải thiện tổng cộng bao nhiêu bậc?", "hai mươi bậc",
-  "Tuyên Quang đã tăng tổng cộng hai mươi bậc, từ hạng ba mươi lăm lên hạng mười lăm")
-a(9, "percent", "Nghị quyết 12 của Tuyên Quang đặt mục tiêu kinh tế số chiếm bao nhiêu phần trăm GRDP năm 2025?", "10%",
-  "mục tiêu Nghị quyết 12 đặt ra cho năm 2025 là 10%")
-a(9, "list", "Tuyên Quang sẽ đẩy mạnh thương mại điện tử cho những sản phẩm chủ lực nào?",
-  "Chè, cam sành và gỗ rừng trồng",
-  "thương mại điện tử cho các sản phẩm chủ lực như chè, cam sành và gỗ rừng trồng")
-u("Tuyên Quang đứng thứ mấy về chỉ số chuyển đổi số DTI năm 2019?")
-u("What was Tuyen Quang's online application rate in 2023?")
-u("diem ICT Index cua Tuyen Quang nam 2019 la bao nhieu")
-
-# ---------------- hg10 Nghệ An (correction notice) ----------------
-E10 = "Nay sửa lại là: Nghệ An đạt 0,5412 điểm, xếp hạng 30/63, tăng 8 bậc so với năm 2022"
-E10p = "Số liệu đúng là 47,5%; con số 74,5% là tỷ lệ thủ tục hành chính đủ điều kiện đã được cung cấp trực tuyến toàn trình"
-a(10, "score", "Sau khi đính chính, điểm DTI 2023 của Nghệ An là bao nhiêu?", "0,5412", E10)
-a(10, "rank", "What is Nghe An's correct 2023 DTI rank?", "30/63", E10)
-a(10, "rank_change", "Nghe An tang bao nhieu bac DTI nam 2023", "tăng 8 bậc", E10)
-a(10, "derived", "Năm 2022 Nghệ An đứng hạng bao nhiêu về DTI?", "Hạng 38 (năm 2023 hạng 30/63, tăng 8 bậc)", E10)
-a(10, "percent", "Con số đúng về tỷ lệ hồ sơ nộp trực tuyến toàn trình của Nghệ An năm 2023 là bao nhiêu?", "47,5%", E10p)
-a(10, "percent", "Ở Nghệ An, bao nhiêu phần trăm thủ tục đáp ứng điều kiện đã được cung cấp dưới dạng dịch vụ trực tuyến toàn trình?",
-  "74,5%", E10p)
-a(10, "rank", "Sau đính chính, trụ cột chính quyền số của Nghệ An xếp hạng mấy?", "hạng 15",
-  "Số liệu đúng: trụ cột chính quyền số xếp hạng 15")
-a(10, "rank", "tru cot xa hoi so cua Nghe An xep hang bao nhieu", "hạng 35",
-  "trụ cột xã hội số xếp hạng 35 và trụ cột kinh tế số xếp hạng 41")
-a(10, "score", "Điểm chuyển đổi số cấp huyện đúng của thành phố Vinh là bao nhiêu?", "0,7125",
-  "Thực tế, thành phố Vinh đứng đầu với 0,7125 điểm")
-a(10, "entity", "Đơn vị cấp huyện nào về nhì trong bộ chỉ số chuyển đổi số của Nghệ An?", "thị xã Cửa Lò",
-  "thị xã Cửa Lò đứng thứ hai với 0,6804 điểm")
-a(10, "entity", "Địa phương cấp huyện nào xếp chót bảng chuyển đổi số cấp huyện ở Nghệ An?", "huyện Tương Dương",
-  "huyện Tương Dương đứng cuối với 0,3912 điểm")
-a(10, "amount", "Nghệ An thực chi bao nhiêu cho chuyển đổi số năm 2023?", "97,6 tỷ đồng",
-  "Kinh phí chuyển đổi số năm 2023 của tỉnh là 97,6 tỷ đồng, không phải 976 tỷ đồng như đã đăng")
-a(10, "date", "Theo đoạn mở đầu đã sửa, Bộ TT&TT công bố kết quả DTI 2023 vào ngày nào?", "2/7/2024",
-  "Theo kết quả Bộ Thông tin và Truyền thông công bố ngày 2/7/2024")
-a(10, "rank", "Nghe An xep thu may trong khu vuc Bac Trung Bo", "thứ ba",
-  "Trong khu vực Bắc Trung Bộ, Nghệ An xếp thứ ba, sau Thừa Thiên Huế và Hà Tĩnh")
-a(10, "claim", "Nghệ An đã tăng 13 bậc trên bảng DTI 2023 – thông tin này có chính xác không?",
-  "Sai: con số 13 bậc đã được đính chính; Nghệ An tăng 8 bậc, lên hạng 30/63.", E10, "sai")
-a(10, "claim", "Is it true that Nghe An's DTI rank improved for a second consecutive year in 2023?",
-  "Đúng: đây là năm thứ hai liên tiếp tỉnh tăng hạng.", "Đây là năm thứ hai liên tiếp tỉnh tăng hạng.", "đúng")
-u("Điểm DTI năm 2022 của Nghệ An là bao nhiêu?")
-u("What DTI score did Quynh Luu district in Nghe An receive?")
-u("PAPI 2023 cua Nghe An xep hang may")
+    # ---------------- hh10: blog comparing Bến Tre and Trà Vinh ----------------
+    ("vi", "score", "Năm 2024, Bến Tre được bao nhiêu điểm DTI?",
+     "0,5990", [F10], "Bến Tre | Điểm DTI | 0,4987 | 0,5436 | 0,5990"),
+    ("nd", "rank", "Tra Vinh xep hang bao nhieu ve DTI nam 2022?",
+     "32", [F10], "Trà Vinh | Xếp hạng | 32 | 35 | 30"),
+    ("vi", "comparison", "Năm 2023, giữa Bến Tre và Trà Vinh, tỉnh nào có điểm DTI cao hơn?",
+     "Không tỉnh nào cao hơn: hai tỉnh bằng điểm (0,5436) và cùng xếp thứ 35.", [F10],
+     "hai tỉnh bằng điểm nhau đến bốn chữ số thập phân và cùng đứng thứ 35"),
+    ("en", "derived", "How many places did Ben Tre climb in the DTI rankings between 2022 and 2024?",
+     "15 bậc (từ thứ 42 lên thứ 27)", [F10], "Bến Tre | Xếp hạng | 42 | 35 | 27"),
+    ("vi", "derived", "Điểm DTI của Trà Vinh đã tăng thêm bao nhiêu trong giai đoạn 2022–2024?",
+     "0,0656 (từ 0,5215 lên 0,5871)", [F10], "Trà Vinh | Điểm DTI | 0,5215 | 0,5436 | 0,5871"),
+    ("vi", "superlative", "Trong ba năm 2022–2024, năm nào khoảng cách điểm DTI giữa Bến Tre và Trà Vinh lớn nhất?",
+     "Năm 2022 (chênh 0,0228, Trà Vinh cao hơn)", [F10], "Trà Vinh | Điểm DTI | 0,5215 | 0,5436 | 0,5871"),
+    ("vi", "rank", "Trụ cột chính quyền số của Trà Vinh năm 2024 xếp hạng mấy?",
+     "thứ 19", [F10], "Ở trụ cột chính quyền số, Trà Vinh xếp thứ 19"),
+    ("nd", "comparison", "Nam 2024, o mang kinh te so, Ben Tre hay Tra Vinh xep cao hon?",
+     "Bến Tre (thứ 18) cao hơn Trà Vinh (thứ 41).", [F10],
+     "trụ cột kinh tế số của Bến Tre xếp thứ 18, trong khi Trà Vinh chỉ đứng thứ 41"),
+    ("vi", "percent", "Tỷ lệ hồ sơ TTHC nộp online năm 2024 của Trà Vinh là bao nhiêu?",
+     "62,3%", [F10], "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến năm 2024 của Bến Tre và Trà Vinh lần lượt là 54,7% và 62,3%"),
+    ("vi", "percent", "Năm 2024, bao nhiêu phần trăm hồ sơ TTHC ở Bến Tre được nộp qua mạng?",
+     "54,7%", [F10], "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến năm 2024 của Bến Tre và Trà Vinh lần lượt là 54,7% và 62,3%"),
+    ("vi", "count", "Năm 2024 Bến Tre đưa bao nhiêu sản phẩm OCOP và nông sản lên sàn thương mại điện tử?",
+     "1.240", [F10], "riêng năm 2024 có 1.240 sản phẩm OCOP và nông sản được đưa lên các sàn"),
+    ("vi", "count", "Trà Vinh có bao nhiêu chợ đạt chuẩn chợ 4.0?",
+     "22", [F10], "Trà Vinh mới có 22 chợ"),
+    ("vi", "rank", "Bến Tre xếp hạng mấy về DTI năm 2024 theo bảng của tác giả blog?",
+     "27", [F10], "Bến Tre | Xếp hạng | 42 | 35 | 27"),
+    ("vi", "claim", "Đúng hay sai: năm 2024 Trà Vinh đứng trên Bến Tre trong bảng xếp hạng DTI.",
+     "Sai — Bến Tre thứ 27, Trà Vinh thứ 30.", [F10], "Đến năm 2024, Bến Tre vượt lên", "sai"),
+    ("en", "claim", "True or false: in 2022 Tra Vinh ranked ten places ahead of Ben Tre on the DTI.",
+     "Đúng — Trà Vinh thứ 32, Bến Tre thứ 42.", [F10], "Năm 2022, Trà Vinh bỏ xa quê tôi mười bậc", "đúng"),
+    ("vi", U, "Năm 2021 Bến Tre đứng thứ mấy về DTI?", "", [], ""),
+    ("en", U, "What was Vinh Long's DTI score in 2024?", "", [], ""),
+    ("nd", U, "Ben Tre xep thu may o tru cot xa hoi so nam 2024?", "", [], ""),
+]
 
 
 def main():
-    out = os.path.join(HERE, "questions.jsonl")
-    with open(out, "w", encoding="utf-8") as fh:
-        for i, (doc, kind, question, answer, evidence, verdict) in enumerate(Q, 1):
-            rec = {
-                "id": f"hg{i:03d}",
-                "question": question,
-                "answer": answer,
-                "doc_ids": [D[doc]] if doc else [],
-                "evidence": evidence,
-                "answerable": doc is not None,
-                "kind": kind,
-            }
-            if kind == "claim":
-                rec["verdict"] = verdict
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(Q)} questions to {out}")
+    out = HERE / "questions.jsonl"
+    rows = []
+    for i, item in enumerate(Q, 1):
+        lang, kind, q, a, docs, ev = item[:6]
+        row = {
+            "id": f"hh{i:03d}",
+            "question": q,
+            "answer": a,
+            "doc_ids": list(docs),
+            "evidence": ev,
+            "answerable": kind != U,
+            "kind": kind,
+        }
+        if kind == "claim":
+            row["verdict"] = item[6]
+        rows.append(row)
+    with out.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    from collections import Counter
+    print(f"wrote {len(rows)} questions to {out}")
+    print("lang:", dict(Counter(x[0] for x in Q)))
 
 
 if __name__ == "__main__":
