@@ -451,3 +451,23 @@ def test_tables_lists_and_asides(tables_qa, question, text):
 ])
 def test_no_rank_is_guessed_from_a_nearby_number(tables_qa, question):
     assert not tables_qa.ask(question).found
+
+
+INTERVIEW = """\
+Họp báo chuyển đổi số tỉnh Hoa Mai
+Phóng viên báo Hoa Mai: Ngân sách cho chuyển đổi số năm 2024 của tỉnh là bao nhiêu?
+Ông Trần Văn Bình: Tỉnh bố trí 186 tỷ đồng, gấp khoảng 1,4 lần năm 2023.
+Phóng viên: Tỉnh có bao nhiêu tổ công nghệ số cộng đồng?
+Ông Trần Văn Bình: Hiện có 412 tổ với gần 2.000 thành viên.
+"""
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Hoa Mai dành bao nhiêu tiền cho chuyển đổi số năm 2024?", "186 tỷ đồng"),
+    ("Hoa Mai có bao nhiêu tổ công nghệ số cộng đồng?", "412 tổ"),
+])
+def test_a_figure_is_read_from_the_reply_to_a_retrieved_question(tmp_path_factory, question, text):
+    qa = Extracted(qa_of(tmp_path_factory, "interview", {"hop_bao.txt": INTERVIEW}))
+    a = qa.ask(question)
+    assert a.found and a.text == text, (a.text, a.message)
+    assert a.citations[0].sentence.startswith("Ông Trần Văn Bình")

@@ -15,7 +15,7 @@ import pytest
 import dtiqa
 from dtiqa.answer import Answer
 
-from conftest import MADE_UP_ARTICLE, ROOT, SEEDS, HashEmbedder
+from conftest import MADE_UP_ARTICLE, ROOT, SEEDS, HashEmbedder, shipped_embedder
 
 
 def _load_app():
@@ -32,10 +32,11 @@ TITLE = "Bình Phước trong top 10 tỉnh, thành dẫn đầu về chuyển �
 
 @pytest.fixture(scope="module")
 def qa(tmp_path_factory):
-    """The seeds, indexed once with the hash embedder; read-only for the tests that use it."""
+    """The seeds, indexed once with the shipped embedder (answers are verified by a model fitted on its
+    scores); read-only for the tests that use it."""
     d = tmp_path_factory.mktemp("app")
     shutil.copytree(SEEDS, d / "corpus")
-    return dtiqa.load(d / "corpus", d / "index", HashEmbedder())
+    return dtiqa.load(d / "corpus", d / "index", shipped_embedder())
 
 
 @pytest.fixture

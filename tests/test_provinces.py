@@ -5,7 +5,7 @@ import dtiqa
 from dtiqa import provinces
 from dtiqa.provinces import canonical, find, members, successor
 
-from conftest import HashEmbedder
+from conftest import Extracted, HashEmbedder
 
 
 @pytest.mark.parametrize("form, name", [
@@ -77,7 +77,7 @@ def qa(tmp_path_factory):
     root = tmp_path_factory.mktemp("merger")
     (root / "c").mkdir()
     (root / "c" / "a.txt").write_text(MY_LAM, encoding="utf-8")
-    return dtiqa.load(root / "c", root / "i", HashEmbedder())
+    return Extracted(dtiqa.load(root / "c", root / "i", HashEmbedder()))  # the note, whatever the verifier decides
 
 
 def test_former_province_answer_notes_its_new_unit_once(qa):

@@ -20,7 +20,7 @@ from .answer import Answer, Citation
 from . import candidates, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
-from .hits import Hit, prepare_query
+from .hits import Hit, hit_at, prepare_query
 from .question import Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
@@ -59,7 +59,7 @@ def answer_question(qa, question: str, history: list, k: int = 10, verify: bool 
     q = question_of(qa, question, history)
     if not has_letters_or_digits(q.text):
         return _not_found(q, [], "câu hỏi không có chữ hay số nào để tìm")
-    hits = qa.search(_search_text(q), k=max(k, K_SEARCH))
+    hits = with_replies(qa, qa.search(_search_text(q), k=max(k, K_SEARCH)))
     if q.new_unit and q.merger:
         ans = replace(_answer_merger(qa, q, hits), method="merger")  # "Đồng Nai mới gồm những tỉnh nào?"
     elif q.new_unit:
@@ -104,8 +104,31 @@ def question_of(qa, question: str, history: list = ()) -> Question:
 def text_candidates(qa, question: str) -> tuple[Question, list]:
     """The analysed question and the scored path's candidates, as `ask` sees them (for fitting the scorer)."""
     q = question_of(qa, question)
-    hits = qa.search(_search_text(q), k=K_SEARCH) if has_letters_or_digits(q.text) else []
+    hits = with_replies(qa, qa.search(_search_text(q), k=K_SEARCH)) if has_letters_or_digits(q.text) else []
     return q, candidates.generate(qa, q, hits)[0]
+
+
+REPLY_SENTENCES = 2  # sentences read after a retrieved question
+
+
+def with_replies(qa, hits: list[Hit]) -> list[Hit]:
+    """The hits, each retrieved question ("Ngân sách năm 2024 là bao nhiêu?" in an interview, a press
+    conference, a Q&A page) followed by the sentences that reply to it: the reply holds the figure, the
+    question holds the words that find it."""
+    out, seen = [], {h.row for h in hits}
+    idx = qa.index
+    for h in hits:
+        out.append(h)
+        if not h.sentence.rstrip().endswith("?"):
+            continue
+        for row in range(h.row + 1, min(h.row + 1 + REPLY_SENTENCES, idx.size)):
+            if idx.doc[row] != idx.doc[h.row] or row in seen:
+                continue
+            seen.add(row)
+            reply = hit_at(idx, row)
+            out.append(replace(reply, rank=h.rank, score=h.score, bm25_score=h.bm25_score, bm25_rank=h.bm25_rank,
+                               dense_score=h.dense_score, dense_rank=h.dense_rank))
+    return out
 
 
 # ------------------------------------------------------------------ the 2025 merger

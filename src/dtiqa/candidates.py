@@ -213,11 +213,14 @@ def _abbreviated(text: str) -> list[tuple[str, str]]:
 
 
 def _paragraph_years(qa, h: Hit) -> set[int]:
-    """Years stated in the hit's sentence and the sentences before it in its paragraph."""
+    """Years stated in the hit's sentence and the sentences before it in its paragraph (and in the
+    question the paragraph replies to, in an interview or a Q&A page)."""
     idx, years, r = qa.index, set(), h.row
     while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
         years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
         r -= 1
+    if r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.sentence(r).text.rstrip().endswith("?"):
+        years |= {y for _, y, base in _years(fold(idx.sentence(r).text.lower())) if not base}
     return years
 
 

@@ -41,7 +41,8 @@ _HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mo
 _COUNTED_AFTER = re.compile(r"^\s*(luot|nguoi|khach|ho|thue bao|tai khoan|doanh nghiep|ho so|giao dich|tan|cay|con|km|ha)\b")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 # "so với vị trí thứ 14 của năm 2023", "from 0.5512 in 2023": a comparison's base a few words back, in its clause.
-_BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b(?![^,;()]*\b(?:len|to|den)\b)[^,;()]*$")
+_BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b(?![^,;()]*\b(?:len|to|den)\b)[^,;()]*$"
+                        r"|\bgap\b(?:[^,;()]|(?<=\d),(?=\d))*\blan\s*(?:nam\s*)?$")  # "gấp 1,4 lần năm 2023": 2023 is the base
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|nhu)\s*(nam\s*)?$")  # "giữ nguyên vị trí thứ 28 như năm 2021"
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 # Ordinals in words after a rank word: "vị trí thứ hai", "xếp hạng nhất", "đứng thứ ba". With the rank

@@ -176,6 +176,11 @@ def passage_rows(index: Index, row: int) -> tuple[int, int]:
     return lo, hi
 
 
+def hit_at(index: Index, row: int) -> Hit:
+    """The sentence at `row` as a hit of its own (no rank or scores)."""
+    return _hit(index, row, 0, 0.0, None, None)
+
+
 def _hit(index: Index, row: int, rank: int, score: float, bm, de) -> Hit:
     a = index.articles[index.doc[row]]
     s = index.sentence(row)

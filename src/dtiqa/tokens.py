@@ -19,6 +19,9 @@ _NUMBER_PARTS = re.compile(r"\d+")
 
 def words(text: str) -> list[str]:
     """underthesea word segmentation, lower-cased, punctuation dropped."""
+    from .passages import light_underthesea
+
+    light_underthesea()  # a process that only asks (an index already built) must not import torch either
     from underthesea import word_tokenize  # heavy import, kept off the load path
 
     out = []

@@ -264,12 +264,15 @@ def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Pa
     model = finish(examples, dev, out, report)
     # The verifier learns how often answers are right on articles the scorer has not seen: each training
     # batch is answered by a scorer fitted without it (cross-fitting), never by the final one.
+    folds = [(f"dti-train:{b.name}", "dti-train", lambda b=b: (_batch_qa(b, index_root, embedder, progress),
+                                                               _batch_items(b))) for b in _batches(train)]
+    folds.append(("uit-train", "uit-train", lambda: (uit_qa, uit_items)))  # questions written by others too
     answers = []
-    for batch in _batches(train):
-        others = [e for e in examples if e.set != f"dti-train:{batch.name}"]
-        held = scoring.fit(*_stack(others), Cs=(model.about["C"],))
+    for held_out, name, questions in folds:
+        held = scoring.fit(*_stack([e for e in examples if e.set != held_out]), Cs=(model.about["C"],))
         scoring.reset(replace(held, threshold=model.threshold))
-        answers += answer_examples(_batch_qa(batch, index_root, embedder, progress), "dti-train", _batch_items(batch))
+        qa, items = questions()
+        answers += answer_examples(qa, name, items)
     scoring.reset(model)
     dev_answers = answer_examples(dev_qa, "dev", load_gold(gold))
     for batch in _batches(dev_batches):
