@@ -139,3 +139,42 @@ def test_stars_and_upwards_are_not_a_previous_rank():
 ])
 def test_a_score_named_before_its_number(sentence, score):
     assert ("score", pytest.approx(score)) in [(r[0], r[1]) for r in roles(sentence)]
+
+
+@pytest.mark.parametrize("sentence, role, value, text", [
+    ("Trà Vinh tăng mười một bậc lên hạng 29.", "rank_change", 11.0, "mười một"),
+    ("Năm 2021, Tuyên Quang xếp hạng mười bảy.", "rank", 17.0, "mười bảy"),
+    ("Hà Tĩnh đứng thứ hai mươi ba về chuyển đổi số.", "rank", 23.0, "hai mươi ba"),
+    ("Hà Tĩnh giảm hai mươi mốt bậc.", "rank_change", -21.0, "hai mươi mốt"),
+    ("Tỉnh đứng thứ mười năm 2022.", "rank", 10.0, "mười"),  # "năm 2022" is a year, not "mười năm" (15)
+])
+def test_ranks_and_changes_in_words_beyond_ten(sentence, role, value, text):
+    from dtiqa.facts import sentence_mentions
+
+    found = [(m.role, m.value, m.text) for m in sentence_mentions(sentence, "Hà Tĩnh", 2023)]
+    assert (role, value, text) in found, found
+
+
+def test_cardinals_in_words():
+    import re
+
+    from dtiqa.numbers import CARDINAL_WORDS, cardinal_value
+
+    words = {"ba": 3, "mười": 10, "mười một": 11, "mười lăm": 15, "hai mươi": 20, "hai mươi mốt": 21,
+             "ba mươi tư": 34, "chín mươi chín": 99}
+    for w, v in words.items():
+        assert re.fullmatch(CARDINAL_WORDS, w) and cardinal_value(w) == v
+
+
+def test_a_timeline_paragraph_is_dated_by_the_year_it_opens_with(tmp_path):
+    import dtiqa
+    from conftest import HashEmbedder
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(
+        "Hoa Mai qua từng năm\n\n"
+        "Năm 2021 – Chuyển sang thang điểm mới. Tỉnh đạt 0,4125 điểm và tăng sáu bậc, lên hạng hai mươi chín.\n\n"
+        "Năm 2022 – Bứt phá. Tỉnh Hoa Mai xếp hạng mười bảy, thêm mười hai bậc.\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", HashEmbedder())
+    stated = {(f.year, f.kind, f.value) for f in qa.facts("Hoa Mai") if not f.computed}
+    assert {(2021, "rank", 29.0), (2021, "rank_change", 6.0), (2022, "rank", 17.0)} <= stated

@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, replace
 
 from . import provinces, tables
 from .article import Article
-from .numbers import DateMention, Quantity, dates, quantities
+from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, dates, quantities
 from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 16  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 18  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -50,16 +50,14 @@ _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
              "chín": 9, "mười": 10}
 _WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?)"
-                        r"(nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
+                        rf"(nhất|nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
 _FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
 _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
-_NEXT_WORD_RANK = re.compile(r"\s*(?:,|và)\s*(?:thứ\s+)(nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b(?!\s*\d)")
+_NEXT_WORD_RANK = re.compile(rf"\s*(?:,|và)\s*(?:thứ\s+)(nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # A numbered line of a ranking table: "2. Quảng Ninh – 0,5987 điểm" (the province must follow the number).
 _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
-# Numbers in words ("mốt", "lăm": one and five after "mười"); ordinals use "nhất"/"nhì" instead of "một".
-_NUMBER_WORDS = {**{k: v for k, v in _ORDINALS.items() if k not in ("nhất", "nhì")}, "một": 1, "mốt": 1, "lăm": 5}
-_WORD_CHANGE = re.compile(r"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_WORD_CHANGE = re.compile(rf"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?({CARDINAL_WORDS})"
                           r"\s+(bậc|hạng)\b")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
@@ -81,6 +79,8 @@ _RESPECTIVELY = re.compile(r"\blan luot\b")
 # thứ 12" (their plan words are not the rank's).
 _ASIDES = re.compile(r"\s[–—-]\s[^–—;]{1,150}?\s[–—-]\s|\([^()]{1,150}\)")
 _YEAR_BEFORE_NOW = re.compile(r"\s*\)?\s*(?:cua\s+)?(nam truoc|nam ngoai|nam lien truoc|ky truoc|ky danh gia truoc)\b")
+# A paragraph that opens on its year ("Năm 2021 – …", "2022: …", "Trong năm 2023, …") dates the sentences after it.
+_LEAD_YEAR = re.compile(r"^\s*(?:(?:trong |het |den |cuoi )?nam\s+)?((?:19|20)\d\d)\s*(?:[-–—:,.]|$)")
 _THIS_YEAR = re.compile(r"\b(nam nay|hien nay|hien tai|ky nay|lan nay)\b")
 # "so với năm 2021 (xếp thứ 30/63)": a bracket right after a year is about that year.
 _YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
@@ -301,22 +301,15 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     for m in _WORD_RANK.finditer(low):
         if m.group(1) == "năm" and re.match(r"\s*(19|20)\d\d", low[m.end():]):
             continue  # "xếp hạng năm 2022": a year
-        teen = re.match(r"\s+(một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():])
-        if m.group(1) == "mười" and teen:  # "thứ mười một": 11
-            end = m.end() + teen.end()
-            found.append((m.start(1), Quantity(m.start(1), end, text[m.start(1):end], float(10 + _NUMBER_WORDS[teen.group(1)]), "", None, "",
-                                               m.start(1), end)))
-            continue
-        if re.match(r"\s+(mươi|một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)\b", low[m.end():]):
-            continue  # "thứ hai mươi": a compound number, not read in words
         words = [m]
         while True:  # "lần lượt đứng thứ hai và thứ ba": the next ones of a list
             nxt = _NEXT_WORD_RANK.match(low, words[-1].end())
             if not nxt:
                 break
             words.append(nxt)
-        for w in words:
-            found.append((w.start(1), Quantity(w.start(1), w.end(1), text[w.start(1):w.end(1)], float(_ORDINALS[w.group(1)]),
+        for w in words:  # "thứ mười một", "hạng hai mươi ba": compounds read as cardinals
+            value = _ORDINALS.get(w.group(1)) or cardinal_value(w.group(1))
+            found.append((w.start(1), Quantity(w.start(1), w.end(1), text[w.start(1):w.end(1)], float(value),
                                                "", None, "", w.start(1), w.end(1))))
     # "2. Quảng Ninh – 0,5987 điểm", "Nhóm cuối bảng: 61. Lai Châu; 62. Hà Giang": number -> the province after it.
     lines = [(m, p) for m in _LIST_RANK.finditer(text) for p in places if p.start == m.end()]
@@ -327,7 +320,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
                                            m.start(1), m.end(1))))
     word_changes = {}  # "tăng hai bậc", "giảm một bậc": a rank change in words
     for m in _WORD_CHANGE.finditer(low):
-        value = float(_NUMBER_WORDS[m.group(2)]) * (-1 if m.group(1) in ("giảm", "tụt", "xuống") else 1)
+        value = float(cardinal_value(m.group(2))) * (-1 if m.group(1) in ("giảm", "tụt", "xuống") else 1)
         word_changes[m.start(2)] = value
         found.append((m.start(2), Quantity(m.start(2), m.end(2), text[m.start(2):m.end(2)], abs(value), "", None, "",
                                            m.start(2), m.end(2))))
@@ -515,6 +508,9 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         # "Năm 2022, Hải Phòng xếp thứ 6/63. Trong đó, trụ cột chính quyền số xếp thứ 4": the paragraph's year
         # dates a sentence that states none ("năm nay" is the edition's).
         now = _THIS_YEAR.search(fold(s.text.lower()))
+        lead = _LEAD_YEAR.match(fold(s.text.lower()))
+        if lead and s.paragraph not in para_year:  # "Năm 2021 – Chuyển sang thang điểm 0–1.": a timeline's entry
+            para_year[s.paragraph] = int(lead.group(1))
         rd = tables.reading(s.text, heads.get(s.index, ""))  # a table row, read with its headings
         mentions = sentence_mentions(rd.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
         if rd.pieces:

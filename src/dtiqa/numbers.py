@@ -176,6 +176,26 @@ _ORDINAL_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b([a-z]+th|first|second
                          re.IGNORECASE)
 
 
+# Vietnamese cardinals from one to ninety-nine in words, lower case: "ba", "mười một", "hai mươi lăm",
+# "ba mươi tư". "mốt", "tư" and "lăm" are one, four and five after "mươi"/"mười". "năm" before a year
+# ("thứ mười năm 2022") is the word for year, not five.
+_UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+               "tám": 8, "chín": 9}
+_FIVE = r"năm(?!\s*(?:19|20)\d\d)"
+CARDINAL_WORDS = (rf"(?:(?:hai|ba|bốn|{_FIVE}|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|{_FIVE}|sáu|bảy|tám|chín))?"
+                  rf"|mười(?:\s+(?:một|hai|ba|bốn|lăm|{_FIVE}|sáu|bảy|tám|chín))?|một|hai|ba|bốn|{_FIVE}|sáu|bảy|tám|chín)")
+
+
+def cardinal_value(words: str) -> int:
+    """The value of a cardinal written in words as CARDINAL_WORDS matches it ("hai mươi mốt" -> 21)."""
+    w = words.split()
+    if w[0] == "mười":
+        return 10 + (_UNIT_WORDS[w[1]] if len(w) > 1 else 0)
+    if len(w) > 1 and w[1] == "mươi":
+        return 10 * _UNIT_WORDS[w[0]] + (_UNIT_WORDS[w[2]] if len(w) > 2 else 0)
+    return _UNIT_WORDS[w[0]]
+
+
 def ordinals(text: str) -> list[tuple[int, int, int]]:
     """English ordinals in a text as (start, end, value): "7th", "seventh", "first"."""
     out = []
