@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import tempfile
 import threading
+import weakref
 from pathlib import Path
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: no usage reports
@@ -94,6 +96,7 @@ class Page:
         # interleaving their checks and copies, and tells the second user to wait.
         self.write_lock = threading.Lock()
         self.csv_dir = Path(tempfile.mkdtemp(prefix="dtiqa-csv-"))
+        weakref.finalize(self, shutil.rmtree, self.csv_dir, True)  # the exports go with the page (or the process)
 
     def titles(self) -> dict[str, str]:
         return {a.doc_id: a.title for a in self.qa.articles}

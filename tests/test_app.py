@@ -285,3 +285,14 @@ def test_concurrent_uploads_and_questions_keep_the_index_whole(writable_qa, tmp_
     assert {"tinh_0.txt", "tinh_1.txt"} <= {a.doc_id for a in writable_qa.articles}
     reopened = dtiqa.load(writable_qa.corpus, writable_qa.index_dir, HashEmbedder())
     assert len(reopened.articles) == 7
+
+
+def test_the_csv_export_folder_goes_with_its_page(qa):
+    import gc
+
+    page = app.Page(qa)
+    folder = page.csv_dir
+    assert folder.is_dir()
+    del page
+    gc.collect()
+    assert not folder.exists()
