@@ -90,30 +90,27 @@ class Refusal:
 
 
 # ------------------------------------------------------------------ how a span fits the question
-_context_cache: OrderedDict = OrderedDict()
+_article_cache: OrderedDict = OrderedDict()
+
+
+def _per_article(qa, doc_id: str, what: str, compute):
+    """`compute()` for one article of `qa`'s index, kept for the last 512 (article, what) pairs."""
+    key = (str(qa.index.path), doc_id, what)
+    if key not in _article_cache:
+        _article_cache[key] = compute()
+        if len(_article_cache) > 512:
+            _article_cache.popitem(last=False)
+    return _article_cache[key]
 
 
 def _contexts(qa, doc_id: str):
     """Per-sentence context province, the article's DTI edition and its extra province names (cached)."""
-    key = (str(qa.index.path), doc_id)
-    if key not in _context_cache:
-        _context_cache[key] = article_context(qa.article(doc_id), qa.sentences(doc_id))
-        if len(_context_cache) > 512:
-            _context_cache.popitem(last=False)
-    return _context_cache[key]
-
-
-_headings_cache: OrderedDict = OrderedDict()
+    return _per_article(qa, doc_id, "context", lambda: article_context(qa.article(doc_id), qa.sentences(doc_id)))
 
 
 def _headings(qa, doc_id: str) -> dict[int, str]:
     """The heading line of each table row of an article, by sentence index (cached)."""
-    key = (str(qa.index.path), doc_id)
-    if key not in _headings_cache:
-        _headings_cache[key] = tables.headings([s.text for s in qa.sentences(doc_id)])
-        if len(_headings_cache) > 512:
-            _headings_cache.popitem(last=False)
-    return _headings_cache[key]
+    return _per_article(qa, doc_id, "headings", lambda: tables.headings([s.text for s in qa.sentences(doc_id)]))
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:

@@ -69,27 +69,9 @@ def _examples(qa, name: str, items) -> list[Example]:
     return out
 
 
-def uit_examples(index_root: Path, embedder, progress: bool = False) -> list[Example]:
-    contexts, items = load_external(UIT_TRAIN, external_path("uit"))
-    corpus = index_root / "train-uit-corpus"
-    write_corpus(corpus, contexts)
-    qa = load(corpus, index_root / "train-uit-index", embedder, Settings(), progress=progress)
-    gold = [_item(f"uit-train:{i}", {"id": f"uitr{i}", "question": it.question, "answer": it.answer,
-                                      "doc_ids": [it.doc_id], "answerable": True, "kind": "text"})
-            for i, it in enumerate(items)]
-    return _examples(qa, "uit-train", gold)
-
-
-def batch_examples(folder: Path, index_root: Path, embedder, name: str, progress: bool = False) -> list[Example]:
-    items = [_item(f"{folder}:{i}", d) for i, d in enumerate(batch_questions(folder), 1)]
-    corpus = batch_corpus(folder, SEEDS, index_root / f"train-{folder.name}-corpus")
-    qa = load(corpus, index_root / f"train-{folder.name}-index", embedder, Settings(), progress=progress)
-    return _examples(qa, name, items)
-
-
-def dev_examples(gold: Path, corpus: Path, index_root: Path, embedder, progress: bool = False) -> list[Example]:
-    qa = load(corpus, index_root, embedder, Settings(), progress=progress)
-    return _examples(qa, "dev", load_gold(gold))
+def uit_examples(qa, items) -> list[Example]:
+    """The scorer's examples of the UIT training questions (`qa`, `items` from `_uit_items`)."""
+    return _examples(qa, "uit-train", items)
 
 
 def _stack(examples: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -247,38 +229,38 @@ def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Pa
     answer verifier the same way."""
     uit_qa, uit_items = _uit_items(index_root, embedder, progress)
     dev_qa = load(corpus, index_root / "train-dev-index", embedder, Settings(), progress=progress)
+    gold_items = load_gold(gold)
+    # Each batch's QA is loaded once and asked by all three fits.
+    trains = {b.name: (_batch_qa(b, index_root, embedder, progress), _batch_items(b)) for b in _batches(train)}
+    devs = {b.name: (_batch_qa(b, index_root, embedder, progress), _batch_items(b)) for b in _batches(dev_batches)}
     ranks = rerank_examples(uit_qa, "uit-train", uit_items, answer_in_sentence=True)
-    for batch in _batches(train):
-        ranks += rerank_examples(_batch_qa(batch, index_root, embedder, progress), "dti-train", _batch_items(batch))
-    dev_ranks = rerank_examples(dev_qa, "dev: eval/dev/gold.jsonl", load_gold(gold))
-    for batch in _batches(dev_batches):
-        dev_ranks += rerank_examples(_batch_qa(batch, index_root, embedder, progress), f"dev: {batch.name}",
-                                     _batch_items(batch))
+    for qa, items in trains.values():
+        ranks += rerank_examples(qa, "dti-train", items)
+    dev_ranks = rerank_examples(dev_qa, "dev: eval/dev/gold.jsonl", gold_items)
+    for name, (qa, items) in devs.items():
+        dev_ranks += rerank_examples(qa, f"dev: {name}", items)
     reranking.reset(fit_reranker(ranks, dev_ranks, reranker_out, reranker_report))
-    examples = uit_examples(index_root, embedder, progress)
-    for batch in _batches(train):
-        examples += batch_examples(batch, index_root, embedder, f"dti-train:{batch.name}", progress)
-    dev = _examples(dev_qa, "dev", load_gold(gold))
-    for batch in _batches(dev_batches):
-        dev += _examples(_batch_qa(batch, index_root, embedder, progress), "dev", _batch_items(batch))
+    examples = uit_examples(uit_qa, uit_items)
+    for name, (qa, items) in trains.items():
+        examples += _examples(qa, f"dti-train:{name}", items)
+    dev = _examples(dev_qa, "dev", gold_items)
+    for qa, items in devs.values():
+        dev += _examples(qa, "dev", items)
     model = finish(examples, dev, out, report)
     # The verifier learns how often answers are right on articles the scorer has not seen: each training
     # batch is answered by a scorer fitted without it (cross-fitting), never by the final one.
-    folds = [(f"dti-train:{b.name}", "dti-train", lambda b=b: (_batch_qa(b, index_root, embedder, progress),
-                                                               _batch_items(b))) for b in _batches(train)]
     # UIT train answers were tried as folds too: the verifier then withheld nearly every UIT and XQuAD answer
     # (UIT test numeric 0.054 answered right, against 0.162) and more of the gold set (0.626 against 0.719),
     # for no gain on the dev batch of new articles (0.331 / 0.217 against 0.337 / 0.236 accuracy / wrong).
     answers = []
-    for held_out, name, questions in folds:
-        held = scoring.fit(*_stack([e for e in examples if e.set != held_out]), Cs=(model.about["C"],))
+    for name, (qa, items) in trains.items():
+        held = scoring.fit(*_stack([e for e in examples if e.set != f"dti-train:{name}"]), Cs=(model.about["C"],))
         scoring.reset(replace(held, threshold=model.threshold))
-        qa, items = questions()
-        answers += answer_examples(qa, name, items)
+        answers += answer_examples(qa, "dti-train", items)
     scoring.reset(model)
-    dev_answers = answer_examples(dev_qa, "dev", load_gold(gold))
-    for batch in _batches(dev_batches):
-        dev_answers += answer_examples(_batch_qa(batch, index_root, embedder, progress), "dev", _batch_items(batch))
+    dev_answers = answer_examples(dev_qa, "dev", gold_items)
+    for qa, items in devs.values():
+        dev_answers += answer_examples(qa, "dev", items)
     verifying.reset(finish_verifier(answers, dev_answers, verifier_out, verifier_report))
     return model
 

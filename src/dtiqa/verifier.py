@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,8 +48,6 @@ _YEAR = r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)"
 
 def features(q, ans, hits: Sequence) -> np.ndarray:
     """The verifier's inputs for one found answer (`q`: the analysed Question, `hits`: what was retrieved)."""
-    import re
-
     kind_group = [float(q.kind in g) for g in KIND_GROUPS]
     cite = ans.citations[0] if ans.citations else None
     sentence = fold(cite.sentence.lower()) if cite else ""
