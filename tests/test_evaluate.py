@@ -111,6 +111,13 @@ def test_parse_number(text, value):
     ("Vĩnh Phúc, Yên Bái, Ninh Thuận", "Vĩnh Phúc", None, False),
     ("Bình Phước", "", None, False),
     ("", "anything", None, False),
+    ("tăng bảy bậc", "7", 7.0, True),  # a number in words compares as a number
+    ("tăng bảy bậc", "8", 8.0, False),
+    ("nine places", "9", 9.0, True),
+    ("second", "2/63", 2.0, True),
+    ("mười hai nghìn", "12.000", None, True),
+    ("Ba Ria-Vung Tau", "Bà Rịa - Vũng Tàu", None, True),  # a name that starts like a number word stays a name
+    ("Ba Ria-Vung Tau", "3", 3.0, False),
 ])
 def test_answer_match(expected, got, value, ok):
     assert answer_match(expected, got, value) is ok
@@ -341,3 +348,14 @@ def test_threshold_curve_counts_withheld_answers_as_given_above_their_threshold(
     assert curve[0.0]["confident_wrong_rate"] == 2 / 4
     assert curve[0.5]["answered"] == 3 and curve[0.5]["confident_wrong_rate"] == 1 / 3
     assert curve[0.85]["answered"] == 1 and curve[0.85]["accuracy_cited"] == 1 / 3 and curve[0.85]["confident_wrong_rate"] == 0
+
+
+@pytest.mark.parametrize("gold, verdict, text, ok", [
+    ("Sai", "sai", "71%", True),  # the gold answer is the verdict alone
+    ("Sai", "đúng", "71%", False),
+    ("Sai, 9/63", "sai", "7/63", False),  # the gold answer states the figure: it must be stated
+    ("Sai, 9/63", "sai", "9/63", True),
+])
+def test_a_claim_is_judged_by_its_verdict_and_any_figure_the_gold_states(gold, verdict, text, ok):
+    item = GoldItem("c1", "X đứng thứ 7 đúng không?", gold, ("a.txt",), "X đứng thứ 7", True, "claim", verdict="sai")
+    assert judge(item, True, text, None, ["a.txt"], verdict)[0] is ok

@@ -231,6 +231,11 @@ def test_short_answer_says_a_bare_number_with_its_unit(text, unit, lead):
     assert render.short_answer(answer(text=text, unit=unit)) == lead
 
 
+@pytest.mark.parametrize("value, lead", [(4.0, "tăng 4 bậc"), (-2.0, "giảm 2 bậc")])
+def test_short_answer_says_which_way_a_rank_changed(value, lead):
+    assert render.short_answer(answer(text=lead.split()[1], unit="bậc", kind="rank_change", value=value)) == lead
+
+
 def test_not_found_reply_says_so_and_lists_closest_passages():
     hits = [hit(), hit(text="Một câu khác. " + SENTENCE), hit(text=SENTENCE + " Hết."), hit()]
     ans = answer(found=False, text="", citations=[], hits=hits,

@@ -37,6 +37,8 @@ def qa(tmp_path_factory):
     ("Sao Mai có 1.240 tổ công nghệ số cộng đồng đúng không?", "đúng", "1.240 tổ"),
     ("Sao Mai đạt 612,5 điểm DTI năm 2023 đúng không?", "đúng", "612,5"),
     ("Sao Mai nằm trong top 10 năm 2023 phải không?", "đúng", "7/63"),
+    ("Năm 2023 Sao Mai đứng thứ 5. Đúng hay sai?", "sai", "7/63"),
+    ("True or false: Sao Mai ranked 7th in 2023.", "đúng", "7/63"),
 ])
 def test_claims_get_a_verdict_with_the_stated_figure(qa, claim, verdict, stated):
     ans = qa.ask(claim)
@@ -50,6 +52,7 @@ def test_claims_get_a_verdict_with_the_stated_figure(qa, claim, verdict, stated)
     "Hà Giang đứng thứ 3 năm 2023 đúng không?",
     "Sao Mai đứng thứ 7 năm 2019 đúng không?",
     "Sao Mai xếp thứ 2 về đô thị thông minh đúng không?",
+    "Sao Mai đã vượt chỉ tiêu về hồ sơ trực tuyến năm 2023. Đúng hay sai?",  # no figure to check: never a number
 ])
 def test_claim_the_corpus_does_not_cover_is_not_false(qa, claim):
     ans = qa.ask(claim)

@@ -24,6 +24,7 @@ from .answer import Answer
 from .hits import FUSIONS, MODES
 from .index import Settings
 from .qa import DEFAULT_INDEX, QA, load
+from .numbers import CARDINAL_WORDS, cardinal_value, english_ordinals
 from .text import fold, normalize_line
 
 log = logging.getLogger("dtiqa")
@@ -215,6 +216,31 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", _plain(text)))
 
 
+_ENGLISH_CARDINALS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                                  "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                                                  "twenty".split())}
+# A quantity said in words, alone or as a change: "bảy", "tăng bảy bậc", "nine places", "second".
+_SPELLED = re.compile(rf"^((?:tăng|giảm|lên|xuống|up|down)\s+)?({CARDINAL_WORDS}|[a-z]+)"
+                      r"(\s+(?:bậc|hạng|places?|positions?|spots?|nghìn|ngàn|triệu|tỷ))?$")
+_VERDICT_WORDS = {"dung", "sai", "true", "false"}
+
+
+def _spelled_out(expected: str) -> str:
+    """A gold answer that says its number in words, with the number in digits ("tăng bảy bậc" -> "tăng 7 bậc");
+    any other answer unchanged ("Ba Ria-Vung Tau" stays a name)."""
+    m = _SPELLED.match(normalize_line(expected).strip().lower())
+    if not m:
+        return expected
+    word = m.group(2)
+    if re.fullmatch(CARDINAL_WORDS, word):
+        value = cardinal_value(word)
+    else:
+        value = _ENGLISH_CARDINALS.get(word, english_ordinals().get(word))
+    if value is None:
+        return expected
+    return f"{m.group(1) or ''}{value}{m.group(3) or ''}"
+
+
 def answer_match(expected: str, got: str, value: float | None = None) -> bool:
     """Whether a returned answer (its text, and its number if any) says what the gold answer says.
 
@@ -229,7 +255,7 @@ def answer_match(expected: str, got: str, value: float | None = None) -> bool:
     if want_dates:
         have_dates = _dates(got)
         return all(any(h[:2] == w[:2] and w[2] in (0, h[2]) for h in have_dates) for w in want_dates)
-    want = _numbers(expected)
+    want = _numbers(_spelled_out(expected))
     if want:
         have = _numbers(got) + ([value] if value is not None else [])
         return all(any(math.isclose(w, h, rel_tol=1e-6) for h in have) for w in want)
@@ -250,7 +276,10 @@ def judge(item: GoldItem, found: bool, text: str, value: float | None, cited: Se
     A claim is right when its verdict is; a true or false verdict must also state the corpus's figure.
     """
     if item.verdict:
-        ok = verdict == item.verdict and (not item.answerable or answer_match(item.answer, text, value))
+        # A gold answer that is the verdict alone ("Sai", "True") asks for the verdict; one that states the
+        # figure ("Sai, 9/63") asks for the figure too.
+        figure = item.answerable and _words(item.answer) not in _VERDICT_WORDS
+        ok = verdict == item.verdict and (not figure or answer_match(item.answer, text, value))
         return ok, ok and (not item.answerable or any(d in item.doc_ids for d in cited))
     if not item.answerable:
         return not found, not found

@@ -89,9 +89,9 @@ REGION_RE = re.compile(r"\b(?:vung|khu vuc|mien)\s+((?!nao\b|nay\b|do\b)[a-z]+(?
                        r"|tren\b|voi\b|thi\b)[a-z]+){0,5})")
 # "Bình Thuận được sáp nhập vào tỉnh nào?", "Đồng Nai mới gồm những tỉnh nào?", "sau sáp nhập thuộc tỉnh nào?"
 MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|\b(tinh|thanh pho|tinh thanh) moi\b|\bmoi gom\b")
-# A claim to check: "... đúng không?", "có phải ... không?", "Is it true that ...".
+# A claim to check: "... đúng không?", "có phải ... không?", "... Đúng hay sai?", "Is it true that ...", "True or false: ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
-                      r"|is that (right|true|correct))\b")
+                      r"|is that (right|true|correct)|dung hay sai|sai hay dung|true or false|dung hay khong|chinh xac khong)\b")
 COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared)\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.

@@ -127,7 +127,10 @@ def short_answer(ans: Answer) -> str:
     A checked claim leads with its verdict: "Sai — 9/63".
     """
     text = ans.text.strip()
-    if re.fullmatch(r"[\d.,]+", text) and ans.unit in SHORT_FORMAT:
+    if (re.fullmatch(r"[\d.,]+", text) and ans.kind == "rank_change" and ans.unit == "bậc" and ans.value
+            and ans.comparison is None):  # a change says which way: "tăng 4 bậc"
+        text = f"{'giảm' if ans.value < 0 else 'tăng'} {text} bậc"
+    elif re.fullmatch(r"[\d.,]+", text) and ans.unit in SHORT_FORMAT:
         text = SHORT_FORMAT[ans.unit].format(text)
     if ans.verdict:
         return f"{ans.verdict[:1].upper()}{ans.verdict[1:]} — {text}" if text else ans.verdict.capitalize()
