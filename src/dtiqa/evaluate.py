@@ -24,7 +24,7 @@ from .answer import Answer
 from .hits import FUSIONS, MODES
 from .index import Settings
 from .qa import DEFAULT_INDEX, QA, load
-from .numbers import CARDINAL_WORDS, cardinal_value, english_ordinals
+from .numbers import english_ordinals
 from .text import fold, normalize_line
 
 log = logging.getLogger("dtiqa")
@@ -219,26 +219,67 @@ def _words(text: str) -> str:
 _ENGLISH_CARDINALS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                                   "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
                                                   "twenty".split())}
-# A quantity said in words, alone or as a change: "bảy", "tăng bảy bậc", "nine places", "second".
-_SPELLED = re.compile(rf"^((?:tăng|giảm|lên|xuống|up|down)\s+)?({CARDINAL_WORDS}|[a-z]+)"
-                      r"(\s+(?:bậc|hạng|places?|positions?|spots?|nghìn|ngàn|triệu|tỷ))?$")
+_DIGIT_WORDS = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6,
+                "bay": 7, "tam": 8, "chin": 9}
+_SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
+# Words a quantity said aloud may hold besides its numbers: "tăng bảy bậc", "mười một trên sáu mươi ba".
+_QUANTITY_WORDS = {"tang", "giam", "len", "xuong", "bac", "hang", "diem", "phan", "tram", "tren", "phay", "linh", "le",
+                   "muoi", "up", "down", "places", "place", "positions", "spots", "thu"} | set(_DIGIT_WORDS) | set(_SCALES)
 _VERDICT_WORDS = {"dung", "sai", "true", "false"}
 
 
+def _said_number(words: list[str]) -> str:
+    """Vietnamese number words read as a number in digits: "sáu mươi ba" -> "63", "hai trăm linh năm" -> "205",
+    "không phẩy sáu không bốn một" -> "0,6041" (folded words)."""
+    if "phay" in words:
+        i = words.index("phay")
+        decimals = words[i + 1:]
+        tail = ("".join(str(_DIGIT_WORDS[w]) for w in decimals) if all(w in _DIGIT_WORDS for w in decimals)
+                else _said_number(decimals))
+        return f"{_said_number(words[:i]) or '0'},{tail}"
+    total, group, last = 0.0, 0, 0
+    for w in words:
+        if w in _DIGIT_WORDS:
+            last = _DIGIT_WORDS[w]
+            group += last
+        elif w == "muoi":  # "mười" and "mươi" fold alike: after a digit its tens ("sáu mươi"), else ten ("mười một")
+            group, last = (group - last + last * 10, 0) if last else (group + 10, 0)
+        elif w == "tram":
+            group, last = group - last + last * 100, 0
+        elif w in _SCALES:
+            total += (group or 1) * _SCALES[w]
+            group, last = 0, 0
+    value = total + group
+    return f"{value:.0f}"
+
+
 def _spelled_out(expected: str) -> str:
-    """A gold answer that says its number in words, with the number in digits ("tăng bảy bậc" -> "tăng 7 bậc");
-    any other answer unchanged ("Ba Ria-Vung Tau" stays a name)."""
-    m = _SPELLED.match(normalize_line(expected).strip().lower())
-    if not m:
+    """A gold answer that says its numbers in words, with the numbers in digits ("tăng bảy bậc" -> "tăng 7 bậc",
+    "mười một trên sáu mươi ba" -> "11/63", "second" -> "2"); any other answer unchanged ("Ba Ria-Vung Tau"
+    stays a name)."""
+    words = re.findall(r"\w+", _plain(expected))
+    if not words or any(c.isdigit() for c in expected):
         return expected
-    word = m.group(2)
-    if re.fullmatch(CARDINAL_WORDS, word):
-        value = cardinal_value(word)
-    else:
-        value = _ENGLISH_CARDINALS.get(word, english_ordinals().get(word))
-    if value is None:
+    if len(words) == 1 and words[0] in {**_ENGLISH_CARDINALS, **english_ordinals()}:
+        return str(_ENGLISH_CARDINALS.get(words[0], english_ordinals().get(words[0])))
+    if not all(w in _QUANTITY_WORDS or w in _ENGLISH_CARDINALS for w in words):
         return expected
-    return f"{m.group(1) or ''}{value}{m.group(3) or ''}"
+    numeric = set(_DIGIT_WORDS) | set(_SCALES) | {"muoi", "tram", "phay", "linh", "le"}
+    words = re.sub(r"\bphan tram\b", "%", " ".join(words)).split()
+    out, run = [], []
+    for w in words + [""]:
+        if w in numeric or (w in _ENGLISH_CARDINALS and not run):
+            if w in _ENGLISH_CARDINALS and w not in numeric:
+                out.append(str(_ENGLISH_CARDINALS[w]))
+            else:
+                run.append(w)
+            continue
+        if run:
+            out.append(_said_number(run))
+            run = []
+        out.append(w)
+    text = " ".join(out).strip()
+    return re.sub(r"(\d) tren (\d)", r"\1/\2", text).replace(" %", "%")
 
 
 def answer_match(expected: str, got: str, value: float | None = None) -> bool:

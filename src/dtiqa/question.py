@@ -69,7 +69,9 @@ RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"),
 # "giai đoạn 2021-2025", "từ năm 2020 đến năm 2021": spans of years, neither a year asked about nor a deadline.
 YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
 # Plans and hopes (not "Bộ Kế hoạch và Đầu tư"); "đến năm 2025" too, unless the year is past (see facts.py).
+# "chỉ tiêu" (a quota) folds like "chi tiêu" (spending): not before the words that make it spending.
 TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|kha thi"
+                             r"|chi tieu(?! (cho|cua|ngan sach|thuong xuyen|cong|tien|hang|ca nhan|gia dinh|tieu dung|bao nhieu))"
                              r"|se (dat|dung|xep|vao|nam)|target|goal|aim)\b")
 TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
