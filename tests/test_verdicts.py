@@ -95,6 +95,23 @@ def test_superlative_covers_only_the_corpus_provinces(qa):
     assert top.text == "Sao Mai"
 
 
+@pytest.mark.parametrize("question, best", [
+    ("Giữa Sao Mai và Hà Xuyên, tỉnh nào xếp hạng DTI cao nhất năm 2023?", "Sao Mai"),
+    ("Trong hai tỉnh Sao Mai, Hà Xuyên, tỉnh nào đứng thấp nhất năm 2023?", "Hà Xuyên"),
+    ("Sao Mai, Hà Xuyên: về kinh tế số năm 2023 tỉnh nào xếp hạng tốt nhất?", "Hà Xuyên"),
+])
+def test_superlative_over_a_named_group_weighs_only_its_members(qa, question, best):
+    ans = qa.ask(question)
+    assert ans.found and ans.text == best, ans.message
+    assert set(ans.comparison["values"]) == {"Sao Mai", "Hà Xuyên"}
+
+
+def test_superlative_over_a_group_with_an_unknown_member_lists_what_is_known(qa):
+    ans = qa.ask("Giữa Sao Mai, Hà Xuyên và Hà Giang, tỉnh nào xếp hạng cao nhất năm 2023?")
+    assert not ans.found and ans.comparison["missing"] == ["Hà Giang"]
+    assert "7/63" in ans.message and "30/63" in ans.message
+
+
 def test_verdict_and_comparison_reach_the_json(qa):
     d = qa.ask("Sao Mai đứng thứ 5 năm 2023 đúng không?").to_dict()
     assert d["verdict"] == "sai" and d["text"] == "7/63"

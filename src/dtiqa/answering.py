@@ -246,6 +246,8 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "claim", _answer_claim(qa, q, hits)
     if q.compare:
         return "compare", _answer_compare(qa, q, hits)
+    if q.superlative and len(q.provinces) >= 2:
+        return "superlative", _answer_group_superlative(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
         return "superlative", _answer_superlative(qa, q)
     if q.kind == "rank" and q.region and len(q.provinces) == 1:
@@ -842,6 +844,37 @@ def _derived_changes(qa, q: Question, stated: set[str]) -> list[Fact]:
             out.append(replace(new, kind="rank_change", value=old.value - new.value, computed=True,
                                text=f"{int(abs(old.value - new.value))}", basis=(old.sentence_index, new.sentence_index)))
     return out
+
+
+def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Giữa A, B và C, tỉnh nào xếp cao nhất?": each named province's figure, the best (or worst) of them.
+
+    On a rank the best is the smallest number; on anything else the largest. Every province must have its
+    figure: with one unknown, which is highest cannot be said, and the known figures are listed instead.
+    """
+    sides = [(p, _dispatch(qa, replace(q, superlative="", provinces=(p,)), hits)) for p in q.provinces]
+    known = [(p, a) for p, a in sides if a.found and a.value is not None]
+    missing = [p for p, a in sides if not (a.found and a.value is not None)]
+    detail = "; ".join(f"{p}: {_bold_rank(a.text, a.value)}" for p, a in known)
+    citations = [c for _, a in known for c in a.citations[:1]]
+    values = {p: a.value for p, a in known}
+    if missing:
+        message = (f"Không xác định được: kho bài viết không có số liệu của {', '.join(missing)}."
+                   + (f" Số liệu đã biết — {detail}." if detail else "")
+                   + (_cite_line(citations[0]) if citations else ""))
+        return Answer(q.text, False, "", None, "", q.kind, citations, [], message, False, 0.0, analysis=q,
+                      comparison={"values": values, "better": None, "difference": None, "missing": missing})
+    smaller_is_better = q.kind == "rank"
+    ordered = sorted(known, key=lambda pa: pa[1].value if smaller_is_better else -pa[1].value)
+    best, ans = ordered[0] if q.superlative == "best" else ordered[-1]
+    ties = [p for p, a in known if a.value == ans.value]
+    if len(ties) > 1:
+        best = ", ".join(ties)
+    message = f"**{best}** ({detail})." + "".join(_cite_line(c) for c in citations[:3])
+    confidence = min(a.confidence for _, a in known)
+    return Answer(q.text, True, best, ans.value, ans.unit, "entity", citations, [], message,
+                  any(a.computed for _, a in known), confidence, analysis=q,
+                  comparison={"values": values, "better": best, "difference": None})
 
 
 def _answer_superlative(qa, q: Question) -> Answer:

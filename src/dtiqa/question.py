@@ -243,10 +243,13 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         kind = "rank_change"  # "năm 2021 so với năm 2020 xếp hạng thế nào?"
     sup = SUPERLATIVE_RE.search(f)
     superlative = ""
-    if sup and not claim and not names:
+    group = len(names) >= 2 and not compare  # "Giữa A, B và C, tỉnh nào … cao nhất?": the best of a named group
+    if sup and not claim and (not names or group):
         worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "lowest", "worst")
         if kind in ("entity", "list", "text"):
             kind = "rank_change" if re.search(r"\b(tang|giam|thang|tut|bac|climb\w*|rose|rise|fell|drop\w*|places|jump\w*)\b", f) else "rank"
+            if group and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f):
+                kind = "score"  # "tỉnh nào có điểm cao nhất?": the highest score
         if kind == "rank_change" and re.search(r"\b(giam|tut|lui|fell|drop\w*)\b", f):
             worst = not worst  # "giảm nhiều nhất": the largest fall
         superlative = "worst" if worst else "best"
