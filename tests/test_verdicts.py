@@ -11,6 +11,7 @@ Tỉnh Hà Xuyên giảm 5 bậc về chuyển đổi số
 Năm 2023, tỉnh Hà Xuyên xếp thứ 30/63 về chỉ số chuyển đổi số, giảm 5 bậc so với năm 2022.
 Về kinh tế số, Hà Xuyên xếp thứ 12/63 năm 2023.
 Năm 2022, tỉnh Hà Xuyên đạt 480 điểm DTI.
+Năm 2023, điểm DTI của Hà Xuyên là 455,5 điểm.
 """
 
 
@@ -69,6 +70,11 @@ def test_comparisons_cite_both_sides(qa, question, better, difference):
     assert ans.found and ans.text == better
     assert ans.comparison["better"] == better and ans.comparison["difference"] == difference
     assert {c.doc_id for c in ans.citations} == {"sao_mai.txt", "ha_xuyen.txt"}
+
+
+def test_a_comparison_of_scores_compares_the_scores(qa):
+    ans = qa.ask("Năm 2023, giữa Sao Mai và Hà Xuyên, tỉnh nào có điểm DTI cao hơn và cao hơn bao nhiêu?")
+    assert ans.found and ans.comparison["better"] == "Sao Mai" and ans.comparison["difference"] == 157
 
 
 def test_comparison_with_a_missing_side_says_which(qa):

@@ -254,7 +254,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             worst = not worst  # "giảm nhiều nhất": the largest fall
         superlative = "worst" if worst else "best"
     if compare and kind in ("entity", "text", "list"):
-        kind = "rank"  # "Bình Phước hay Thái Nguyên xếp cao hơn?"
+        # "Bình Phước hay Thái Nguyên xếp cao hơn?"; "… tỉnh nào có điểm cao hơn?" compares scores
+        kind = "score" if re.search(r"\b(diem|score\w*|points?)\b", f) else "rank"
     if kind == "text" and target:
         kind = "rank"  # "Mục tiêu của tỉnh năm 2025 là gì?": the rank (or top-N) the province aims for
     return Question(
