@@ -55,6 +55,9 @@ def qa(tmp_path_factory):
     ("Xã nào của Hà Nam dẫn đầu về chuyển đổi số?", "Thanh Tân"),  # a name: not "188 xã"
     ("Chỉ tiêu về tỷ lệ hồ sơ thuế điện tử của Hà Nam năm 2023 là bao nhiêu?", "80%"),  # not the result, 64%
     ("Tỷ lệ hồ sơ thuế điện tử của Hà Nam năm 2023 đạt bao nhiêu?", "64%"),  # not the target, 80%
+    ("Điểm DTI 2023 của Hà Nam tăng bao nhiêu so với năm trước?", "0,0211"),  # the change, not the level
+    ("By how much did Ha Nam's DTI score rise in 2023?", "0,0211"),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình của Hà Nam năm 2023 tăng bao nhiêu?", None),  # only the level, 52%, is stated
 ])
 def test_no_confident_wrong_answer(qa, question, right):
     ans = qa.ask(question)

@@ -72,6 +72,11 @@ def test_comparisons_cite_both_sides(qa, question, better, difference):
     assert {c.doc_id for c in ans.citations} == {"sao_mai.txt", "ha_xuyen.txt"}
 
 
+def test_how_many_places_one_province_stands_above_another(qa):
+    ans = qa.ask("Năm 2023, Sao Mai xếp trên Hà Xuyên bao nhiêu bậc?")
+    assert ans.found and ans.text == "23 bậc" and ans.comparison["better"] == "Sao Mai"
+
+
 def test_a_comparison_of_scores_compares_the_scores(qa):
     ans = qa.ask("Năm 2023, giữa Sao Mai và Hà Xuyên, tỉnh nào có điểm DTI cao hơn và cao hơn bao nhiêu?")
     assert ans.found and ans.comparison["better"] == "Sao Mai" and ans.comparison["difference"] == 157

@@ -262,9 +262,16 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         if len(q.provinces) > 1:
             return "each", _answer_each(qa, q, hits)
         ans = _answer_rank(qa, q)
-        # A rank the facts table lacks (a new phrasing, a table line) may still be read from the text, but
-        # only offered as a possibility: the facts table's own refusal stands.
-        return "facts", (ans if ans.found else _or_text(ans, _answer_number(qa, q, hits)))
+        if ans.found:
+            return "facts", ans
+        text = _answer_number(qa, q, hits)
+        if text.found and not _facts_about(qa, q):
+            # The facts table knows nothing of this province's ranking that year (an English article, a new
+            # phrasing): the text's checked candidate answers, and the verifier decides whether it is given.
+            return "scorer", text
+        # Where the table has a row that refused (a target, a top-N, another pillar), its refusal stands and
+        # the text's candidate is only offered as a possibility.
+        return "facts", _or_text(ans, text)
     if q.merger and len(q.provinces) == 1:
         return "merger", _answer_merger(qa, q, hits)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
@@ -280,6 +287,12 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
     if q.kind in ("entity", "list"):
         return "province", _answer_province(qa, q, hits)
     return "scorer", _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
+
+
+def _facts_about(qa, q: Question) -> bool:
+    """Whether the facts table has any rank, change or top-N row of the asked provinces in the asked year."""
+    return any(f.province in q.provinces and f.kind in ("rank", "rank_change", "top") and f.ranking == q.ranking
+               and (q.year is None or f.year == q.year) for f in qa.index.facts)
 
 
 def _or_text(facts: Answer, text: Answer) -> Answer:
@@ -787,10 +800,10 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     On a rank, higher ("cao hơn", "tốt hơn") is the smaller number.
     """
     if len(q.provinces) >= 2:
-        sides = [(p, replace(q, compare=False, provinces=(p,))) for p in q.provinces[:2]]
+        sides = [(p, replace(q, compare=False, side=True, provinces=(p,))) for p in q.provinces[:2]]
     else:
         years = sorted({int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text)})[-2:]
-        sides = [(f"{q.provinces[0]} năm {y}", replace(q, compare=False, year=y, base_year=None)) for y in years]
+        sides = [(f"{q.provinces[0]} năm {y}", replace(q, compare=False, side=True, year=y, base_year=None)) for y in years]
     answers = [(name, _dispatch(qa, side, hits)) for name, side in sides]
     known = [(n, a) for n, a in answers if a.found and a.value is not None]
     citations = [c for _, a in known for c in a.citations]
@@ -852,7 +865,7 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
     On a rank the best is the smallest number; on anything else the largest. Every province must have its
     figure: with one unknown, which is highest cannot be said, and the known figures are listed instead.
     """
-    sides = [(p, _dispatch(qa, replace(q, superlative="", provinces=(p,)), hits)) for p in q.provinces]
+    sides = [(p, _dispatch(qa, replace(q, superlative="", side=True, provinces=(p,)), hits)) for p in q.provinces]
     known = [(p, a) for p, a in sides if a.found and a.value is not None]
     missing = [p for p, a in sides if not (a.found and a.value is not None)]
     detail = "; ".join(f"{p}: {_bold_rank(a.text, a.value)}" for p, a in known)

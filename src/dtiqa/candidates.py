@@ -53,6 +53,14 @@ _ACHIEVED = re.compile(r"\b(da dat|dat duoc|thuc te|thuc hien duoc|da co|achieve
 # A change stated right before a number ("tăng 0,0211 điểm"); "tăng lên 99,90%" states the new level.
 _CHANGE_LEAD = re.compile(r"\b(tang|giam|tang them|giam di|giam them|them|tut|increased by|rose by|fell by|up by|down by)\s*$")
 _CHANGE_LEAD_ASKED = re.compile(r"\b(tang|giam|them|tut|chenh|change|increase|decrease|rise|rose|fell|drop|gain)")
+# "tăng bao nhiêu", "kém … bao nhiêu điểm", "by how much": a difference is asked, which a level never answers
+# ("có hơn bao nhiêu nhà máy" is "more than how many": a count).
+_DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|nhieu|it|lon|nho|tot) hon|kem|vuot|thieu)\b(?! bao nhieu (tinh|dia phuong|don vi))"
+                               r"[^?]{0,40}?\bbao nhieu\b|\bby how much\b|\bhow (much|many) (more|less|fewer|higher|lower)\b"
+                               r"|\bhow (much|many)\b[^?]{0,50}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain)")
+# What stands before a figure that is a difference: "tăng 0,0211", "cao hơn 0,0374", "thêm 67.000", "up 3".
+_DIFFERENCE_BEFORE = re.compile(r"\b(tang|giam|them|hon|chenh lech|chenh|vuot|tut|kem|thieu|up|down|rose|fell|increase\w*"
+                                r"|decrease\w*|gain\w*|more|by)\b[^.;]{0,40}$")
 # "Tỉnh nào …", "cơ quan nào …", "who …": a name is asked, which a number rarely is.
 _WHICH = re.compile(r"\b(nao|ai|which|who|whom)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
@@ -303,6 +311,7 @@ class Asks:
     which: bool  # a name: "tỉnh nào", "who"
     change: bool
     reached: bool  # "đã đạt", "thực tế"
+    difference: bool = False  # "tăng bao nhiêu", "kém bao nhiêu điểm": a difference, not a level
 
     @classmethod
     def of(cls, q: Question) -> "Asks":
@@ -310,7 +319,8 @@ class Asks:
         year = bool(_ASKS_YEAR.search(f))
         return cls(f, frozenset({parse_number(x) for x in re.findall(r"\d+(?:[.,]\d+)*", q.text)} - {None}), year,
                    bool(_AVERAGE.search(f)), bool(_GAP.search(f)), bool(_WHICH.search(f)) and not year,
-                   bool(_CHANGE_LEAD_ASKED.search(f)), bool(_ACHIEVED.search(f)))
+                   bool(_CHANGE_LEAD_ASKED.search(f)), bool(_ACHIEVED.search(f)),
+                   bool(_DIFFERENCE_ASKED.search(f)) and not q.side)
 
 
 def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
@@ -354,6 +364,9 @@ def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, fo
     if s.role not in ("rank", "rank_change") and q.target and not s.target \
             and not TARGET_WORDS_RE.search(folded[:s.start] + re.split(r"[;,.]", folded[s.end:], maxsplit=1)[0]):
         return "target"  # "đạt 64%, thấp hơn mục tiêu 80%": the result does not answer "chỉ tiêu là bao nhiêu?"
+    if asks.difference and s.role not in ("rank", "rank_change", "year", "date") \
+            and not _DIFFERENCE_BEFORE.search(folded[max(0, s.start - 40):s.start]):
+        return "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
     if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
         return "change"  # "tăng 0,0211 điểm": a change, when the level is asked
     if not expected and asks.which and s.role in QUANTITIES:

@@ -94,7 +94,7 @@ MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|
 # A claim to check: "... đúng không?", "có phải ... không?", "... Đúng hay sai?", "Is it true that ...", "True or false: ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct)|dung hay sai|sai hay dung|true or false|dung hay khong|chinh xac khong)\b")
-COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared)\b")
+COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
 NEW_UNIT_AFTER = re.compile(r"^\s*(\(?moi\)?(?! nhat| day| duoc| cong bo| vua)|sau (khi )?sap nhap|hien nay|\(2025\)|after the merger|\(new\))")
@@ -137,6 +137,7 @@ class Question:
     claim: bool = False  # "... đúng không?": check a figure
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
+    side: bool = False  # one side of a comparison or group: its level is asked, whatever "hơn bao nhiêu" says
     context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
