@@ -178,3 +178,14 @@ def test_a_timeline_paragraph_is_dated_by_the_year_it_opens_with(tmp_path):
     qa = dtiqa.load(tmp_path / "c", tmp_path / "i", HashEmbedder())
     stated = {(f.year, f.kind, f.value) for f in qa.facts("Hoa Mai") if not f.computed}
     assert {(2021, "rank", 29.0), (2021, "rank_change", 6.0), (2022, "rank", 17.0)} <= stated
+
+
+@pytest.mark.parametrize("sentence, ranks", [
+    ("Với Hà Xuyên, năm 2020 tỉnh đứng thứ 58, năm 2021 lên thứ 52, năm 2022 xếp thứ 49 và năm 2023 vươn lên vị trí 43.",
+     [(58, 2020), (52, 2021), (49, 2022), (43, 2023)]),
+    ("Năm 2022, Hà Xuyên xếp thứ 9/63, năm 2021 xếp thứ 12.", [(9, 2022), (12, 2021)]),
+    ("Hà Xuyên xếp thứ 9/63 năm 2021, tăng 3 bậc.", [(9, 2021)]),  # the year after, in its own clause
+])
+def test_a_year_past_a_comma_dates_the_next_clause_not_this_one(sentence, ranks):
+    got = [(m.value, m.year) for m in sentence_mentions(sentence, "Hà Xuyên") if m.role == "rank"]
+    assert got == ranks

@@ -361,6 +361,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]
         latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
         right = _YEAR_AFTER.match(f[q.end:])
+        if right and any(not b and p < q.num_start for p, _, b in years) and re.search(r",\s|\bva\b", f[q.end:q.end + right.start(1)]):
+            right = None  # "năm 2020 đứng thứ 58, năm 2021 lên thứ 52": past a comma, a year opens the next clause
         own = [y for p, y, base in years if not base and c0 <= p < q.num_start]
         own_after = [y for p, y, base in years if not base and q.end <= p < c1]
         prior = [y for p, y, base in years if not base and p < q.num_start]
