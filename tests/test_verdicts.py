@@ -82,6 +82,16 @@ def test_a_comparison_of_scores_compares_the_scores(qa):
     assert ans.found and ans.comparison["better"] == "Sao Mai" and ans.comparison["difference"] == 157
 
 
+@pytest.mark.parametrize("question", [
+    "Từ năm 2022 đến năm 2023, điểm DTI của Hà Xuyên giảm bao nhiêu?",
+    "By how much did Ha Xuyen's DTI score change from 2022 to 2023?",
+])
+def test_a_difference_between_two_years_is_computed_from_both_figures(qa, question):
+    ans = qa.ask(question)
+    assert ans.found and ans.text == "24,5 điểm" and ans.comparison["difference"] == 24.5, ans.message
+    assert len(ans.citations) == 2
+
+
 def test_comparison_with_a_missing_side_says_which(qa):
     ans = qa.ask("Năm 2023 Sao Mai hay Hà Giang xếp cao hơn?")
     assert not ans.found

@@ -827,7 +827,7 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     diff = abs(a1.value - a2.value)
     unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
     detail = f"{n1}: {_bold_rank(a1.text, a1.value)}; {n2}: {_bold_rank(a2.text, a2.value)}"
-    diff_text = f"{int(diff) if diff == int(diff) else diff:g} {unit}".strip()
+    diff_text = f"{_vi_number(diff)} {unit}".strip()
     how_much = bool(re.search(r"\b(bao nhieu|may|how (many|much))\b", fold(q.text.lower())))
     if better is None:
         message = f"Hai bên ngang nhau ({detail})."
@@ -841,6 +841,13 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     computed = a1.computed or a2.computed
     return Answer(q.text, True, text, diff, unit, q.kind, citations, [], message, computed, min(a1.confidence, a2.confidence),
                   analysis=q, comparison={"values": values, "better": better, "difference": diff})
+
+
+def _vi_number(x: float) -> str:
+    """A computed number as Vietnamese writes it: "23", "1.240", "0,0374" (at most four decimals)."""
+    whole, _, decimals = f"{round(x, 4):.4f}".rstrip("0").rstrip(".").partition(".")
+    whole = f"{int(whole):,}".replace(",", ".")
+    return f"{whole},{decimals}" if decimals else whole
 
 
 def _derived_changes(qa, q: Question, stated: set[str]) -> list[Fact]:

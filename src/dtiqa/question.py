@@ -94,6 +94,11 @@ MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|
 # A claim to check: "... đúng không?", "có phải ... không?", "... Đúng hay sai?", "Is it true that ...", "True or false: ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct)|dung hay sai|sai hay dung|true or false|dung hay khong|chinh xac khong)\b")
+# "tăng bao nhiêu", "kém … bao nhiêu điểm", "by how much": a difference is asked, which a level never answers
+# ("có hơn bao nhiêu nhà máy" is "more than how many": a count).
+DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|nhieu|it|lon|nho|tot) hon|kem|vuot|thieu)\b(?! bao nhieu (tinh|dia phuong|don vi))"
+                               r"[^?]{0,40}?\bbao nhieu\b|\bby how much\b|\bhow (much|many) (more|less|fewer|higher|lower)\b"
+                               r"|\bhow (much|many)\b[^?]{0,50}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain)")
 COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
@@ -151,8 +156,16 @@ def _kind(f: str) -> str:
         if rx.search(f):
             if kind in ("score", "percent", "amount") and _COUNTED.search(f):
                 return "count"  # "tổng điểm của bao nhiêu chỉ số?" counts indexes
+            if kind == "rank_change" and not _RANK_WORDS.search(f):
+                # "Điểm DTI tăng bao nhiêu?", "tỷ lệ tăng bao nhiêu?": the change of a score or a rate, not of a rank
+                level = next((k for k, r in _KIND_RES if k in ("score", "percent", "amount") and r.search(f)), "")
+                if level:
+                    return level
             return kind
     return "text"
+
+
+_RANK_WORDS = re.compile(r"\b(bac|hang|vi tri|xep|thu|places?|ranks?|ranked|positions?|spots?)\b")
 
 
 def _noun(question: str, f: str) -> str:
@@ -238,6 +251,11 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
                           and kind != "rank_change")
+    if (not compare and not claim and len(names) == 1 and kind not in ("rank", "rank_change") and DIFFERENCE_ASKED.search(f)
+            and len(set(YEAR_RE.findall(f))) >= 2):
+        compare = True  # "Điểm của A tăng bao nhiêu từ 2022 đến 2023?": the difference of the two years' figures
+        if kind in ("count", "text") and re.search(r"\b(diem|score\w*|points?)\b", f):
+            kind = "score"
     if compare and len(names) >= 2 and kind == "rank_change" and not re.search(r"\b(tang|giam|thang|tut|lui|nang)\b", f):
         kind = "rank"  # "Bắc Ninh hơn Nghệ An bao nhiêu bậc?": the gap between two ranks
     if kind == "rank" and base_years and re.search(r"\bso voi\b", f):
