@@ -189,3 +189,9 @@ def test_a_timeline_paragraph_is_dated_by_the_year_it_opens_with(tmp_path):
 def test_a_year_past_a_comma_dates_the_next_clause_not_this_one(sentence, ranks):
     got = [(m.value, m.year) for m in sentence_mentions(sentence, "Hà Xuyên") if m.role == "rank"]
     assert got == ranks
+
+
+def test_a_pillar_named_after_the_rank_and_an_overall_rank_beside_it():
+    s = "Tây Ninh, sau khi hợp nhất với Long An, xếp thứ 8/34 ở trụ cột chính quyền số nhưng chỉ đứng thứ 15 chung cuộc."
+    assert [(m.value, m.pillar) for m in sentence_mentions(s, "Tây Ninh") if m.role == "rank"] == [
+        (8, "chính quyền số"), (15, "")]

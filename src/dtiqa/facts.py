@@ -84,7 +84,8 @@ _LEAD_YEAR = re.compile(r"^\s*(?:(?:trong |het |den |cuoi )?nam\s+)?((?:19|20)\d
 _THIS_YEAR = re.compile(r"\b(nam nay|hien nay|hien tai|ky nay|lan nay)\b")
 # "so với năm 2021 (xếp thứ 30/63)": a bracket right after a year is about that year.
 _YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
-_PILLAR_AFTER = re.compile(r"[^;\d()]{0,30}?\bve\s+")  # used with .match(text, pos)
+# "thứ 5/63 về kinh tế số", "thứ 8/34 ở trụ cột chính quyền số", "ranked 11th in digital government"; with .match(text, pos)
+_PILLAR_AFTER = re.compile(r"[^;\d()]{0,30}?\b(?:ve|o tru cot|tai tru cot|trong tru cot|in|on|for)\s+(?:(?:the|its)\s+)?")
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
@@ -243,6 +244,8 @@ def _pillar_before(f: str, pos: int) -> str:
     end = pos
     while end < len(f) and (f[end].isdigit() or f[end] in "/.,"):
         end += 1
+    if re.match(r"\s*(?:/\d+\s*)?(?:chung cuoc|tong the|xep hang chung|overall)\b", f[end:]):
+        return ""  # "đứng thứ 15 chung cuộc": the overall rank, whatever pillar came before
     after = _PILLAR_AFTER.match(f, end) if end < len(f) else None
     if after:
         for name, rx in PILLAR_RES.items():

@@ -261,8 +261,17 @@ def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Pa
     dev_answers = answer_examples(dev_qa, "dev", gold_items)
     for qa, items in devs.values():
         dev_answers += answer_examples(qa, "dev", items)
+    _save_examples(index_root / "verifier-examples.npz", answers, dev_answers)
     verifying.reset(finish_verifier(answers, dev_answers, verifier_out, verifier_report))
     return model
+
+
+def _save_examples(path: Path, train: list[AnswerExample], dev: list[AnswerExample]) -> None:
+    """The verifier's training and dev answers as arrays, for comparing model families without a refit."""
+    rows = train + dev
+    np.savez_compressed(path, X=np.vstack([a.x for a in rows]), y=np.array([a.right for a in rows], dtype=int),
+                        dev=np.array([i >= len(train) for i in range(len(rows))]),
+                        method=np.array([a.method for a in rows]), id=np.array([a.id for a in rows]))
 
 
 def _batch_items(folder: Path):
