@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import glossary
 from . import rerank as reranking
 from .embed import Embedder
 from .index import Index
@@ -142,8 +141,7 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         # against the Vietnamese paragraphs, dense alone finds the paragraph first 0.745 of the time, hybrid 0.488.
         mode = "dense"
     n = max(candidates, k)
-    # BM25 also with the other language's words for the DTI terms the question names (data/glossary.tsv).
-    bm = bm25_ranking(index, glossary.expand(query), n) if mode != "dense" else []
+    bm = bm25_ranking(index, query, n) if mode != "dense" else []
     # Lower case: a question typed without capitals (or diacritics) must embed like one typed with them.
     de = dense_ranking(index, embedder.embed_query(query.lower()), n) if mode != "bm25" else []
     if mode == "bm25":
