@@ -52,6 +52,7 @@ def qa(tmp_path_factory):
     ("Doanh thu kinh tế số của Sao Mai năm 2023 là bao nhiêu?", "213.750 triệu đồng", 2.1375e11, "đồng"),
     ("Vốn đầu tư cho hạ tầng số của Sao Mai là bao nhiêu tiền?", "khoảng 10 tỷ USD", 1e10, "USD"),
     ("Sao Mai đạt bao nhiêu điểm DTI năm 2023?", "612,5", 612.5, "điểm"),
+    ("How many community digital technology teams does Sao Mai have?", "1.240 tổ", 1240, "tổ"),  # an English noun
 ])
 def test_numeric_answer_types(qa, question, text, value, unit):
     ans = qa.ask(question)
