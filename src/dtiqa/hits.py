@@ -5,6 +5,7 @@ paragraph); the unit cited is the sentence, with offsets into the article.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -121,10 +122,18 @@ def fuse(bm25: list[tuple[int, float]], dense: list[tuple[int, float]], method: 
     return sorted(fused.items(), key=lambda p: (-p[1], p[0]))
 
 
+# Rows naming the asked province added to the reranker's candidates (0: fusion's candidates only); the
+# environment variable is for measuring the choice, not a setting.
+PROVINCE_CANDIDATES = int(os.environ.get("DTIQA_PROVINCE_CANDIDATES", "10"))
+
+
 def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str = "hybrid",
-           fusion: str = DEFAULT_FUSION, candidates: int = 100, rerank: bool = True) -> list[Hit]:
+           fusion: str = DEFAULT_FUSION, candidates: int = 100, rerank: bool = True, pool: bool = False) -> list[Hit]:
     """The `k` best passages for a query: fused, then (mode "hybrid", when a reranker is fitted) the first
-    `rerank.CANDIDATES` re-scored by the fitted reranker (`rerank=False` keeps fusion's order)."""
+    `rerank.CANDIDATES` re-scored by the fitted reranker (`rerank=False` keeps fusion's order).
+
+    `pool=True` (with `rerank=False`): the reranker's candidates as they are before it scores them — fusion's
+    first `rerank.CANDIDATES` and the rows that name the asked province — which the reranker is fitted on."""
     query = prepare_query(query)
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: use one of {MODES}")
@@ -153,16 +162,30 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     bm_info = {row: (r, s) for r, (row, s) in enumerate(bm, 1)}
     de_info = {row: (r, s) for r, (row, s) in enumerate(de, 1)}
     model = reranking.default() if rerank and hybrid else None
-    shown = max(k, reranking.CANDIDATES) if model else k
+    pool = pool and hybrid and not rerank
+    shown = max(k, reranking.CANDIDATES) if model or pool else k
     hits = [_hit(index, row, rank, score, bm_info.get(row), de_info.get(row))
             for rank, (row, score) in enumerate(ranked[:shown], 1)]
-    if model is None or not hits:
+    if (model is None and not pool) or not hits:
         return hits[:k]
     head = hits[:reranking.CANDIDATES]
-    z = model.scores(reranking.features(reranking.Query.of(query, index.extra_places), head, index.extra_places))
+    asked = reranking.Query.of(query, index.extra_places)
+    if asked.provinces and PROVINCE_CANDIDATES:
+        # Sentences that name the asked province, whatever their language: a Vietnamese question reaches an
+        # English article's sentence (and the reverse) through the name both spell alike ("Bình Dương" and
+        # "Binh Duong" fold the same), which fusion ranks far down. The reranker weighs them with the rest.
+        seen = {h.row for h in head}
+        named = " ".join(sorted(asked.provinces)) + "".join(f" {y}" for y in sorted(asked.years))
+        extra = [r for r, _ in bm25_ranking(index, named, 3 * PROVINCE_CANDIDATES) if r not in seen][:PROVINCE_CANDIDATES]
+        head = head + [_hit(index, r, len(hits) + i, 0.0, bm_info.get(r), de_info.get(r)) for i, r in enumerate(extra, 1)]
+        hits = [h for h in hits if h.row not in set(extra)]
+    if pool:
+        return head
+    z = model.scores(reranking.features(asked, head, index.extra_places))
     order = sorted(range(len(head)), key=lambda i: (-z[i], i))
     out = [replace(head[i], rank=r, score=float(1.0 / (1.0 + np.exp(-z[i])))) for r, i in enumerate(order, 1)]
-    return (out + hits[len(head):])[:k]
+    rest = [h for h in hits if h.row not in {x.row for x in head}]
+    return (out + rest)[:k]
 
 
 def passage_rows(index: Index, row: int) -> tuple[int, int]:
