@@ -73,7 +73,13 @@ def test_no_candidate_means_no_confidence():
     ([(0.9, True, True), (0.5, True, False)], 0.5),
 ])
 def test_threshold_is_the_lowest_that_keeps_the_precision(outcomes, expected):
-    assert choose_threshold(outcomes, precision=0.95) == expected
+    assert choose_threshold(outcomes, precision=0.95, min_kept=1) == expected
+
+
+def test_threshold_is_not_stopped_by_one_wrong_answer_among_the_first_few():
+    # The most confident answer is wrong, then nineteen right ones and a tail of wrong ones: 19/20 = 0.95.
+    outcomes = [(0.99, False, True)] + [(0.9 - i / 100, True, True) for i in range(19)] + [(0.3, False, True)] * 5
+    assert choose_threshold(outcomes, precision=0.95) == pytest.approx(0.72)
 
 
 def test_reliability_bins_count_every_answered_question():
