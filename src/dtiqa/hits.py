@@ -152,7 +152,8 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     n = max(candidates, k)
     bm = bm25_ranking(index, query, n) if mode != "dense" else []
     # Lower case: a question typed without capitals (or diacritics) must embed like one typed with them.
-    de = dense_ranking(index, embedder.embed_query(query.lower()), n) if mode != "bm25" else []
+    qvec = embedder.embed_query(query.lower()) if mode != "bm25" else None
+    de = dense_ranking(index, qvec, n) if qvec is not None else []
     if mode == "bm25":
         ranked = bm
     elif mode == "dense":
@@ -177,7 +178,9 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         seen = {h.row for h in head}
         named = " ".join(sorted(asked.provinces)) + "".join(f" {y}" for y in sorted(asked.years))
         extra = [r for r, _ in bm25_ranking(index, named, 3 * PROVINCE_CANDIDATES) if r not in seen][:PROVINCE_CANDIDATES]
-        head = head + [_hit(index, r, len(hits) + i, 0.0, bm_info.get(r), de_info.get(r)) for i, r in enumerate(extra, 1)]
+        # Their dense score is computed, not left missing: a missing one reads as the worst to the reranker.
+        dense = {r: de_info.get(r) or (None, _similarity(index, qvec, r)) for r in extra} if qvec is not None else {}
+        head = head + [_hit(index, r, len(hits) + i, 0.0, bm_info.get(r), dense.get(r)) for i, r in enumerate(extra, 1)]
         hits = [h for h in hits if h.row not in set(extra)]
     if pool:
         return head
@@ -186,6 +189,11 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     out = [replace(head[i], rank=r, score=float(1.0 / (1.0 + np.exp(-z[i])))) for r, i in enumerate(order, 1)]
     rest = [h for h in hits if h.row not in {x.row for x in head}]
     return (out + rest)[:k]
+
+
+def _similarity(index: Index, qvec: np.ndarray, row: int) -> float:
+    """The cosine of the query with one indexed sentence (its stored vector)."""
+    return float(np.dot(index.dense.reconstruct(int(row)), np.asarray(qvec, np.float32).ravel()))
 
 
 def passage_rows(index: Index, row: int) -> tuple[int, int]:
