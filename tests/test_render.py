@@ -368,3 +368,10 @@ def test_a_checked_claim_leads_with_its_verdict():
                  "**Sai:** bài viết ghi **9/63**, không phải 5.", verdict="sai")
     assert render.short_answer(ans) == "Sai — 9/63"
     assert '<p class="dtiqa-short"><b>Sai — 9/63</b></p>' in render.answer_html(ans)
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd"])
+def test_csv_cells_that_would_run_as_formulas_are_shown_as_text(cell):
+    out = render.to_csv(["tỉnh", "câu"], [["Hà Nam", cell], ["Sao Mai", 7]])
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[1][1] == "'" + cell and rows[2] == ["Sao Mai", "7"]

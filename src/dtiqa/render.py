@@ -334,12 +334,24 @@ def facts_rows(facts: list[Fact], titles: dict[str, str], by_unit: bool = False)
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A cell a spreadsheet will show, never run: text starting like a formula gets a leading apostrophe
+    (OWASP's advice against CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(headers: list[str], rows: list[list]) -> str:
-    """CSV text (UTF-8 with BOM when written, so spreadsheet programs read the diacritics)."""
+    """CSV text (UTF-8 with BOM when written, so spreadsheet programs read the diacritics); cells that
+    a spreadsheet would run as formulas are neutralised."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(headers)
-    w.writerows(rows)
+    w.writerow([_cell(h) for h in headers])
+    w.writerows([[_cell(c) for c in row] for row in rows])
     return buf.getvalue()
 
 
