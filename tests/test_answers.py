@@ -173,7 +173,7 @@ def edition_qa(tmp_path_factory):
 @pytest.mark.parametrize("question, value, text", [
     ("Hà Nội xếp thứ mấy năm 2023?", 1, "quán quân"),  # the edition is the headline's, the rank said in words
     ("Quảng Ninh đứng thứ mấy năm 2023?", 2, "2"),  # "thứ hai"
-    ("Cà Mau năm 2022 xếp hạng mấy?", 43, "43/63"),  # derived: 48 - 5
+    ("Cà Mau năm 2022 xếp hạng mấy?", 43, "43/63 (hạng 48 năm 2023, giảm 5 bậc)"),  # derived, and shown so
     ("Hà Nội đạt bao nhiêu điểm DTI năm 2023?", 0.7012, "0,7012"),  # not Quảng Ninh's score in the same sentence
     ("Quảng Ninh đạt bao nhiêu điểm DTI năm 2023?", 0.6811, "0,6811"),
 ])
@@ -329,7 +329,7 @@ def test_figures_of_a_provincial_report(report_qa, question, text):
 def test_how_many_places_one_province_is_above_another(report_qa):
     a = report_qa.ask("Bắc Ninh hơn Hà Nam bao nhiêu bậc năm 2022?")
     assert a.comparison == {"values": {"Bắc Ninh": 9.0, "Hà Nam": 28.0}, "better": "Bắc Ninh", "difference": 19.0}
-    assert a.text == "19 bậc"  # the gap is the answer; which is higher is in the message
+    assert a.text == "19 bậc (Bắc Ninh: 9/63; Hà Nam: 28/63)"  # the gap, and the figures it is taken from
     assert "Bắc Ninh cao hơn Hà Nam" in a.message
 
 
@@ -383,7 +383,7 @@ def styles_qa(tmp_path_factory):
     ("Năm 2021, trụ cột kinh tế số của Sông Đà xếp thứ mấy?", "44"),  # the paragraph's year
     ("Sông Đà đặt mục tiêu top 10 vào năm 2025; hiện nay tỉnh xếp thứ mấy về DTI?", "18/63"),  # not the target
     ("Bắc Giang xếp thứ mấy năm 2021?", "31"),  # "năm trước" in a paragraph about 2022
-    ("Thứ hạng DTI năm 2022 của Bắc Giang tăng bao nhiêu bậc so với năm 2021?", "16 bậc"),  # from the two ranks
+    ("Thứ hạng DTI năm 2022 của Bắc Giang tăng bao nhiêu bậc so với năm 2021?", "16 bậc (từ hạng 31 năm 2021 lên hạng 15)"),
     ("Bắc Giang xếp thứ mấy về DTI năm 2023?", "12/63"),  # the plan words are in an aside between dashes
     ("Năm 2023, trụ cột xã hội số của Bắc Ninh xếp thứ mấy?", "5/63"),  # its pillar is before the bracket
     ("Tỉnh Bình Thuận được sáp nhập vào tỉnh nào?", "Lâm Đồng"),  # the gazetteer, not a sentence's province

@@ -38,3 +38,47 @@ def test_a_sentence_offers_numbers_dates_ordinals_and_digit_tokens_once_each():
 ])
 def test_questions_in_other_scripts_are_recognised(question, foreign):
     assert bool(_FOREIGN.search(question)) == foreign
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("it allocated about VND 210 billion to a single platform", 210e9, "VND"),
+    ("a budget of USD 1.5 million", 1.5e6, "USD"),
+    ("tổng vốn khoảng 1.350 tỷ đồng", 1350e9, "đồng"),
+])
+def test_amounts_written_the_english_way_carry_their_currency_and_scale(text, value, unit):
+    from dtiqa.numbers import quantities
+
+    (q,) = quantities(text)
+    assert q.value == value and q.unit == unit
+
+
+def test_digits_restating_spelled_out_words_count_the_noun_after_the_bracket():
+    spans = _spans("Ba trăm năm mươi hai (352) hợp tác xã đã lên sàn.", "", None, frozenset())
+    assert [(s.text, s.role) for s in spans] == [("352", "count")]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Sáu tỉnh dự kiến đầu tư bao nhiêu cho hạ tầng số giai đoạn 2025–2026?", "amount"),
+    ("Tỉnh định bố trí bao nhiêu vốn cho chuyển đổi số?", "amount"),
+    ("Tỉnh đầu tư bao nhiêu dự án?", "count"),
+    ("Ở DTI 2023 thứ hạng của tỉnh biến động thế nào so với năm trước?", "rank_change"),
+    ("Ben Tre's rank in DTI 2023 changed by how much?", "rank_change"),
+    ("By how many percentage points did the share of online applications rise?", "percent"),
+])
+def test_question_kinds_of_plain_phrasings(question, kind):
+    from dtiqa.question import analyze
+
+    assert analyze(question).kind == kind
+
+
+def test_a_question_with_a_preposition_after_bao_nhieu_counts_no_noun():
+    from dtiqa.question import analyze
+
+    assert analyze("Tỉnh đầu tư bao nhiêu cho hạ tầng số?").noun == ""
+
+
+def test_an_english_question_naming_a_province_with_diacritics_is_english():
+    from dtiqa.text import looks_english
+
+    assert looks_english("Bến Tre's rank in DTI 2023 changed by how much?")
+    assert not looks_english("Bến Tre xếp thứ mấy năm 2023?")

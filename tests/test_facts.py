@@ -195,3 +195,24 @@ def test_a_pillar_named_after_the_rank_and_an_overall_rank_beside_it():
     s = "Tây Ninh, sau khi hợp nhất với Long An, xếp thứ 8/34 ở trụ cột chính quyền số nhưng chỉ đứng thứ 15 chung cuộc."
     assert [(m.value, m.pillar) for m in sentence_mentions(s, "Tây Ninh") if m.role == "rank"] == [
         (8, "chính quyền số"), (15, "")]
+
+
+def test_english_ordinals_are_ranks_of_the_province_they_follow():
+    found = [(m.role, m.value, m.province, m.year) for m in sentence_mentions(
+        "In DTI 2020, Nghe An ranked 27th and Ha Tinh 30th out of 63 provinces.", "", None) if m.role == "rank"]
+    assert found == [("rank", 27.0, "Nghệ An", 2020), ("rank", 30.0, "Hà Tĩnh", 2020)]
+    placed = sentence_mentions("By DTI 2023, Ha Tinh had climbed to 11th place.", "", None)
+    assert [(m.role, m.value) for m in placed if m.role == "rank"] == [("rank", 11.0)]
+    # an ordinal that counts occasions is no rank
+    assert not [m for m in sentence_mentions("It was the fifth time and the 4th industrial revolution forum.", "", 2023)
+                if m.role == "rank"]
+
+
+def test_a_figure_given_for_a_province_belongs_to_it():
+    m = [x for x in sentence_mentions("Ha Tinh scored 0.6410 against 0.5233 for Nghe An.", "", 2023) if x.role == "score"]
+    assert [(x.value, x.province) for x in m] == [(0.641, "Hà Tĩnh"), (0.5233, "Nghệ An")]
+
+
+def test_a_region_wide_figure_is_not_the_articles_province():
+    m = sentence_mentions("Tỷ lệ hộ có cáp quang của khu vực đạt 68,5%; riêng Lai Châu chỉ đạt 51,2%.", "Hà Giang", 2024)
+    assert [(x.value, x.province) for x in m if x.role == "percent"] == [(68.5, ""), (51.2, "Lai Châu")]

@@ -21,7 +21,7 @@ from . import candidates, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .hits import Hit, hit_at, prepare_query
-from .question import Question, analyze, with_history
+from .question import PILLARS, Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
@@ -246,12 +246,18 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "claim", _answer_claim(qa, q, hits)
     if q.compare:
         return "compare", _answer_compare(qa, q, hits)
+    if q.superlative and q.over and len(q.provinces) == 1:
+        return "superlative", _answer_superlative_within(qa, q, hits)
     if q.superlative and len(q.provinces) >= 2:
         return "superlative", _answer_group_superlative(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
-        return "superlative", _answer_superlative(qa, q)
+        return "superlative", _answer_superlative(qa, q, hits)
     if q.kind == "rank" and q.region and len(q.provinces) == 1:
         return "regional", _answer_regional_rank(qa, q)
+    if q.districts and q.kind in ("rank", "rank_change") and not q.provinces and _NATIONAL_ASKED.search(fold(q.text.lower())):
+        # "Huyện Đức Trọng xếp thứ mấy cả nước?": districts are ranked within their province, never nationally
+        return "facts", _not_found(q, [], f"{', '.join(q.districts)} là đơn vị cấp huyện: bảng DTI cả nước chỉ xếp hạng "
+                                         "tỉnh, thành phố", ("district",))
     if q.districts and (q.kind in ("rank", "rank_change") or q.kind in candidates.EXPECTED_ROLES):
         # "Huyện Diễn Châu xếp thứ mấy?": the facts table holds provinces; a district's figure is read from
         # the sentences that name it, whatever province its article is about.
@@ -287,6 +293,9 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
     if q.kind in ("entity", "list"):
         return "province", _answer_province(qa, q, hits)
     return "scorer", _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
+
+
+_NATIONAL_ASKED = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national|(63|34) (tinh|dia phuong|don vi)|tinh thanh|provinces)\b")
 
 
 def _facts_about(qa, q: Question) -> bool:
@@ -430,9 +439,9 @@ def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:
     change = old.value - new.value
     verb, direction = ("tăng", "lên") if change >= 0 else ("giảm", "xuống")
     when_new = f"năm {new.year}" if new.year else "bảng xếp hạng mới nhất"
-    text = f"{int(abs(change))} bậc"
+    text = f"{int(abs(change))} bậc (từ hạng {int(old.value)} năm {old.year} {direction} hạng {int(new.value)})"
     citations = _fact_citations(qa, [new, old])
-    message = (f"{new.province} {verb} **{text}**: từ hạng {int(old.value)} năm {old.year} {direction} hạng "
+    message = (f"{new.province} {verb} **{int(abs(change))} bậc**: từ hạng {int(old.value)} năm {old.year} {direction} hạng "
                f"{int(new.value)} ({when_new}). Con số này được tính từ hai thứ hạng mà bài viết nêu."
                + _cite_line(citations[0]))
     return Answer(q.text, True, text, float(change), "bậc", q.kind, citations, [], message, True, 0.7, analysis=q)
@@ -443,6 +452,11 @@ def _rank_text(f: Fact) -> str:
         return f"top {int(f.value)}"
     if f.kind == "rank_change" and not f.text[:1].isdigit():
         return str(abs(int(f.value)))  # "giảm một bậc": 1 (the message says which way)
+    if f.computed and f.kind == "rank" and len(f.derived_from) == 3:
+        # "47/63 (hạng 22 năm 2022, tăng 25 bậc)": a computed rank shows what it is computed from
+        rank, year, change = f.derived_from
+        own = f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
+        return f"{own} (hạng {int(rank)} năm {int(year)}, {'tăng' if change >= 0 else 'giảm'} {int(abs(change))} bậc)"
     if f.computed or f.text.lower() in _ORDINAL_WORDS or f.text.lower().startswith("mười "):  # "thứ hai": 2
         return f"{int(f.value)}/{int(f.out_of)}" if f.out_of else str(int(f.value))
     if f.kind == "rank" and f.out_of and f.value == f.out_of and not any(c.isdigit() for c in f.text):
@@ -570,6 +584,11 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     order = sorted(range(len(found)), key=lambda i: (-z[i], found[i].hit.rank, found[i].start))
     best = found[order[0]]
     p = model.confidence(X, z)
+    soft = tuple(r for r in candidates.SOFT if best.features[candidates.FEATURES.index(f"soft_{r}")])
+    if soft and p < model.threshold:
+        # It breaks what the question states (another unit, a target, an unstated province): given only when the
+        # scorer is sure; otherwise not found, with what it breaks as the reason.
+        return replace(_not_found(q, [], _missing_text(q), reasons=soft), confidence=p)
     citations = []
     for c in [best] + [found[i] for i in order[1:] if found[i].text == best.text]:
         if any(x.doc_id == c.hit.doc_id and x.start == c.hit.start for x in citations):
@@ -819,11 +838,13 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     (n1, a1), (n2, a2) = known
     lower_is_better = q.kind == "rank"
     if a1.value == a2.value:
-        better, text = None, "ngang nhau"
+        better, text = None, f"ngang nhau ({n1}: {a1.text}; {n2}: {a2.text})"
     else:
         first = (a1.value < a2.value) if lower_is_better else (a1.value > a2.value)
         better = n1 if first else n2
-        text = better
+        # The short answer carries both figures: "Bình Định (14/63; Phú Yên: 38/63)"
+        (_, won), (loser, lost) = ((n1, a1), (n2, a2)) if first else ((n2, a2), (n1, a1))
+        text = f"{better} ({won.text}; {loser}: {lost.text})"
     diff = abs(a1.value - a2.value)
     unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
     detail = f"{n1}: {_bold_rank(a1.text, a1.value)}; {n2}: {_bold_rank(a2.text, a2.value)}"
@@ -834,8 +855,8 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     else:
         worse = n2 if better == n1 else n1
         message = f"**{better}** cao hơn {worse} ({detail}; chênh {diff_text})."
-        if how_much:  # "A hơn B bao nhiêu bậc?": the gap is the answer
-            text = diff_text
+        if how_much:  # "A hơn B bao nhiêu bậc?": the gap is the answer, with the two figures it comes from
+            text = f"{diff_text} ({n1}: {a1.text}; {n2}: {a2.text})"
             message = f"**{diff_text}**: {better} cao hơn {worse} ({detail})."
     message += "".join(_cite_line(c) for c in citations[:2])
     computed = a1.computed or a2.computed
@@ -892,16 +913,60 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
         best = ", ".join(ties)
     message = f"**{best}** ({detail})." + "".join(_cite_line(c) for c in citations[:3])
     confidence = min(a.confidence for _, a in known)
-    return Answer(q.text, True, best, ans.value, ans.unit, "entity", citations, [], message,
+    return Answer(q.text, True, f"{best} ({ans.text})", ans.value, ans.unit, "entity", citations, [], message,
                   any(a.computed for _, a in known), confidence, analysis=q,
                   comparison={"values": values, "better": best, "difference": None})
 
 
-def _answer_superlative(qa, q: Question) -> Answer:
-    """"Tỉnh nào tăng hạng nhiều nhất năm 2021?" over the provinces the corpus reports."""
+def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Trụ cột nào của A xếp thấp nhất năm 2023?", "A đạt hạng cao nhất vào năm nào?": the province's figure
+    for each pillar (or each edition) the corpus states, and the best or worst of them.
+
+    On a rank the best is the smallest number; on anything else the largest. Only what the corpus states is
+    weighed, and the reply lists it, so a reader sees what the superlative is taken over.
+    """
+    province = q.provinces[0]
+    base = replace(q, superlative="", over="", side=True)
+    if q.over == "pillar":
+        options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in PILLARS]
+    else:
+        years = set(range(q.base_year, q.year + 1)) if q.base_year and q.year and q.base_year < q.year else set()
+        years |= {f.year for f in qa.index.facts if f.province == province and f.ranking == q.ranking
+                  and f.pillar == q.pillar and not f.target and f.year} if not years else set()
+        options = [(f"năm {y}", replace(base, year=y, base_year=None, latest=False)) for y in sorted(years)]
+    known = []
+    for label, side in options:
+        ans = _dispatch(qa, side, hits)
+        if ans.found and ans.value is not None and (q.kind != "rank" or ans.unit != "top"):
+            known.append((label, ans))
+    over_vi = "trụ cột" if q.over == "pillar" else "năm"
+    if len(known) < 2:
+        return _not_found(q, [], f"kho bài viết không nêu đủ số liệu của {province} theo từng {over_vi} để so sánh")
+    smaller_is_better = q.kind == "rank"
+    ordered = sorted(known, key=lambda la: la[1].value if smaller_is_better else -la[1].value)
+    label, pick = ordered[0] if q.superlative == "best" else ordered[-1]
+    ties = [lb for lb, a in known if a.value == pick.value]
+    label = ", ".join(ties)
+    detail = "; ".join(f"{lb}: {_bold_rank(a.text, a.value)}" for lb, a in known)
+    citations = list({(c.doc_id, c.start): c for _, a in known for c in a.citations[:1]}.values())  # a sentence once
+    figure = f"hạng {pick.text}" if q.kind == "rank" and pick.text[:1].isdigit() else pick.text
+    message = (f"**{label}** ({figure}). Các {over_vi} kho bài viết nêu cho {province} — {detail}."
+               + "".join(_cite_line(c) for c in citations[:3]))
+    return Answer(q.text, True, f"{label} ({figure})", pick.value, pick.unit, "entity", citations, [], message,
+                  any(a.computed for _, a in known), min(a.confidence for _, a in known), analysis=q,
+                  comparison={"values": {lb: a.value for lb, a in known}, "better": label, "difference": None})
+
+
+def _answer_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Tỉnh nào tăng hạng nhiều nhất năm 2021?" over the provinces the corpus reports; "… trong khu vực
+    Tây Bắc" over the provinces the articles that name the region report (their own list of its members)."""
     kind = "rank" if q.kind == "rank" else "rank_change"
     facts = [f for f in qa.index.facts if f.kind == kind and f.ranking == q.ranking and f.pillar == q.pillar
              and not f.target and not f.computed and (q.year is None or f.year == q.year)]
+    if q.region:
+        docs = {h.doc_id for h in hits if _in_region(q.region, h.sentence) or _in_region(q.region, h.title)}
+        members = {f.province for f in facts if f.doc_id in docs}
+        facts = [f for f in facts if f.province in members]
     if not facts:
         when = f" năm {q.year}" if q.year else ""
         return _not_found(q, [], f"không có bài viết nào nêu {KIND_VI[kind]} của tỉnh nào{when}")
@@ -919,7 +984,8 @@ def _answer_superlative(qa, q: Question) -> Answer:
     citations = _fact_citations(qa, [pick])
     scope = f"Trong {len(best_per)} tỉnh, thành phố mà kho bài viết nêu ({', '.join(sorted(best_per))}), "
     message = scope + _rank_message(pick, _rank_text(pick)) + _cite_line(citations[0])
-    return Answer(q.text, True, pick.province, float(pick.value), "", "entity", citations, [], message, False, 0.7,
+    figure = _rank_text(pick) if kind == "rank" else f"{'giảm' if pick.value < 0 else 'tăng'} {abs(int(pick.value))} bậc"
+    return Answer(q.text, True, f"{pick.province} ({figure})", float(pick.value), "", "entity", citations, [], message, False, 0.7,
                   analysis=q)
 
 

@@ -33,6 +33,12 @@ UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score
 # A token holding a digit that no number reading covers: "JLPT_N3", "B1", "TOEIC_450", "4.0".
 _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 
+# Constraints read from wording alone (a counted noun, a plan word, a label, a change cue) or from what a
+# span does not say (no province, no pillar of its own): they misfire on phrasings nobody tuned them on, so a
+# span breaking only these stays a candidate, each broken one a feature whose weight the scorer learns.
+SOFT = ("unit", "target", "change", "province_unstated", "pillar_unstated")
+
+
 FEATURES = (
     "recip_rank", "fused_rel", "bm25_rel", "coverage", "near", "role_expected", "role_generic",
     "role_year", "role_id", "role_other", "kind_open", "noun_match", "province_stated", "province_context",
@@ -43,7 +49,7 @@ FEATURES = (
     "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
     "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
     "average_cue_not_asked", "average_cue_asked", "left_words", "right_words", "gap_cue_not_asked",
-    "open_x_asks_which",
+    "open_x_asks_which", *(f"soft_{r}" for r in SOFT),
 )
 # "chênh lệch 0,0880 điểm", "cao hơn 28%": a difference between two figures, not either of them.
 _GAP = re.compile(r"\b(chenh lech|chenh|cach biet|khoang cach|cao hon|thap hon|nhieu hon|it hon|gap|difference|higher than|lower than)\b")
@@ -268,6 +274,8 @@ def _noun_after(sentence: str, end: int) -> str:
     from underthesea import word_tokenize
 
     rest = sentence[end: end + 40].strip()
+    if rest.startswith(")") and sentence[:end].rstrip("0123456789.,").endswith("("):
+        rest = rest[1:].strip()  # "(352) hợp tác xã"
     if not rest or not rest[0].isalpha():
         return ""
     first = rest.split()[0].strip(",.;:")
@@ -320,60 +328,65 @@ class Asks:
 
 def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
                paragraph_years: set[int]) -> str:
-    """"" when a span may answer `q`, else the constraint it breaks: type, province, year, pillar, index,
-    target, change, unit, level or asked. Everything softer is a feature for the scorer.
+    """"" when a span may answer `q`, else the first constraint it breaks (see `broken`)."""
+    return next(broken(q, asks, s, noun, sentence, folded, extra, paragraph_years), "")
+
+
+def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
+           paragraph_years: set[int]):
+    """The constraints a span breaks, in order: type, province, year, index, pillar, target, change, unit,
+    level or asked (the hard ones) and those in SOFT. Everything softer is a feature for the scorer.
 
     `folded` is the sentence folded and lower-cased (same offsets)."""
     expected = EXPECTED_ROLES.get(q.kind, ())
     if expected and s.role not in expected and not (asks.year and s.role == "year"):
-        return "type"
+        yield "type"
     if q.provinces and s.attributed and s.province not in q.provinces \
             and (not s.implicit or not _place_ok(q, "", sentence, extra)):
         # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province; a national
-        # average or a ministry's figure has none.
-        return "province"
+        # average or a ministry's figure has none; a span with no province of its own is only doubtful.
+        yield "province" if s.province else "province_unstated"
     if q.year is not None and s.year is not None and s.year != q.year and q.year not in paragraph_years:
-        return "year"
+        yield "year"
     if s.role in ("rank", "rank_change", "score"):
         if s.ranking != q.ranking:
-            return "index"  # a PCI or PAPI rank is not the DTI's
+            yield "index"  # a PCI or PAPI rank is not the DTI's
         if s.role == "score" and q.kind == "score" and s.pillar != q.pillar:
-            return "pillar"  # "kinh tế số đạt 0,3208 điểm" is not the province's overall score
+            yield "pillar"  # "kinh tế số đạt 0,3208 điểm" is not the province's overall score
         if s.role != "score" and s.target != q.target:
-            return "target"  # "phấn đấu vào top 10" is not a rank achieved
+            yield "target"  # "phấn đấu vào top 10" is not a rank achieved
         if s.role != "score" and s.pillar != q.pillar:
-            return "pillar"  # the rank in one pillar is not the overall one, nor another pillar's
+            yield "pillar" if s.pillar or not q.pillar else "pillar_unstated"  # the rank in one pillar is not the overall one, nor another pillar's
     # "bao nhiêu tổ" is not answered by "9.870 thành viên"; an English question's noun ("how many teams")
     # cannot be matched word for word against a Vietnamese sentence, so it is left to the scorer.
     if q.noun and noun and not q.english and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
-        return "unit"
+        yield "unit"
     if q.noun and s.role == "number" and not q.english \
             and fold(q.noun.lower()) not in fold(sentence[max(0, s.start - 60):s.start].lower()):
-        return "unit"
+        yield "unit"
     if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
-        return "unit"
+        yield "unit"
     clause = folded[max([m.end() for m in re.finditer(r"[;:()]|, ", folded[:s.start])], default=0):s.start]
     clause_years = {y for _, y, base in _years(clause) if not base}
     if q.year is not None and clause_years and q.year not in clause_years:
-        return "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
+        yield "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
     if s.role not in ("rank", "rank_change") and not q.target and TARGET_WORDS_RE.search(clause) \
             and (q.year is not None or asks.reached):
-        return "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
+        yield "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
     if s.role not in ("rank", "rank_change") and q.target and not s.target \
             and not TARGET_WORDS_RE.search(folded[:s.start] + re.split(r"[;,.]", folded[s.end:], maxsplit=1)[0]):
-        return "target"  # "đạt 64%, thấp hơn mục tiêu 80%": the result does not answer "chỉ tiêu là bao nhiêu?"
+        yield "target"  # "đạt 64%, thấp hơn mục tiêu 80%": the result does not answer "chỉ tiêu là bao nhiêu?"
     if asks.difference and s.role not in ("rank", "rank_change", "year", "date") \
             and not _DIFFERENCE_BEFORE.search(folded[max(0, s.start - 40):s.start]):
-        return "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
+        yield "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
     if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
-        return "change"  # "tăng 0,0211 điểm": a change, when the level is asked
+        yield "change"  # "tăng 0,0211 điểm": a change, when the level is asked
     if not expected and asks.which and s.role in QUANTITIES:
-        return "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
+        yield "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
     if _other_level(q, sentence, s.end) or _a_label(asks.folded, folded, s.start):
-        return "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
+        yield "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
     if s.value is not None and s.value in asks.numbers and s.role != "year":
-        return "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
-    return ""
+        yield "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
 
 
 def _a_label(asked: str, folded: str, start: int) -> bool:
@@ -387,14 +400,15 @@ def _a_label(asked: str, folded: str, start: int) -> bool:
 
 def _other_level(q: Question, sentence: str, end: int) -> bool:
     """Whether the words right after a span, in its clause, name another level or grade than the question:
-    a digit follows ("mức độ 3") and the question asks other digits ("mức độ 4"); years do not count."""
-    asked = {d for d in re.findall(r"\d+", q.text) if not re.fullmatch(r"(19|20)\d\d", d)}
-    if not asked:
+    the question's label with another digit ("mức độ 3" after the span, "mức độ 4" asked); years do not count."""
+    asked = [(w, i) for i, (w, _, _) in enumerate(_words(fold(q.text.lower())))]
+    labels = {asked[i - 1][0] for w, i in asked if i and w.isdigit() and not re.fullmatch(r"(19|20)\d\d", w)}
+    if not labels:
         return False
+    digits = {w for w, _ in asked if w.isdigit()}
     tail = re.split(r"[,;:.()]|\bva\b|\band\b", fold(sentence[end:end + 60].lower()), maxsplit=1)[0]
-    digits = [w for w, _, _ in _words(tail)][:6]
-    digits = [w for w in digits if w.isdigit()]
-    return bool(digits) and not asked & set(digits)
+    words = [w for w, _, _ in _words(tail)][:7]
+    return any(w.isdigit() and i and words[i - 1] in labels and w not in digits for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)
@@ -531,9 +545,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 noun = _counted(q, h.sentence, s.end)
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
-            reason = check_span(q, asks, s, noun, h.sentence, f_sentence, extra, para_years)
-            if reason:
-                refused.append(Refusal(reason, s.text, s.province, s.year, cited))
+            reasons = set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years))
+            hard = [r for r in reasons if r not in SOFT]
+            if hard:
+                refused.append(Refusal(hard[0], s.text, s.province, s.year, cited))
                 continue
             fit = fit_of(qa, q, h, s.start, s.end)
             coverage, close = fit.coverage, fit.near
@@ -568,7 +583,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks.average),
                 *_beside(q, h.sentence, s.start, s.end),
                 float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks.gap),
-                float(not expected and asks.which),
+                float(not expected and asks.which), *(float(r in reasons) for r in SOFT),
             )
             start, end = (rd.back(s.start), rd.back(s.end)) if rd.pieces else (s.start, s.start + len(text))
             rows.append((text, s.value, unit, s.role, cited, cited.start + start, cited.start + end, x))

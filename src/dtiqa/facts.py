@@ -19,14 +19,16 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 18  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 19  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
 _NOT_RANK_BEFORE = re.compile(r"\b(lan|khoa|ky|phien|dot|lop|buoc|giai doan|nhiem ky|hoi nghi|ngay|thang|nam|quy|tuan|so)\s+thu\s*$")
 _PILLAR_THU = re.compile(r"\b(the che|ha tang|nhan luc|kinh te|xa hoi|nhan thuc|chinh quyen) so\s+thu\s*$")  # "hạ tầng số thứ 55"
 _PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
-_CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*(?:them\s*)?(?:duoc\s*)?$")
+# "tăng 6 bậc", "tăng tới 25 bậc", "tụt liền 3 bậc", "nâng được thêm 2 bậc": a change and its modifiers
+_CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*"
+                            r"(?:(?:them|duoc|toi|den|tan|manh|vot|lien|ngay|hon|gan|khoang|nhanh|nhe|ca)\s*){0,2}$")
 _CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang)\b")
 _DOWN = re.compile(r"\b(tut|giam|lui|xuong)\b")
 _RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua)\b")
@@ -52,6 +54,15 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
 _WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?)"
                         rf"(nhất|nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
+_EN_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_EN_ORDINAL = re.compile(r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + "|".join(_EN_ORDINAL_WORDS) + r"))\b")
+_EN_RANKED_BEFORE = re.compile(r"\b(rank(ed|s)?|plac(ed|es)|came|finish(ed|es)?|stood|stands|was|is|at|to|in)\s+(the\s+)?$")
+_EN_RANK_AFTER = re.compile(r"\s*(place|position|spot|nationally|in the country|out of|among|of (the )?(63|34))\b")
+_EN_NOT_RANK_AFTER = re.compile(r"\s*(industrial|session|plenum|congress|edition|time|times|anniversary|quarter|round|century"
+                                r"|consecutive|straight|year|day|month|floor|grade)\b")
+_OWNER_BETWEEN = re.compile(r"\s*(?:(?:diem|points?|%)\s*)?(?:for|of|by|cua|thuoc ve)\s+(?:(?:tinh|thanh pho|province)\s+)?")
 _FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
 _LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
 _NEXT_WORD_RANK = re.compile(rf"\s*(?:,|và)\s*(?:thứ\s+)(nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
@@ -72,7 +83,7 @@ _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|n
 _ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
                     r"|kiem toan nha nuoc|toa an|vien kiem sat|bao hiem xa hoi|co quan ngang bo|cap bo|bo, nganh)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's figure, not the article's province's.
-_NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua)\b")
+_NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua|(cua|toan|ca) (khu vuc|vung))\b")  # "của khu vực": the region's
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
 # Asides between dashes or in brackets: "DTI 2023 – kỳ đánh giá được dùng làm cơ sở xây dựng kế hoạch – tỉnh xếp
@@ -88,6 +99,8 @@ _YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
 _PILLAR_AFTER = re.compile(r"[^;\d()]{0,30}?\b(?:ve|o tru cot|tai tru cot|trong tru cot|in|on|for)\s+(?:(?:the|its)\s+)?")
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
+_FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
+_TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
 
 
@@ -141,16 +154,19 @@ class Fact:
     province_written: str = ""  # the province as the article names it ("TP. Hồ Chí Minh", "Tỉnh")
     unit_2025: str = ""  # the unit the province belongs to since 1 July 2025
     basis: tuple[int, ...] = ()  # sentence indexes a computed fact stands on
+    derived_from: tuple[float, ...] = ()  # a computed rank's stated rank, its year, and the change between them
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["basis"] = list(self.basis)
+        d["derived_from"] = list(self.derived_from)
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Fact":
         d = dict(d)
         d["basis"] = tuple(d.get("basis", ()))
+        d["derived_from"] = tuple(d.get("derived_from", ()))
         return cls(**d)
 
 
@@ -161,6 +177,8 @@ _NAMED_BEFORE = re.compile(r"(?<=\w )[A-ZĐ][^\W\d_]*\s$")
 def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
     """The role of a number from the folded sentence `f` around it, and its signed value."""
     L, R = f[max(0, q.num_start - 40): q.num_start], f[q.end: q.end + 40]
+    if L.endswith("(") and R.startswith(")"):
+        R = R[1:]  # "Ba trăm năm mươi hai (352) hợp tác xã": the digits restate the words before them
     digits = f[q.num_start: q.num_end]
     if q.unit == "%":
         return "percent", q.value
@@ -173,7 +191,7 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         return "rank_change", -q.value if _DOWN.search(L[-20:]) else q.value
     if _TOP_BEFORE.search(L):
         return "top", q.value
-    if _PREV_RANK_BEFORE.search(L) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
+    if _PREV_RANK_BEFORE.search(L) and q.value == int(q.value) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
         return "prev_rank", q.value
     if q.out_of is not None and 10 <= q.out_of <= 100 and q.value <= q.out_of and q.value == int(q.value):
         # "9/63 tỉnh" is a rank; "59/68 hệ thống thông tin" counts 59 systems of 68.
@@ -228,12 +246,18 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
     if _INDICATOR.search(f, seg[0], start):
         return "other"  # an indicator's rank
-    if (_SCOPE.search(f, seg[0], min(len(f), end + 40)) and not _NATIONAL_AFTER.match(f, end)
+    # "xếp thứ 2 trong khu vực" scopes the rank; "tăng 6 bậc và tiếp tục dẫn đầu khu vực" is another clause
+    stop = re.search(r",|\bva\b", f[end:end + 40])
+    clause_end = end + stop.start() if stop else min(len(f), end + 40)
+    if (_SCOPE.search(f, seg[0], clause_end) and not _NATIONAL_AFTER.match(f, end)
             and not re.search(r"/\s*(63|34)\b", f[start:end])):
         return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc" or "38/63"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
         return "other"
     return None
+
+
+_PILLAR_TOPIC = re.compile(r"\W*(?:o|ve|trong|tai|doi voi|xet (?:ve|o))\s+(?:tru cot|chi so thanh phan|chi so)?\s*([a-z ]{5,40}?)\s*,")
 
 
 def _pillar_before(f: str, pos: int) -> str:
@@ -257,7 +281,9 @@ def _pillar_before(f: str, pos: int) -> str:
             if m.start() > best_at:
                 best, best_at, best_end = name, m.start(), m.end()
     if not best:
-        return ""
+        # "Ở trụ cột chính quyền số, …; riêng Lào Cai … hạng 7": a sentence that opens on a pillar is about it
+        topic = _PILLAR_TOPIC.match(f)
+        return next((name for name, rx in PILLAR_RES.items() if topic and rx.fullmatch(topic.group(1))), "")
     # "chính quyền số, kinh tế số và xã hội số": a list of pillars names none in particular.
     before, after = f[max(0, best_at - 30): best_at], f[best_end: best_end + 30]
     for rx in PILLAR_RES.values():
@@ -321,6 +347,17 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         found = [(at, x) for at, x in found if x.num_start != m.start(1)]
         found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
                                            m.start(1), m.end(1))))
+    en_ranks = set()  # "ranked 27th", "climbed to 11th place", "fifth nationally": an English ordinal is a rank
+    for m in _EN_ORDINAL.finditer(low):
+        word = m.group("word")
+        if word and not (_EN_RANKED_BEFORE.search(low, max(0, m.start() - 25), m.start()) or _EN_RANK_AFTER.match(low, m.end())):
+            continue  # "the fifth time": a word ordinal is a rank only beside ranking words
+        if _EN_NOT_RANK_AFTER.match(low, m.end()):
+            continue  # "the 4th industrial revolution", "the 15th session"
+        value = float(m.group("num") or _EN_ORDINAL_WORDS[word])
+        found = [(at, x) for at, x in found if not (m.start() <= x.num_start < m.end())]
+        found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], value, "", None, "", m.start(), m.end())))
+        en_ranks.add(m.start())
     word_changes = {}  # "tăng hai bậc", "giảm một bậc": a rank change in words
     for m in _WORD_CHANGE.finditer(low):
         value = float(cardinal_value(m.group(2))) * (-1 if m.group(1) in ("giảm", "tụt", "xuống") else 1)
@@ -334,6 +371,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     for _, q in sorted(found, key=lambda x: x[0]):
         if q.num_start in word_changes:
             role, value = "rank_change", word_changes[q.num_start]
+        elif q.num_start in en_ranks:
+            role, value = "rank", q.value
         elif not text[q.num_start:q.num_end][:1].isdigit():
             role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
         else:
@@ -349,6 +388,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             before.pop()
         after_same_clause = [p for p in places if p.start >= q.end and p.start < _clause_of(f, q.end)[1]]
         province, implicit, written = "", False, ""
+        owner = next((p for p in places if p.start > q.end and _OWNER_BETWEEN.fullmatch(f[q.end:p.start])), None)
+        if owner:  # "0.5233 for Nghe An", "0,4120 điểm của Nghệ An": the province the figure is given for
+            before = [owner]
         if before:
             province, written = before[-1].name, text[before[-1].start:before[-1].end]
         elif after_same_clause:
@@ -390,6 +432,10 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             year = prior[-1]
         elif context_year is not None:
             year, y_implicit = context_year, True
+        if (role in ("score", "percent", "count", "amount", "number") and year is not None and not bracket and not right
+                and _FROM_BEFORE.search(f, max(0, q.num_start - 12), q.num_start) and _TO_AFTER.match(f, q.end)):
+            # "điểm tăng từ 0,4105 lên 0,4198": the first figure is the earlier edition's
+            year = base[0] if base and base[0] < year else year - 1
         if role == "rank_change" and base and year is not None and year <= base[0]:
             # "so với năm 2020, ... giảm 3 hạng": the change is of a later edition than its base.
             right = None
@@ -524,6 +570,11 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         for m in ranks:
             if m.year is not None and not m.year_implicit and not m.target and m.base_year != m.year:
                 para_year[s.paragraph] = m.year
+        if not ranks:  # "Biểu đồ 2 tách riêng ba trụ cột của DTI 2024.": the edition the next sentences rank in
+            f = fold(s.text.lower())
+            stated = {y for _, y, base in _years(f) if not base}
+            if len(stated) == 1 and _DTI_WORDS.search(f) and not TARGET_RE.search(_ASIDES.sub(" ", f)):
+                para_year[s.paragraph] = stated.pop()
         for m in ranks:
             if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
                 continue
@@ -579,6 +630,16 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         near = [(c, cs) for c, cs in changes if c.province == fact.province and c.pillar == fact.pillar
                 and c.ranking == fact.ranking and c.year == fact.year and cs.paragraph == s.paragraph
                 and 0 < abs(cs.index - s.index) <= 2]
+        if not near:  # "- Tỉnh Lào Cai: hạng 18" … "So với năm 2023, Lào Cai tăng 6 bậc": the article's only pair
+            near = [(c, cs) for c, cs in changes if c.province == fact.province and c.pillar == fact.pillar
+                    and c.ranking == fact.ranking and c.year == fact.year]
+            if sum(f.province == fact.province and f.pillar == fact.pillar and f.ranking == fact.ranking
+                   and f.year == fact.year for f, _ in lone) != 1:
+                near = []
+            elif near and any(f.kind == "rank" and not f.computed and f.province == fact.province and f.pillar == fact.pillar
+                              and f.ranking == fact.ranking and f.year == (near[0][0].base_year or fact.year - 1)
+                              for f in facts):
+                near = []  # the earlier rank is stated: nothing to compute
         if len(near) == 1:
             derived = _earlier_rank(fact, *near[0], s)
             facts += [derived] if derived else []
@@ -597,6 +658,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         value = old.value - c.value
         if 1 <= value <= (old.out_of or 63):
             facts.append(replace(old, year=c.year, value=value, text=str(int(value)), computed=True,
+                                 derived_from=(old.value, float(old.year), c.value),
                                  basis=tuple(sorted({old.sentence_index, cs.index})), sentence_index=cs.index,
                                  start=cs.start, end=cs.end, sentence=cs.text, answer_start=cs.start + c.start,
                                  answer_end=cs.start + c.end, latest=False))
@@ -611,5 +673,6 @@ def _earlier_rank(fact: Fact, change: Mention, change_sentence: Sentence, rank_s
         return None
     cs = change_sentence
     return replace(fact, year=base, value=value, text=str(int(value)), computed=True,
+                   derived_from=(fact.value, float(fact.year), change.value),
                    basis=tuple(sorted({rank_sentence.index, cs.index})), sentence_index=cs.index, start=cs.start,
                    end=cs.end, sentence=cs.text, answer_start=cs.start + change.start, answer_end=cs.start + change.end)

@@ -22,7 +22,9 @@ KIND_CUES: list[tuple[str, str]] = [
            r"|\bso hieu\b"),
     ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
-                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\bthay doi (the nao|ra sao|bao nhieu)\b"),
+                    r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\b(thay doi|bien dong) (the nao|ra sao|bao nhieu)\b"
+                    r"|\b(thay doi|bien dong|dich chuyen) (thu hang|vi tri|hang|xep hang)( \w+){0,3} (the nao|ra sao|nhu the nao|bao nhieu)\b"
+                    r"|\bchang\w* by how (much|many)\b|\bhow (much|far) did\b.{0,40}\b(rise|fall|climb|drop|change|move)\b"),
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
@@ -32,12 +34,14 @@ KIND_CUES: list[tuple[str, str]] = [
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
-    ("score", r"\b(bao nhieu|may) diem\b(?! (phat song|giao dich|thanh toan|ban|du lich|truy cap|cung cap|tham quan|wifi|cau))|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|\bpoints\b"
+    ("score", r"\b(bao nhieu|may) diem\b(?! (phat song|giao dich|thanh toan|ban|du lich|truy cap|cung cap|tham quan|wifi|cau))|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|(?<!percentage )\bpoints\b"
               r"|^\W*diem\b|\bdiem (trung binh|binh quan)\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
     ("amount", r"\b(bao nhieu|may) (tien|ty|trieu|nghin|dong|usd)\b|\bdoanh thu\b|\bkinh phi\b|\bngan sach\b|\bgia tri\b"
                r"|\b(hoc|muc|le|chi) phi\b"
-               r"|\bvon dau tu\b|\b(bao nhieu|bao nhiu) von\b|\btong thu\b|\bhow much\b|\brevenue\b"),
+               r"|\bvon dau tu\b|\b(bao nhieu|bao nhiu) von\b|\btong thu\b|\bhow much\b|\brevenue\b"
+               r"|\b(dau tu|bo tri|phan bo|giai ngan) (khoang )?(bao nhieu|bao nhiu)\b(?! [a-z]+ (du an|cong trinh|hang muc))"
+               r"|\b(spend|spent|invest\w*|allocat\w*|cost)\b"),
     ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
 _KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
@@ -76,7 +80,7 @@ TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huo
 TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:nam\s+)?(19[89]\d|20\d\d)\b")
+BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:(?:nam|ky|dti|ky danh gia|the)\s+)*(19[89]\d|20\d\d)\b")
 # "đội sổ" folds to the letters of "đổi số": without diacritics it counts only when not after "chuyen".
 LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bottom)\b")
 LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
@@ -98,9 +102,13 @@ CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|
 # ("có hơn bao nhiêu nhà máy" is "more than how many": a count).
 DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|nhieu|it|lon|nho|tot) hon|kem|vuot|thieu)\b(?! bao nhieu (tinh|dia phuong|don vi))"
                                r"[^?]{0,40}?\bbao nhieu\b|\bby how much\b|\bhow (much|many) (more|less|fewer|higher|lower)\b"
-                               r"|\bhow (much|many)\b[^?]{0,50}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain)")
-COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
-SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|the most|highest|lowest|best|worst|most)\b")
+                               r"|\bhow (much|many)\b[^?]{0,90}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain|improve)")
+COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|chenh lech|khoang cach|difference|gap|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
+# "trụ cột nào … thấp nhất", "đạt hạng cao nhất vào năm nào": one province's pillars (or editions) against each other.
+OVER_PILLAR_RE = re.compile(r"\b(tru cot|chi so thanh phan|chi so con|chi so|linh vuc|mat) nao\b|\bwhich (\w+ )?(pillar|sub-?index|component|area)\b")
+OVER_YEAR_RE = re.compile(r"\b(nam|ky|dot|lan|ky danh gia|phien ban) nao\b|\bwhich (year|edition)\b|\bin what year\b|\bwhen\b")
+SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|yeu nhat|the most|highest|lowest"
+                            r"|best|worst|weakest|strongest|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
 NEW_UNIT_AFTER = re.compile(r"^\s*(\(?moi\)?(?! nhat| day| duoc| cong bo| vua)|sau (khi )?sap nhap|hien nay|\(2025\)|after the merger|\(new\))")
 NEW_UNIT_ANY = re.compile(r"\b(sau (khi )?sap nhap|sau hop nhat|after the (2025 )?merger|new province)\b")
@@ -142,13 +150,14 @@ class Question:
     claim: bool = False  # "... đúng không?": check a figure
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
+    over: str = ""  # what a superlative ranges over when one province is named: "pillar" or "year"
     side: bool = False  # one side of a comparison or group: its level is asked, whatever "hơn bao nhiêu" says
     context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
 
 _COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu|nghin|dong|usd|bac|hang|lan\b|ngay|thang|tuan|gio"
-                      r"|kinh phi|ngan sach|chi phi|doanh thu|gia tri)([a-z]+)")
+                      r"|kinh phi|ngan sach|chi phi|doanh thu|gia tri|(?:cho|de|vao|trong|tu|o|la|khi|voi|tai|nam|hien nay)\b)([a-z]+)")
 
 
 def _kind(f: str) -> str:
@@ -172,9 +181,12 @@ def _noun(question: str, f: str) -> str:
     m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+(\w+(?:\s+\w+)?)", f)
     if not m:
         m = re.search(r"\bhow many\s+(\w+)", f)
-    if not m:
-        return ""
+    if not m or _FUNCTION_WORD.match(m.group(1)):
+        return ""  # "đầu tư bao nhiêu cho hạ tầng số": no noun is counted
     return question[m.start(1): m.end(1)].split()[0].lower()
+
+
+_FUNCTION_WORD = re.compile(r"(cho|de|vao|trong|tu|o|la|khi|voi|tai|nam|hien nay|the|a|an|of|in|for|did|do|does|are|is|was|were)\b")
 
 
 def analyze(question: str, places: frozenset = frozenset()) -> Question:
@@ -261,14 +273,22 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     if kind == "rank" and base_years and re.search(r"\bso voi\b", f):
         kind = "rank_change"  # "năm 2021 so với năm 2020 xếp hạng thế nào?"
     sup = SUPERLATIVE_RE.search(f)
-    superlative = ""
+    superlative = over = ""
     group = len(names) >= 2 and not compare  # "Giữa A, B và C, tỉnh nào … cao nhất?": the best of a named group
-    if sup and not claim and (not names or group):
-        worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "lowest", "worst")
-        if kind in ("entity", "list", "text"):
-            kind = "rank_change" if re.search(r"\b(tang|giam|thang|tut|bac|climb\w*|rose|rise|fell|drop\w*|places|jump\w*)\b", f) else "rank"
-            if group and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f):
+    if sup and not claim and len(names) == 1 and not compare:
+        over = "pillar" if OVER_PILLAR_RE.search(f) else "year" if OVER_YEAR_RE.search(f) else ""
+    if sup and not claim and (not names or group or over):
+        worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "yeu nhat", "lowest", "worst", "weakest")
+        if kind in ("entity", "list", "text") or (over and kind == "date"):  # "vào năm nào": the year is the pick, not asked
+            kind = "rank"
+            if (group or over) and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f):
                 kind = "score"  # "tỉnh nào có điểm cao nhất?": the highest score
+        elif over and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f) and not _RANK_WORDS.search(f):
+            kind = "score"  # "chỉ số nào có điểm thấp nhất?"
+        unregioned = REGION_RE.sub(" ", masked)  # "khu vực Tây Bắc": "bắc" is no "bậc"
+        if kind == "rank" and re.search(r"\b(tang|giam|thang|tut|bac|climb\w*|rose|rise|improv\w*|fell|drop\w*|places|jump\w*)\b",
+                                        unregioned):
+            kind = "rank_change"  # "tỉnh nào tăng nhiều bậc nhất?", "which one improved its ranking the most?"
         if kind == "rank_change" and re.search(r"\b(giam|tut|lui|fell|drop\w*)\b", f):
             worst = not worst  # "giảm nhiều nhất": the largest fall
         superlative = "worst" if worst else "best"
@@ -283,7 +303,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         latest=bool(LATEST_RE.search(f)), english=english,
         districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, compare=compare, superlative=superlative, new_unit=new_unit,
+        claim=claim, compare=compare, superlative=superlative, over=over, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         region=region.group(1) if region else "", merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),

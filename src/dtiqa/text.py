@@ -87,8 +87,10 @@ _ENGLISH = re.compile(r"\b(what|which|how|who|when|where|why|did|does|do|was|wer
 
 
 def looks_english(text: str) -> bool:
-    """A question typed in English: no Vietnamese letters and at least two common English words."""
-    return fold(text) == text and len(_ENGLISH.findall(text.lower())) >= 2
+    """A question typed in English: no Vietnamese letters outside capitalised names ("Bến Tre's rank …") and at
+    least two common English words."""
+    rest = re.sub(r"(?<![\w'])[A-ZÀ-ỸĐ]\w*(?:'s)?", " ", text)
+    return fold(rest) == rest and len(_ENGLISH.findall(text.lower())) >= 2
 
 
 @lru_cache(maxsize=1)
