@@ -171,7 +171,7 @@ Ban điều phối vùng cao Tây Lĩnh công bố kết quả DTI 2024 của b�
 - Tỉnh Sơn La: hạng 40, 0,4956 điểm
 - Tỉnh Điện Biên: hạng 55, 0,4310 điểm
 
-So với năm 2023, Lào Cai tăng 6 bậc và tiếp tục dẫn đầu vùng.
+So với năm 2023, Lào Cai tăng 6 bậc và tiếp tục dẫn đầu vùng. Hòa Bình giữ nguyên thứ hạng.
 
 Biểu đồ riêng cho Sơn La tách ba trụ cột của DTI 2024. Chính quyền số đạt 0,6120 điểm, xếp hạng 15; xã hội số đạt 0,5010 điểm, xếp hạng 33; kinh tế số thấp nhất với 0,3905 điểm, xếp hạng 52.
 
@@ -214,3 +214,22 @@ def test_the_first_figure_of_from_to_is_the_earlier_editions(region_qa):
     ans = region_qa.ask("Điểm DTI của Sơn La tăng bao nhiêu từ 2023 sang 2024?")
     assert ans.found and abs(ans.value - 0.0344) < 1e-9
     assert "0,4612" in ans.text and "0,4956" in ans.text
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Hà Xuyên tụt hạng năm 2023, đúng không?", "đúng"),  # "giảm 5 bậc"
+    ("Hà Xuyên tăng hạng năm 2023, đúng không?", "sai"),
+    ("Is it true that Ha Xuyen's rank fell in 2023?", "đúng"),
+])
+def test_a_claimed_direction_of_a_rank_is_checked_against_the_stated_change(qa, claim, verdict):
+    ans = qa.ask(claim)
+    assert ans.verdict == verdict and ans.citations, ans.message
+
+
+def test_a_kept_rank_is_a_change_of_zero(region_qa):
+    ans = region_qa.ask("Sơn La giữ nguyên thứ hạng năm 2024, đúng không?")
+    assert ans.verdict == "sai" and ans.value == 4  # 44/63 in 2023, 40 in 2024
+    kept = region_qa.ask("Hòa Bình giữ nguyên thứ hạng năm 2024, đúng không?")
+    assert kept.verdict == "đúng", kept.message
+    facts = [f for f in region_qa.facts(province="Hòa Bình") if f.kind == "rank_change"]
+    assert [(f.year, f.value) for f in facts] == [(2024, 0.0)]

@@ -480,6 +480,8 @@ def _rank_message(f: Fact, text: str) -> str:
     what = _what(f.pillar, f.ranking)
     when = f" năm {f.year}" if f.year else (" trong bảng xếp hạng mới nhất bài viết nêu" if f.latest else "")
     if f.kind == "rank_change":
+        if f.value == 0:
+            return f"{f.province} **giữ nguyên thứ hạng** {what}{when}."
         verb = "giảm" if f.value < 0 else "tăng"
         return f"{f.province} {verb} **{abs(int(f.value))} bậc** {what}{when}."
     if f.kind == "top":
@@ -785,10 +787,45 @@ def _claimed(q: Question):
     return None
 
 
+# A claimed direction of a rank: "tụt hạng", "thứ hạng … tăng", "giữ nguyên thứ hạng", "climbed".
+_RANK_NOUN = r"(thu hang|hang|vi tri|bac)"
+_DIRECTIONS = (
+    (0, re.compile(rf"\b(giu nguyen|khong (thay )?doi|duy tri) {_RANK_NOUN}\b|\b{_RANK_NOUN}\b[^,.;]{{0,20}}\b(giu nguyen|khong (thay )?doi)\b"
+                   r"|\b(kept|held|maintained) its (rank|position|place)\b|\bunchanged\b")),
+    (-1, re.compile(rf"\b(giam|tut|lui|sut|xuong|mat) {_RANK_NOUN}\b|\b{_RANK_NOUN}\b[^,.;]{{0,20}}\b(giam|tut|lui|sut|di xuong)\b"
+                    r"|\b(fell|dropped|slipped|declined|lost)\b")),
+    (1, re.compile(rf"\b(tang|thang|len|nang|cai thien) {_RANK_NOUN}\b|\b{_RANK_NOUN}\b[^,.;]{{0,20}}\b(tang|cai thien|di len)\b"
+                   r"|\b(rose|climbed|improved|moved up|gained)\b")),
+)
+# A second part about the score ("vì điểm số giảm", "dù điểm tăng"): not checked here, so no verdict is given on it.
+_SCORE_DIRECTION = re.compile(r"\b(diem|score)\w*\b[^,.;]{0,25}\b(tang|giam|rose|fell|increased|decreased)\b")
+
+
+def _direction_claim(qa, q: Question, hits: list[Hit]) -> Answer | None:
+    """"Hòa Bình giữ nguyên thứ hạng năm 2024, đúng không?": the claimed direction against the stated (or
+    derived) rank change; None when the claim states no direction of a rank, or also one of the score."""
+    f = fold(q.text.lower())
+    claimed = next((d for d, rx in _DIRECTIONS if rx.search(f)), None)
+    if claimed is None or _SCORE_DIRECTION.search(f) or len(q.provinces) != 1:
+        return None
+    ans = _dispatch(qa, replace(q, claim=False, kind="rank_change"), hits)
+    if not ans.found or ans.value is None:
+        return None
+    stated = 0 if ans.value == 0 else (1 if ans.value > 0 else -1)
+    words = {0: "giữ nguyên thứ hạng", 1: f"tăng {abs(int(ans.value))} bậc", -1: f"giảm {abs(int(ans.value))} bậc"}
+    true = stated == claimed
+    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{words[stated]}**."
+    return replace(ans, verdict=VERDICTS[0] if true else VERDICTS[1], text=words[stated], kind="rank_change",
+                   message=f"{lead} {ans.message}")
+
+
 def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Bình Phước đứng thứ 5 năm 2021 đúng không?": a verdict from the corpus's own figure."""
     claimed = _claimed(q)
     if claimed is None:
+        direction = _direction_claim(qa, q, hits)
+        if direction is not None:
+            return direction
         return replace(_not_found(q, [], "câu hỏi không nêu con số nào để kiểm tra"), verdict=VERDICTS[2])
     kind, value, is_top, said, noun = claimed
     digits = {w for w, _, _ in _words(fold(said.lower()))}

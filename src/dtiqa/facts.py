@@ -70,6 +70,10 @@ _NEXT_WORD_RANK = re.compile(rf"\s*(?:,|và)\s*(?:thứ\s+)(nhì|tư|{CARDINAL_W
 _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
 _WORD_CHANGE = re.compile(rf"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?({CARDINAL_WORDS})"
                           r"\s+(bậc|hạng)\b")
+# "Hòa Bình giữ nguyên thứ hạng", "vị trí không thay đổi", "kept its rank": a change of zero
+_KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b"
+                   r"|\b(thứ hạng|vị trí)\s+(được\s+)?(giữ nguyên|không thay đổi|không đổi)\b|\b(kept|held|maintained) its (rank|position|place)\b"
+                   r"|\b(rank|position) (was )?unchanged\b")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).
@@ -364,6 +368,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         word_changes[m.start(2)] = value
         found.append((m.start(2), Quantity(m.start(2), m.end(2), text[m.start(2):m.end(2)], abs(value), "", None, "",
                                            m.start(2), m.end(2))))
+    for m in _KEPT.finditer(low):
+        word_changes[m.start()] = 0.0
+        found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 0.0, "", None, "", m.start(), m.end())))
     for m in _LAST.finditer(low):
         if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]):
             continue  # "ba địa phương đứng cuối bảng là ...", "nhóm cuối bảng": a group, each with its own rank
