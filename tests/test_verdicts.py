@@ -233,3 +233,21 @@ def test_a_kept_rank_is_a_change_of_zero(region_qa):
     assert kept.verdict == "đúng", kept.message
     facts = [f for f in region_qa.facts(province="Hòa Bình") if f.kind == "rank_change"]
     assert [(f.year, f.value) for f in facts] == [(2024, 0.0)]
+
+
+LEADERS = """\
+Công bố DTI 2022: Sao Mai, Hà Xuyên, Núi Đỏ và Sông Lam trong nhóm đầu
+Năm 2022, tỉnh Núi Đỏ xếp thứ 3/63, tỉnh Sao Mai xếp thứ 1/63.
+Tỉnh Hà Xuyên xếp thứ 2/63 về chỉ số chuyển đổi số năm 2022; tỉnh Sông Lam xếp thứ 4/63.
+"""
+
+
+@pytest.mark.parametrize("question", ["Ba tỉnh dẫn đầu DTI 2022 là những tỉnh nào?",
+                                      "Which were the top three provinces in DTI 2022?"])
+def test_the_leading_n_provinces_are_listed_in_rank_order(tmp_path_factory, question):
+    root = tmp_path_factory.mktemp("leaders")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "dti_2022.txt").write_text(LEADERS, encoding="utf-8")
+    qa = Extracted(dtiqa.load(root / "corpus", root / "index", shipped_embedder()))
+    ans = qa.ask(question)
+    assert ans.found and ans.text == "Sao Mai, Hà Xuyên, Núi Đỏ", ans.message

@@ -525,6 +525,7 @@ def _answer_inverse(qa, q: Question) -> Answer:
         chosen = [f for f in facts if f.kind == "rank" and f.out_of and f.value == f.out_of]
     else:
         chosen = [f for f in facts if f.kind == "rank" and f.value == q.rank_value]
+    chosen.sort(key=lambda f: (f.kind != "rank", f.value))  # a top list in rank order
     when = f" năm {q.year}" if q.year else ""
     if not chosen:
         asked = (f"trong top {q.top}" if q.top is not None else
@@ -533,7 +534,7 @@ def _answer_inverse(qa, q: Question) -> Answer:
     written: dict[str, str] = {}
     for f in chosen:  # each province as the article writes it ("TP. Đà Nẵng", "Thừa Thiên Huế")
         form = f.province_written if f.province_written and f.province_written[:1].isupper() else f.province
-        written.setdefault(f.province, form)
+        written.setdefault(f.province, re.sub(r"^Tỉnh\s+", "", form))  # "Tỉnh Hà Xuyên xếp thứ 2": the name
     names = list(written.values())
     text = ", ".join(names)
     citations = _fact_citations(qa, chosen)

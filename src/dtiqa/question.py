@@ -88,6 +88,11 @@ RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
 # "tỉnh nào xếp thứ hai": a rank said in words (not "thứ năm 2023", a year).
 _WORD_RANK_VALUE = re.compile(r"\b(?:xep|dung|vi tri|hang)\s+(?:thu\s+)?(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?!\s*\d)")
+# "ba tỉnh dẫn đầu", "5 địa phương đứng đầu", "the three leading provinces", "top three provinces"
+_LEADERS = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tinh|dia phuong|tinh thanh|thanh pho)"
+                      r"(?: \w+){0,2} (dan dau|dung dau|xep dau|cao nhat|tot nhat)\b"
+                      r"|\b(?:the |top )(?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (leading |top |best )?(provinces|localities)\b")
+_EN_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 _WORD_RANKS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                "muoi": 10}
 # "vùng Đồng bằng sông Cửu Long", "khu vực Tây Nguyên": a region (its words, up to what the question says next).
@@ -228,6 +233,11 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         top = int(t.group(1))
         if rank_value == top:
             rank_value = None
+    leaders = _LEADERS.search(f)
+    if kind in ("entity", "list", "text") and rank_value is None and top is None and leaders and not names:
+        n = leaders.group("n") or leaders.group("en")
+        top = int(n) if n.isdigit() else _WORD_RANKS.get(n) or _EN_NUMBERS.get(n)  # "ba tỉnh dẫn đầu": the top 3
+        kind = "list"
     if kind in ("entity", "list") and rank_value is None and top is None:
         if re.search(r"\b(dung dau|dan dau|first|top)\b", f):
             rank_value = 1
