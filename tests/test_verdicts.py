@@ -220,6 +220,8 @@ def test_the_first_figure_of_from_to_is_the_earlier_editions(region_qa):
     ("Hà Xuyên tụt hạng năm 2023, đúng không?", "đúng"),  # "giảm 5 bậc"
     ("Hà Xuyên tăng hạng năm 2023, đúng không?", "sai"),
     ("Is it true that Ha Xuyen's rank fell in 2023?", "đúng"),
+    ("Hà Xuyên tụt hạng năm 2023 vì điểm số giảm, đúng không?", "đúng"),  # 480 -> 455,5
+    ("Hà Xuyên tụt hạng năm 2023 dù điểm số tăng, đúng không?", "sai"),
 ])
 def test_a_claimed_direction_of_a_rank_is_checked_against_the_stated_change(qa, claim, verdict):
     ans = qa.ask(claim)

@@ -802,22 +802,50 @@ _DIRECTIONS = (
 _SCORE_DIRECTION = re.compile(r"\b(diem|score)\w*\b[^,.;]{0,25}\b(tang|giam|rose|fell|increased|decreased)\b")
 
 
+def _sign(x: float) -> int:
+    return 0 if x == 0 else (1 if x > 0 else -1)
+
+
 def _direction_claim(qa, q: Question, hits: list[Hit]) -> Answer | None:
-    """"Hòa Bình giữ nguyên thứ hạng năm 2024, đúng không?": the claimed direction against the stated (or
-    derived) rank change; None when the claim states no direction of a rank, or also one of the score."""
+    """"Hòa Bình giữ nguyên thứ hạng năm 2024, đúng không?", "A tụt hạng vì điểm số giảm": each claimed
+    direction (of the rank, of the score) against the stated or derived change. False when one part is; true
+    when every part is; None (not enough information) when the claim states no direction or a part is unknown."""
     f = fold(q.text.lower())
-    claimed = next((d for d, rx in _DIRECTIONS if rx.search(f)), None)
-    if claimed is None or _SCORE_DIRECTION.search(f) or len(q.provinces) != 1:
+    score = _SCORE_DIRECTION.search(f)
+    rank_part = _SCORE_DIRECTION.sub(" ", f)
+    claimed = next((d for d, rx in _DIRECTIONS if rx.search(rank_part)), None)
+    if (claimed is None and not score) or len(q.provinces) != 1:
         return None
-    ans = _dispatch(qa, replace(q, claim=False, kind="rank_change"), hits)
-    if not ans.found or ans.value is None:
+    checked = []  # (claimed sign, answer, words for the stated figure)
+    if claimed is not None:
+        ans = _dispatch(qa, replace(q, claim=False, kind="rank_change"), hits)
+        if ans.found and ans.value is not None:
+            stated = _sign(ans.value)
+            words = {0: "giữ nguyên thứ hạng", 1: f"tăng {abs(int(ans.value))} bậc", -1: f"giảm {abs(int(ans.value))} bậc"}
+            checked.append((claimed, ans, words[stated]))
+        else:
+            checked.append((claimed, None, ""))
+    if score:
+        year = q.year
+        ans = _dispatch(qa, replace(q, claim=False, compare=True, kind="score", year=year,
+                                    base_year=(year - 1) if year else None), hits) if year else None
+        want = -1 if score.group(2) in ("giam", "fell", "decreased") else 1
+        if ans is not None and ans.found and ans.comparison and len(ans.comparison.get("values", {})) == 2:
+            (_, old), (_, new) = sorted(ans.comparison["values"].items())
+            checked.append((want, replace(ans, value=new - old), f"điểm {'tăng' if new > old else 'giảm'} từ "
+                            f"{_vi_number(old)} {'lên' if new > old else 'xuống'} {_vi_number(new)}" if new != old else "điểm không đổi"))
+        else:
+            checked.append((want, None, ""))
+    wrong = [(c, a, w) for c, a, w in checked if a is not None and _sign(a.value) != c]
+    if wrong:
+        _, ans, words = wrong[0]
+        return replace(ans, verdict=VERDICTS[1], text=words, message=f"**Sai:** bài viết ghi **{words}**. {ans.message}")
+    if any(a is None for _, a, _ in checked):
         return None
-    stated = 0 if ans.value == 0 else (1 if ans.value > 0 else -1)
-    words = {0: "giữ nguyên thứ hạng", 1: f"tăng {abs(int(ans.value))} bậc", -1: f"giảm {abs(int(ans.value))} bậc"}
-    true = stated == claimed
-    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{words[stated]}**."
-    return replace(ans, verdict=VERDICTS[0] if true else VERDICTS[1], text=words[stated], kind="rank_change",
-                   message=f"{lead} {ans.message}")
+    _, ans, words = checked[0]
+    citations = [c for _, a, _ in checked for c in a.citations[:1]]
+    return replace(ans, verdict=VERDICTS[0], text="; ".join(w for _, _, w in checked), citations=citations,
+                   message="**Đúng.** " + " ".join(a.message for _, a, _ in checked))
 
 
 def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -860,6 +888,8 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
         sides = [(p, replace(q, compare=False, side=True, provinces=(p,))) for p in q.provinces[:2]]
     else:
         years = sorted({int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text)})[-2:]
+        if len(years) < 2 and q.year and q.base_year and q.base_year != q.year:
+            years = sorted({q.base_year, q.year})
         sides = [(f"{q.provinces[0]} năm {y}", replace(q, compare=False, side=True, year=y, base_year=None)) for y in years]
     answers = [(name, _dispatch(qa, side, hits)) for name, side in sides]
     known = [(n, a) for n, a in answers if a.found and a.value is not None]
