@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import qa_of
+from conftest import Extracted, qa_of
 from dtiqa.evaluate import answer_match
 
 # Made-up figures for real province names; each trap sits next to the figure it could be mistaken for.
@@ -99,3 +99,10 @@ def test_a_district_figure_is_never_its_provinces_and_the_reverse(districts, que
     assert not ans.found or answer_match(right, ans.text, ans.value), (ans.text, ans.message)
     if ans.found or ans.suggestion:
         assert answer_match(right, ans.text or ans.suggestion, ans.value), (ans.text, ans.suggestion, ans.message)
+
+
+@pytest.mark.parametrize("question", ["Huyện Diễn Châu xếp thứ mấy cả nước?",
+                                      "Diễn Châu đứng hạng mấy trên 63 tỉnh, thành phố về DTI 2024?"])
+def test_a_district_has_no_national_rank(districts, question):
+    ans = Extracted(districts).ask(question)
+    assert not ans.found and ans.reasons == ("district",), (ans.text, ans.message)
