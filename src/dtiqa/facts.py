@@ -105,6 +105,7 @@ _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
+_EDITION_WORDS = re.compile(r"\b(dti|chi so chuyen doi so|xep hang|bang xep hang|tru cot|ky danh gia)\b")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
 
 
@@ -580,7 +581,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         if not ranks:  # "Biểu đồ 2 tách riêng ba trụ cột của DTI 2024.": the edition the next sentences rank in
             f = fold(s.text.lower())
             stated = {y for _, y, base in _years(f) if not base}
-            if len(stated) == 1 and _DTI_WORDS.search(f) and not TARGET_RE.search(_ASIDES.sub(" ", f)):
+            if len(stated) == 1 and _EDITION_WORDS.search(f) and not TARGET_RE.search(_ASIDES.sub(" ", f)):
                 para_year[s.paragraph] = stated.pop()
         for m in ranks:
             if m.role == "top" and _NEAR_TOP.search(fold(s.text[:m.start].lower())):
