@@ -36,7 +36,9 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 # Constraints read from wording alone (a counted noun, a plan word, a label, a change cue) or from what a
 # span does not say (no province, no pillar of its own): they misfire on phrasings nobody tuned them on, so a
 # span breaking only these stays a candidate, each broken one a feature whose weight the scorer learns.
-SOFT = ("unit", "target", "change", "province_unstated", "pillar_unstated")
+# A plan ("phấn đấu đến năm 2025 đạt 75%") stays hard: given as a result, it is the confident wrong answer
+# users fear most, and the training data holds too few to weigh it.
+SOFT = ("unit", "change", "province_unstated", "pillar_unstated")
 
 
 FEATURES = (
@@ -332,6 +334,11 @@ def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, fo
     return next(broken(q, asks, s, noun, sentence, folded, extra, paragraph_years), "")
 
 
+@lru_cache(maxsize=4096)
+def _names_a_province(sentence: str, extra: frozenset) -> bool:
+    return bool(provinces.find(sentence, folded=False, extra=extra))
+
+
 def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
            paragraph_years: set[int]):
     """The constraints a span breaks, in order: type, province, year, index, pillar, target, change, unit,
@@ -345,7 +352,9 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
             and (not s.implicit or not _place_ok(q, "", sentence, extra)):
         # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province; a national
         # average or a ministry's figure has none; a span with no province of its own is only doubtful.
-        yield "province" if s.province else "province_unstated"
+        # A sentence that names provinces but none for this number has left it unpaired on purpose
+        # ("A và B lần lượt đứng thứ 4, 5 và 6"): as hard as another province's.
+        yield "province" if s.province or s.national or _names_a_province(sentence, extra) else "province_unstated"
     if q.year is not None and s.year is not None and s.year != q.year and q.year not in paragraph_years:
         yield "year"
     if s.role in ("rank", "rank_change", "score"):
@@ -427,12 +436,14 @@ class _Span:
     target: bool = False
     iso: str = ""
     attributed: bool = False  # a province was sought for it (a number read by dtiqa.facts): "" then means none
+    national: bool = False  # the country's, a region's or an organ's figure: no province's
 
 
 def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> list[_Span]:
     """Every number (with its role), date and digit-bearing token of a sentence, each once."""
     out = [_Span(m.role, m.value, m.text, m.unit, m.start, m.end, m.province, m.province_implicit, m.year, m.pillar,
-                 m.ranking, m.target, attributed=True) for m in sentence_mentions(sentence, place, edition, extra)]
+                 m.ranking, m.target, attributed=True, national=m.national)
+           for m in sentence_mentions(sentence, place, edition, extra)]
     for d in date_mentions(sentence):
         out = [s for s in out if s.end <= d.start or s.start >= d.end]
         out.append(_Span("date", None, d.text, "", d.start, d.end, iso=d.iso))

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 19  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 20  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -71,7 +71,7 @@ _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
 _WORD_CHANGE = re.compile(rf"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?({CARDINAL_WORDS})"
                           r"\s+(bậc|hạng)\b")
 # "Hòa Bình giữ nguyên thứ hạng", "vị trí không thay đổi", "kept its rank": a change of zero
-_KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b"
+_KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b(?!\s+(thứ\s+|số\s+)?\d)"
                    r"|\b(thứ hạng|vị trí)\s+(được\s+)?(giữ nguyên|không thay đổi|không đổi)\b|\b(kept|held|maintained) its (rank|position|place)\b"
                    r"|\b(rank|position) (was )?unchanged\b")
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
@@ -132,6 +132,7 @@ class Mention:
     ranking: str = "dti"
     target: bool = False
     year_stated: bool = False  # the year is written right after the number: "thứ 12 năm 2021"
+    national: bool = False  # the country's, a region's or a ministry's figure ("bình quân cả nước"), no province's
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,17 +400,19 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         owner = next((p for p in places if p.start > q.end and _OWNER_BETWEEN.fullmatch(f[q.end:p.start])), None)
         if owner:  # "0.5233 for Nghe An", "0,4120 điểm của Nghệ An": the province the figure is given for
             before = [owner]
+        part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
+        # "Điểm bình quân của cả nước là 0,4457", "Bộ Tư pháp đạt …": the country's, a region's or an organ's figure
+        national = (not before and not after_same_clause
+                    and bool(_ORGAN.search(f, part, q.num_start) or _NATIONAL_BEFORE.search(f, part, q.num_start))
+                    and not _PROVINCE_WORD.search(f, part, q.num_start))
         if before:
             province, written = before[-1].name, text[before[-1].start:before[-1].end]
         elif after_same_clause:
             p = after_same_clause[0]
             province, written = p.name, text[p.start:p.end]
-        elif context_province and not any(d.start < q.num_start for d in districts):
+        elif context_province and not national and not any(d.start < q.num_start for d in districts):
             # "Huyện Diễn Châu xếp thứ hai": a district's figure, not its province's
-            part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
-            if not ((_ORGAN.search(f, part, q.num_start) or _NATIONAL_BEFORE.search(f, part, q.num_start))
-                    and not _PROVINCE_WORD.search(f, part, q.num_start)):
-                province, implicit, written = context_province, True, context_province
+            province, implicit, written = context_province, True, context_province
         c0, c1 = _clause_of(f, q.num_start)
         cues = [m.start() for m in LATEST_RE.finditer(f, 0, c1)]
         latest = bool(cues) and (cues[-1] >= c0 or not any(cues[-1] < p < q.num_start for p, _, _ in years))
@@ -459,7 +462,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         target = bool(TARGET_RE.search(plain, 0, q.num_start) or _HOPE_AFTER.search(f, q.end))
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
-                           bool(right)))
+                           bool(right), national))
     return _pair_respectively(text, places, out)
 
 
