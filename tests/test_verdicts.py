@@ -253,3 +253,10 @@ def test_the_leading_n_provinces_are_listed_in_rank_order(tmp_path_factory, ques
     qa = Extracted(dtiqa.load(root / "corpus", root / "index", shipped_embedder()))
     ans = qa.ask(question)
     assert ans.found and ans.text == "Sao Mai, Hà Xuyên, Núi Đỏ", ans.message
+
+
+def test_an_english_question_names_a_region_its_vietnamese_articles_name():
+    from dtiqa.question import analyze
+    assert analyze("Among the six Northwest provinces, which one rose the most in DTI 2024?").region == "tay bac"
+    assert analyze("Which Mekong Delta province ranked lowest?").region == "dong bang song cuu long"
+    assert analyze("Is Vietnam 5th in Southeast Asia?").region == ""

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .text import abbreviations, fold, looks_english, normalize_line
+from .text import abbreviations, english_regions, fold, looks_english, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
 KIND_CUES: list[tuple[str, str]] = [
@@ -269,6 +269,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
             ranking = "other"
     target = bool(TARGET_RE.search(YEAR_SPAN_RE.sub(" ", asking)))
     region = REGION_RE.search(masked)  # not "Vũng Tàu" (folded: "vung tau")
+    region_name = region.group(1) if region else next(  # "the six Northwest provinces": "tay bac"
+        (vi for en, vi in english_regions().items() if re.search(rf"\b{en}(ern)?\b(?! asia)", masked)), "")
     claim = bool(CLAIM_RE.search(f))
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
@@ -316,7 +318,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         claim=claim, compare=compare, superlative=superlative, over=over, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
-        region=region.group(1) if region else "", merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
+        region=region_name, merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 

@@ -94,6 +94,16 @@ def looks_english(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def english_regions() -> dict[str, str]:
+    """Regions as English names them ("northwest") -> the folded Vietnamese name ("tay bac")."""
+    from importlib import resources
+
+    text = resources.files("dtiqa").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "english\t"))]
+    return {en.strip(): vi.strip() for en, vi in rows}
+
+
 def abbreviations() -> dict[str, str]:
     """Abbreviations Vietnamese news uses ("DN": "doanh nghiệp", "TT&TT": "Thông tin và Truyền thông")."""
     from importlib import resources
