@@ -192,10 +192,10 @@ def region_qa(tmp_path_factory):
 
 
 @pytest.mark.parametrize("question, text", [
-    ("Trong DTI 2024 của Sơn La, trụ cột nào có thứ hạng thấp nhất?", "Kinh tế số (hạng 52)"),
-    ("Trụ cột nào của Sơn La mạnh nhất năm 2024?", "Chính quyền số (hạng 15)"),
+    ("Trong DTI 2024 của Sơn La, trụ cột nào có thứ hạng thấp nhất?", "Kinh tế số (hạng 52, 0,3905 điểm)"),  # its score beside
+    ("Trụ cột nào của Sơn La mạnh nhất năm 2024?", "Chính quyền số (hạng 15, 0,6120 điểm)"),
     ("Từ 2021 đến 2023, Sơn La đạt thứ hạng tốt nhất vào năm nào?", "năm 2022 (hạng 35/63)"),
-    ("Tỉnh nào xếp thấp nhất khu vực Tây Lĩnh trong DTI 2024?", "Lai Châu (61)"),  # not "bắc" read as "bậc"
+    ("Tỉnh nào xếp thấp nhất khu vực Tây Lĩnh trong DTI 2024?", "Lai Châu (hạng 61, 0,4021 điểm)"),  # not "bắc" read as "bậc"
 ])
 def test_a_superlative_ranges_over_pillars_editions_or_a_region(region_qa, question, text):
     ans = region_qa.ask(question)

@@ -1018,11 +1018,27 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     detail = "; ".join(f"{lb}: {_bold_rank(a.text, a.value)}" for lb, a in known)
     citations = list({(c.doc_id, c.start): c for _, a in known for c in a.citations[:1]}.values())  # a sentence once
     figure = f"hạng {pick.text}" if q.kind == "rank" and pick.text[:1].isdigit() else pick.text
+    if q.kind == "rank" and len(ties) == 1:
+        pillar = next((name for name in PILLARS if q.over == "pillar" and label.lower() == name), q.pillar)
+        year = int(label.split()[-1]) if q.over == "year" else q.year
+        figure += _score_beside(qa, q, hits, province, pillar, year)
     message = (f"**{label}** ({figure}). Các {over_vi} kho bài viết nêu cho {province} — {detail}."
                + "".join(_cite_line(c) for c in citations[:3]))
     return Answer(q.text, True, f"{label} ({figure})", pick.value, pick.unit, "entity", citations, [], message,
                   any(a.computed for _, a in known), min(a.confidence for _, a in known), analysis=q,
                   comparison={"values": {lb: a.value for lb, a in known}, "better": label, "difference": None})
+
+
+def _score_beside(qa, q: Question, hits: list[Hit], province: str, pillar: str, year: int | None) -> str:
+    """", 0,4402 điểm": the score of a rank a superlative picked, when the scorer is sure of it; else ""."""
+    # Asked on its own, as a user would ask it, so its search and its words are a score's.
+    what = f"trụ cột {pillar}" if pillar else "DTI"
+    when = f" năm {year}" if year else ""
+    side = question_of(qa, f"Điểm {what} của {province}{when} là bao nhiêu?")
+    ans = _answer_number(qa, side, with_replies(qa, qa.search(_search_text(side), k=K_SEARCH)))
+    if not ans.found or ans.value is None or ans.confidence < scorer.default().threshold:
+        return ""
+    return f", {ans.text}" if "điểm" in ans.text else f", {ans.text} điểm"
 
 
 def _answer_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -1053,6 +1069,8 @@ def _answer_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
     scope = f"Trong {len(best_per)} tỉnh, thành phố mà kho bài viết nêu ({', '.join(sorted(best_per))}), "
     message = scope + _rank_message(pick, _rank_text(pick)) + _cite_line(citations[0])
     figure = _rank_text(pick) if kind == "rank" else f"{'giảm' if pick.value < 0 else 'tăng'} {abs(int(pick.value))} bậc"
+    if kind == "rank":  # "Lai Châu (hạng 61, 0,4021 điểm)": the winner with its figures
+        figure = f"hạng {figure}" + _score_beside(qa, q, hits, pick.province, pick.pillar, pick.year)
     return Answer(q.text, True, f"{pick.province} ({figure})", float(pick.value), "", "entity", citations, [], message, False, 0.7,
                   analysis=q)
 
