@@ -216,3 +216,13 @@ def test_a_figure_given_for_a_province_belongs_to_it():
 def test_a_region_wide_figure_is_not_the_articles_province():
     m = sentence_mentions("Tỷ lệ hộ có cáp quang của khu vực đạt 68,5%; riêng Lai Châu chỉ đạt 51,2%.", "Hà Giang", 2024)
     assert [(x.value, x.province) for x in m if x.role == "percent"] == [(68.5, ""), (51.2, "Lai Châu")]
+
+
+def test_a_rank_among_a_provinces_districts_is_not_its_dti_rank():
+    text = ("Theo kết quả đánh giá chỉ số chuyển đổi số cấp huyện năm 2023 do Sở Thông tin và Truyền thông Bắc Giang "
+            "công bố, huyện Lục Ngạn xếp thứ 3/10 huyện, thị xã, thành phố.")
+    ranks = [m for m in sentence_mentions(text, "Bắc Giang", 2023) if m.role == "rank"]
+    assert ranks and all(m.ranking == "other" for m in ranks)
+    national = [m for m in sentence_mentions("Chỉ số DTI 2023 của Bắc Giang đạt 0,5987 điểm, xếp hạng 12/63.", "", None)
+                if m.role == "rank"]
+    assert [(m.value, m.ranking) for m in national] == [(12.0, "dti")]

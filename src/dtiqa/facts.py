@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 20  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 21  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -237,6 +237,7 @@ _NATIONAL_AFTER = re.compile(r"(?:/63)?\s*(?:tinh, thanh( pho)?\s*)?(toan quoc|c
 _INDICATOR = re.compile(r"\b(ty le|ti le)\b")
 _SCOPE = re.compile(r"\b(khu vuc|trong vung|cua vung|mien (bac|trung|nam|nui)|trong \d+ (huyen|tinh|dia phuong|don vi|xa))\b")
 # A district, ward or department named as the subject ("UBND huyện Yên Lạc", "Sở Y tế"): on the original text.
+_LEVEL_BELOW = re.compile(r"\b(cap huyen|cap xa|cap so|cap co so|district-level|commune-level)\b")
 _SUB_UNIT = re.compile(r"\b(huyện|thị xã|quận|phường|Sở|thành phố)\s+[A-ZĐ]|\b(cấp huyện|cấp xã|cấp sở)\b")
 
 
@@ -260,6 +261,11 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
         return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc" or "38/63"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
         return "other"
+    out_of = re.search(r"/\s*(\d+)\s*$", f[start:end])
+    if out_of and out_of.group(1) not in ("63", "34"):
+        return "other"  # "xếp thứ 3/10 huyện, thị xã": a rank among ten units, not among the provinces
+    if _LEVEL_BELOW.search(f, seg[0], start) and not out_of:
+        return "other"  # "chỉ số chuyển đổi số cấp huyện …, huyện Lục Ngạn xếp thứ 3": a district ranking
     return None
 
 

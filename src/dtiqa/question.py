@@ -31,6 +31,7 @@ KIND_CUES: list[tuple[str, str]] = [
     ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
              r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b|\b(dung|xep) (may|bao nhieu|bao nhiu)\b"
+             r"|\b(xep hang|xep thu|dung thu|dung hang)( dti| chuyen doi so| chi so [a-z]+( so)?)? (bao nhieu|bao nhiu|may)\b(?! (tinh|dia phuong|don vi|nam|lan))"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
