@@ -260,3 +260,34 @@ def test_an_english_question_names_a_region_its_vietnamese_articles_name():
     assert analyze("Among the six Northwest provinces, which one rose the most in DTI 2024?").region == "tay bac"
     assert analyze("Which Mekong Delta province ranked lowest?").region == "dong bang song cuu long"
     assert analyze("Is Vietnam 5th in Southeast Asia?").region == ""
+
+
+def test_a_change_no_sentence_states_is_computed_from_the_two_editions(qa):
+    ans = qa.ask("Điểm DTI năm 2023 của Hà Xuyên giảm bao nhiêu so với năm trước?")  # 480 -> 455,5
+    assert ans.found and ans.value == 24.5 and ans.method == "compare", ans.message
+    assert "480" in ans.text and "455,5" in ans.text
+
+
+TIMELINE = """\
+Sao Mai qua ba kỳ DTI: nhìn lại từ 2023 về 2021
+
+Dưới đây là dòng thời gian của tỉnh Sao Mai, xếp từ gần nhất về xa nhất.
+
+DTI 2023 (công bố ngày 26/7/2024)
+Tỉnh đạt 0,5076 điểm, hạng 35/63, tăng 9 bậc. Số tổ công nghệ số cộng đồng đạt 1.056 tổ.
+
+DTI 2022 (công bố tháng 7/2023)
+Tỉnh xếp hạng 44/63 với 0,4283 điểm, tăng 7 bậc.
+
+DTI 2021 (công bố tháng 6/2022)
+Tỉnh Sao Mai tụt xuống hạng 51/63, đạt 0,3489 điểm.
+"""
+
+
+def test_a_section_heading_dates_the_ranks_below_it(tmp_path_factory):
+    root = tmp_path_factory.mktemp("timeline")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "sao_mai_timeline.txt").write_text(TIMELINE, encoding="utf-8")
+    qa = dtiqa.load(root / "corpus", root / "index", shipped_embedder())
+    stated = {(f.year, f.value) for f in qa.facts(province="Sao Mai") if f.kind == "rank" and not f.computed}
+    assert stated == {(2023, 35.0), (2022, 44.0), (2021, 51.0)}  # not the year it was published, nor the most named

@@ -21,7 +21,7 @@ from . import candidates, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .hits import Hit, hit_at, prepare_query
-from .question import PILLARS, Question, analyze, with_history
+from .question import DIFFERENCE_ASKED, PILLARS, Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
@@ -283,7 +283,14 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
         return "inverse", _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
     if q.kind in candidates.EXPECTED_ROLES:
-        return "scorer", _answer_number(qa, q, hits)
+        ans = _answer_number(qa, q, hits)
+        if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
+                and DIFFERENCE_ASKED.search(fold(q.text.lower()))):
+            # "Điểm năm 2023 tăng bao nhiêu so với năm trước?" that no sentence states: the two editions' figures
+            derived = _answer_compare(qa, replace(q, compare=True, base_year=q.base_year or q.year - 1), hits)
+            if derived.found:
+                return "compare", derived
+        return "scorer", ans
     if q.kind.startswith("meta_"):
         return "meta", _answer_meta(qa, q, hits)
     if q.kind == "person":

@@ -36,9 +36,9 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 # Constraints read from wording alone (a counted noun, a plan word, a label, a change cue) or from what a
 # span does not say (no province, no pillar of its own): they misfire on phrasings nobody tuned them on, so a
 # span breaking only these stays a candidate, each broken one a feature whose weight the scorer learns.
-# A plan ("phấn đấu đến năm 2025 đạt 75%") stays hard: given as a result, it is the confident wrong answer
-# users fear most, and the training data holds too few to weigh it.
-SOFT = ("unit", "change", "province_unstated", "pillar_unstated")
+# A plan ("phấn đấu đến năm 2025 đạt 75%") and a level where a difference is asked stay hard: given as an
+# answer, they are the confident wrong answers users fear most, and the training data holds too few to weigh.
+SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated")
 
 
 FEATURES = (
@@ -115,7 +115,7 @@ def _per_article(qa, doc_id: str, what: str, compute):
 
 
 def _contexts(qa, doc_id: str):
-    """Per-sentence context province, the article's DTI edition and its extra province names (cached)."""
+    """Per-sentence context province and DTI edition, and the article's extra province names (cached)."""
     return _per_article(qa, doc_id, "context", lambda: article_context(qa.article(doc_id), qa.sentences(doc_id)))
 
 
@@ -389,7 +389,7 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
             and not _DIFFERENCE_BEFORE.search(folded[max(0, s.start - 40):s.start]):
         yield "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
     if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
-        yield "change"  # "tăng 0,0211 điểm": a change, when the level is asked
+        yield "change_level"  # "tăng 0,0211 điểm": a change, when the level is asked (soft: cue words misfire)
     if not expected and asks.which and s.role in QUANTITIES:
         yield "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
     if _other_level(q, sentence, s.end) or _a_label(asks.folded, folded, s.start):
@@ -533,7 +533,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     if _FOREIGN.search(q.text):
         return [], [Refusal("language", "", "", None, h) for h in hits[:1]]  # words no Vietnamese text can match
     for cited in hits:
-        ctx, edition, extra = _contexts(qa, cited.doc_id)
+        ctx, editions, extra = _contexts(qa, cited.doc_id)
+        edition = editions[cited.sentence_index] if cited.sentence_index < len(editions) else None
         place = ctx[cited.sentence_index] if cited.sentence_index < len(ctx) else ""
         rd = tables.reading(cited.sentence, _headings(qa, cited.doc_id).get(cited.sentence_index, ""))
         h = replace(cited, sentence=rd.text) if rd.pieces else cited  # a table row is read with its headings

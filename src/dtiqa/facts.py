@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 21  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 22  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -105,6 +105,7 @@ _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
+_PUBLISHED_BEFORE = re.compile(r"\b(cong bo|published|ban hanh)\b")
 _EDITION_WORDS = re.compile(r"\b(dti|chi so chuyen doi so|xep hang|bang xep hang|tru cot|ky danh gia)\b")
 _DTI_WORDS = re.compile(r"\b(dti|chuyen doi so|xep hang|chi so)\b")
 
@@ -524,13 +525,14 @@ def date_mentions(text: str) -> list[DateMention]:
 
 
 # ------------------------------------------------------------------ context
-def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[str], int | None, frozenset]:
-    """For each sentence, the province it is about when it does not say; and the article's DTI edition.
+def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[str], list[int | None], frozenset]:
+    """For each sentence, the province it is about when it does not say, and the DTI edition it reports.
 
     A sentence's context province is the last province named earlier in its
     paragraph, else the one its section heading names, else the article's main
     province (the title's, else the most named). The edition is the year most
-    named in ranking sentences, when one year clearly leads. Also returns the
+    named in ranking sentences, when one year clearly leads; a section heading that names one edition
+    ("DTI 2023 (công bố ngày 26/7/2024)") dates its section instead. Also returns the
     provinces the article names as "tỉnh X" that the data file does not list.
     """
     extra = frozenset(provinces.named_in(article.text))
@@ -560,12 +562,22 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
     edition = None
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         edition = ranked[0][0]
-    return out, edition, extra
+    editions, section = [], None
+    per_paragraph = Counter(s.paragraph for s in sentences)
+    for s in sentences:
+        # A heading, or a short line of its own ending in a bracket: "DTI 2023 (công bố ngày 26/7/2024)"
+        heading = s.heading or (per_paragraph[s.paragraph] == 1 and len(s.text) <= 80 and s.text.rstrip().endswith(")"))
+        if heading and s.index > 0:
+            f = fold(s.text.lower())
+            stated = {y for _, y, base in _years(f) if not base and not _PUBLISHED_BEFORE.search(f[:f.find(str(y))])}
+            section = stated.pop() if len(stated) == 1 and _EDITION_WORDS.search(f) else None
+        editions.append(section or edition)
+    return out, editions, extra
 
 
 def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
-    ctx, edition, extra = article_context(article, sentences)
+    ctx, editions, extra = article_context(article, sentences)
     published = int(article.date[:4]) if article.date[:4].isdigit() else None
     facts: list[Fact] = []
     lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
@@ -580,6 +592,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         if lead and s.paragraph not in para_year:  # "Năm 2021 – Chuyển sang thang điểm 0–1.": a timeline's entry
             para_year[s.paragraph] = int(lead.group(1))
         rd = tables.reading(s.text, heads.get(s.index, ""))  # a table row, read with its headings
+        edition = editions[s.index] if s.index < len(editions) else None
         mentions = sentence_mentions(rd.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
         if rd.pieces:
             mentions = [replace(m, start=rd.back(m.start), end=rd.back(m.end)) for m in mentions]
