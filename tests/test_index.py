@@ -1,10 +1,7 @@
 """The index follows the corpus: fresh, stale, corrupt, half-built, bad files."""
-import json
 import logging
 import os
-import shutil
 
-import numpy as np
 import pytest
 
 import dtiqa

@@ -596,7 +596,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     p = model.confidence(X, z)
     soft = tuple(r for r in candidates.SOFT if best.features[candidates.FEATURES.index(f"soft_{r}")])
     if soft and p < model.threshold:
-        # It breaks what the question states (another unit, a target, an unstated province): given only when the
+        # It breaks what the question states (another unit, a change for a level, an unstated province): given only when the
         # scorer is sure; otherwise not found, with what it breaks as the reason.
         return replace(_not_found(q, [], _missing_text(q), reasons=soft), confidence=p)
     citations = []
@@ -805,7 +805,7 @@ _DIRECTIONS = (
     (1, re.compile(rf"\b(tang|thang|len|nang|cai thien) {_RANK_NOUN}\b|\b{_RANK_NOUN}\b[^,.;]{{0,20}}\b(tang|cai thien|di len)\b"
                    r"|\b(rose|climbed|improved|moved up|gained)\b")),
 )
-# A second part about the score ("vì điểm số giảm", "dù điểm tăng"): not checked here, so no verdict is given on it.
+# A claimed direction of the score ("vì điểm số giảm", "dù điểm tăng"), checked against the two editions' scores.
 _SCORE_DIRECTION = re.compile(r"\b(diem|score)\w*\b[^,.;]{0,25}\b(tang|giam|rose|fell|increased|decreased)\b")
 
 
@@ -1004,16 +1004,17 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     base = replace(q, superlative="", over="", side=True)
     if q.over == "pillar":
         options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in PILLARS]
-    else:
-        years = set(range(q.base_year, q.year + 1)) if q.base_year and q.year and q.base_year < q.year else set()
-        years |= {f.year for f in qa.index.facts if f.province == province and f.ranking == q.ranking
-                  and f.pillar == q.pillar and not f.target and f.year} if not years else set()
-        options = [(f"năm {y}", replace(base, year=y, base_year=None, latest=False)) for y in sorted(years)]
-    known = []
+    else:  # the span the question names ("từ 2020 đến 2024"), else every edition the facts hold for the province
+        years = (range(q.base_year, q.year + 1) if q.base_year and q.year and q.base_year < q.year else
+                 sorted({f.year for f in qa.index.facts if f.province == province and f.ranking == q.ranking
+                         and f.pillar == q.pillar and not f.target and f.year}))
+        options = [(f"năm {y}", replace(base, year=y, base_year=None, latest=False)) for y in years]
+    known, sides = [], {}
     for label, side in options:
         ans = _dispatch(qa, side, hits)
         if ans.found and ans.value is not None and (q.kind != "rank" or ans.unit != "top"):
             known.append((label, ans))
+            sides[label] = side
     over_vi = "trụ cột" if q.over == "pillar" else "năm"
     if len(known) < 2:
         return _not_found(q, [], f"kho bài viết không nêu đủ số liệu của {province} theo từng {over_vi} để so sánh")
@@ -1026,9 +1027,7 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     citations = list({(c.doc_id, c.start): c for _, a in known for c in a.citations[:1]}.values())  # a sentence once
     figure = f"hạng {pick.text}" if q.kind == "rank" and pick.text[:1].isdigit() else pick.text
     if q.kind == "rank" and len(ties) == 1:
-        pillar = next((name for name in PILLARS if q.over == "pillar" and label.lower() == name), q.pillar)
-        year = int(label.split()[-1]) if q.over == "year" else q.year
-        figure += _score_beside(qa, q, hits, province, pillar, year)
+        figure += _score_beside(qa, q, hits, province, sides[label].pillar, sides[label].year)
     message = (f"**{label}** ({figure}). Các {over_vi} kho bài viết nêu cho {province} — {detail}."
                + "".join(_cite_line(c) for c in citations[:3]))
     return Answer(q.text, True, f"{label} ({figure})", pick.value, pick.unit, "entity", citations, [], message,

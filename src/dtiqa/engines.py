@@ -223,7 +223,7 @@ def _run_pool(jobs, settings, embedder, known, progress, n_workers: int) -> list
                 break
             for key, _ in sel.select():
                 w = key.data
-                result, t = w.recv(), time.perf_counter()
+                result = w.recv()
                 kind, payload = w.task
                 w.task = None
                 if kind == "process":
