@@ -226,3 +226,19 @@ def test_a_rank_among_a_provinces_districts_is_not_its_dti_rank():
     national = [m for m in sentence_mentions("Chỉ số DTI 2023 của Bắc Giang đạt 0,5987 điểm, xếp hạng 12/63.", "", None)
                 if m.role == "rank"]
     assert [(m.value, m.ranking) for m in national] == [(12.0, "dti")]
+
+
+def test_a_signed_change_column_is_a_rank_change():
+    from dtiqa import tables
+
+    up = tables.reading("4 | Vĩnh Long | 0,5539 | 21/63 | +8", "STT | Tỉnh | Điểm DTI 2023 | Xếp hạng | Thay đổi so với 2022")
+    down = tables.reading("2 | Long An | 0,5904 | 13/63 | -2", "STT | Tỉnh | Điểm | Xếp hạng | Thay đổi")
+    assert [(m.value, m.province) for m in sentence_mentions(up.text, "", 2023) if m.role == "rank_change"] == [(8.0, "Vĩnh Long")]
+    assert [m.value for m in sentence_mentions(down.text, "", 2023) if m.role == "rank_change"] == [-2.0]
+    score = tables.reading("2 | Long An | 0,5904 | +0,0120", "STT | Tỉnh | Điểm | Thay đổi điểm")
+    assert not [m for m in sentence_mentions(score.text, "", 2023) if m.role == "rank_change"]  # a score's change
+
+
+def test_a_change_with_an_intensifier_is_a_change():
+    m = sentence_mentions("Vĩnh Long tăng một mạch 8 bậc, còn Hậu Giang tăng tới 3 bậc.", "", 2023)
+    assert [(x.role, x.value) for x in m] == [("rank_change", 8.0), ("rank_change", 3.0)]

@@ -368,8 +368,9 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
             yield "pillar" if s.pillar or not q.pillar else "pillar_unstated"  # the rank in one pillar is not the overall one, nor another pillar's
     # "bao nhiêu tổ" is not answered by "9.870 thành viên"; an English question's noun ("how many teams")
     # cannot be matched word for word against a Vietnamese sentence, so it is left to the scorer.
-    if q.noun and noun and not q.english and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1]:
-        yield "unit"
+    if q.noun and noun and not q.english and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1] \
+            and fold(noun.lower()).split()[0] not in _asked_after(asks.folded):
+        yield "unit"  # ("bao nhiêu bộ hồ sơ" is answered by "186.540 hồ sơ": a classifier may go unsaid)
     if q.noun and s.role == "number" and not q.english \
             and fold(q.noun.lower()) not in fold(sentence[max(0, s.start - 60):s.start].lower()):
         yield "unit"
@@ -396,6 +397,12 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
     if s.value is not None and s.value in asks.numbers and s.role != "year":
         yield "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
+
+
+def _asked_after(folded_question: str) -> tuple[str, ...]:
+    """The (up to three) words after "bao nhiêu"/"mấy" in a folded question."""
+    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+([a-z]+(?:\s+[a-z]+){0,2})", folded_question)
+    return tuple(m.group(1).split()) if m else ()
 
 
 def _a_label(asked: str, folded: str, start: int) -> bool:

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 22  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 23  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -28,7 +28,8 @@ _PILLAR_THU = re.compile(r"\b(the che|ha tang|nhan luc|kinh te|xa hoi|nhan thuc|
 _PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
 # "tăng 6 bậc", "tăng tới 25 bậc", "tụt liền 3 bậc", "nâng được thêm 2 bậc": a change and its modifiers
 _CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*"
-                            r"(?:(?:them|duoc|toi|den|tan|manh|vot|lien|ngay|hon|gan|khoang|nhanh|nhe|ca)\s*){0,2}$")
+                            r"(?:(?:them|duoc|toi|den|tan|manh|vot|lien|ngay|hon|gan|khoang|nhanh|nhe|ca|mot mach|lien tiep)\s*){0,2}$")
+_SIGNED_CHANGE = re.compile(r"\b(?:thay doi|tang giam|bien dong|change)\b(?!\s+(?:diem|score))[^;.]{0,25}?\s([+\-−])\s*$")
 _CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang)\b")
 _DOWN = re.compile(r"\b(tut|giam|lui|xuong)\b")
 _RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua)\b")
@@ -196,6 +197,10 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         return "year", q.value
     if _CHANGE_AFTER.match(R) and _CHANGE_BEFORE.search(L):
         return "rank_change", -q.value if _DOWN.search(L[-20:]) else q.value
+    signed = _SIGNED_CHANGE.search(L)
+    if signed and q.value == int(q.value) and q.value < 63 and not _SCORE_AFTER.match(R):
+        # a table's "Thay đổi so với 2022 | +8" (or "-2"): a signed rank change
+        return "rank_change", -q.value if signed.group(1) in "-−" else q.value
     if _TOP_BEFORE.search(L):
         return "top", q.value
     if _PREV_RANK_BEFORE.search(L) and q.value == int(q.value) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
