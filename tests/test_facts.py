@@ -242,3 +242,10 @@ def test_a_signed_change_column_is_a_rank_change():
 def test_a_change_with_an_intensifier_is_a_change():
     m = sentence_mentions("Vĩnh Long tăng một mạch 8 bậc, còn Hậu Giang tăng tới 3 bậc.", "", 2023)
     assert [(x.role, x.value) for x in m] == [("rank_change", 8.0), ("rank_change", 3.0)]
+
+
+def test_respectively_pairs_ranks_beside_the_total_ranked():
+    m = sentence_mentions("Lào Cai, Sơn La, Điện Biên và Lai Châu lần lượt xếp thứ 28, 46, 52 và 57 trên 63 tỉnh, thành phố.",
+                          "", 2023)
+    assert [(x.province, x.value) for x in m if x.role == "rank"] == [
+        ("Lào Cai", 28.0), ("Sơn La", 46.0), ("Điện Biên", 52.0), ("Lai Châu", 57.0)]

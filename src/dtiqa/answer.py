@@ -46,6 +46,7 @@ class Answer:
     suggestion: str = ""  # not found: the best candidate, below the confidence threshold ("có thể là …")
     reasons: tuple[str, ...] = ()  # not found: why (no_candidate, low_confidence, province, year, pillar, ...)
     method: str = ""  # the strategy that answered: facts, scorer, superlative, compare, claim, ... (dtiqa.verifier.METHODS)
+    margin: float | None = None  # the scorer's lead (log-odds) over the best candidate saying something else; None: not scored
 
     def to_dict(self) -> dict:
         d = dict(self.__dict__)

@@ -70,6 +70,7 @@ def answer_question(qa, question: str, history: list, k: int = 10, verify: bool 
     return verified(q, ans, hits[:VERIFIER_HITS]) if verify else ans
 
 
+MARGIN_CAP = 5.0  # log-odds: a lead past this (or no rival at all) says no more
 VERIFIER_HITS = 10  # the verifier reads the top 10 hits (what `ask` returns by default)
 # The gazetteer's answers (what the 2025 merger made of a province) are not read from text: not verified.
 _UNVERIFIED = ("merger", "new_unit")
@@ -606,8 +607,11 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
         citations.append(Citation(c.hit.doc_id, c.hit.title, c.hit.url, c.hit.sentence, c.hit.start, c.hit.end,
                                   c.start, c.end, c.hit.source, c.hit.date))
     message = f"**{best.text}**" + _cite_line(citations[0])
+    rival = next((i for i in order[1:] if (found[i].value, found[i].text) != (best.value, best.text)
+                  and (best.value is None or found[i].value != best.value)), None)
+    margin = min(MARGIN_CAP, float(z[order[0]] - z[rival])) if rival is not None else MARGIN_CAP
     return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False, p,
-                  analysis=q)
+                  analysis=q, margin=margin)
 
 
 def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 23  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 24  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -90,6 +90,7 @@ _ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan t
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's figure, not the article's province's.
 _NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua|(cua|toan|ca) (khu vuc|vung))\b")  # "của khu vực": the region's
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
+_TOTAL_BEFORE = re.compile(r"\b(tren|trong (tong so )?|out of|of)\s*$")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
 # Asides between dashes or in brackets: "DTI 2023 – kỳ đánh giá được dùng làm cơ sở xây dựng kế hoạch – tỉnh xếp
 # thứ 12" (their plan words are not the rank's).
@@ -486,7 +487,10 @@ def _pair_respectively(text: str, places: list, mentions: list[Mention]) -> list
     cue = _RESPECTIVELY.search(f)
     if not cue:
         return mentions
-    after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")]
+    # not the total ranked: "lần lượt xếp thứ 28, 46, 52 và 57 trên 63 tỉnh, thành phố"
+    after = [i for i, m in enumerate(mentions) if m.start >= cue.end() and m.role not in ("year", "id")
+             and not (m.value in (63, 34) and (_TOTAL_BEFORE.search(f, max(0, m.start - 20), m.start)
+                                                or re.match(r"(tren|out of)\s", f[m.start:])))]  # "trên 63" as read
     # The provinces listed right before the cue: "Lào Cai, Yên Bái và Lai Châu lần lượt ..." (not an earlier subject).
     named, edge = [], cue.start()
     for p in reversed([p for p in places if p.end <= cue.start()]):

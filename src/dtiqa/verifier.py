@@ -42,7 +42,7 @@ FEATURES = (*(f"method_{m}" for m in METHODS), *(f"kind_{g[0]}" for g in KIND_GR
             "term_coverage", "term_coverage_title", "cited_recip_rank", "cited_dense", "top_dense",
             "province_named", "province_other_only", "year_named", "year_other_only", "provinces_in_sentence",
             "answer_in_sentence", "citations", "question_words", "agreeing_hits", "cited_score", "top_score",
-            "asks_district", "asks_claim")
+            "asks_district", "asks_claim", "scorer_margin")
 _YEAR = r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)"
 
 
@@ -74,7 +74,7 @@ def features(q, ans, hits: Sequence) -> np.ndarray:
          float(q.year is not None and q.year in years), float(q.year is not None and bool(years) and q.year not in years),
          math.log1p(len(named)), float(bool(answer) and answer in sentence), math.log1p(len(ans.citations)),
          math.log1p(len(q.text.split())), math.log1p(agreeing), score, float(hits[0].score or 0.0) if hits else 0.0,
-         float(bool(q.districts)), float(q.claim))
+         float(bool(q.districts)), float(q.claim), float(ans.margin) if ans.margin is not None else 0.0)
     return np.array(x, dtype=float)
 
 
