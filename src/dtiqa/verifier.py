@@ -64,7 +64,8 @@ def features(q, ans, hits: Sequence) -> np.ndarray:
     named = {p.name for p in provinces.find(cite.sentence, folded=False)} if cite else set()
     asked = set(q.provinces)
     years = {int(y) for y in re.findall(_YEAR, sentence)}
-    answer = fold(ans.text.lower()).strip()
+    # The figure itself, without the basis a computed answer states after it: "24 (hạng 18 năm 2024, tăng 6 bậc)"
+    answer = fold(ans.text.split(" (")[0].lower()).strip()
     agreeing = sum(bool(answer) and answer in fold(h.sentence.lower()) for h in hits[:10])
     x = (*(float(ans.method == m) for m in METHODS), *kind_group, float(not any(kind_group)),
          float(ans.confidence), float(ans.computed), float(q.english), float(bool(asked)),
