@@ -966,6 +966,15 @@ def _derived_changes(qa, q: Question, stated: set[str]) -> list[Fact]:
     return out
 
 
+def _extreme(q: Question, known: list[tuple[str, Answer]]) -> tuple[list[str], Answer]:
+    """The best (or worst) of labelled figures, with every label tied with it: on a rank the best is the
+    smallest number, on anything else the largest."""
+    smaller_is_better = q.kind == "rank"
+    ordered = sorted(known, key=lambda la: la[1].value if smaller_is_better else -la[1].value)
+    _, pick = ordered[0] if q.superlative == "best" else ordered[-1]
+    return [label for label, a in known if a.value == pick.value], pick
+
+
 def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Giữa A, B và C, tỉnh nào xếp cao nhất?": each named province's figure, the best (or worst) of them.
 
@@ -984,12 +993,8 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
                    + (_cite_line(citations[0]) if citations else ""))
         return Answer(q.text, False, "", None, "", q.kind, citations, [], message, False, 0.0, analysis=q,
                       comparison={"values": values, "better": None, "difference": None, "missing": missing})
-    smaller_is_better = q.kind == "rank"
-    ordered = sorted(known, key=lambda pa: pa[1].value if smaller_is_better else -pa[1].value)
-    best, ans = ordered[0] if q.superlative == "best" else ordered[-1]
-    ties = [p for p, a in known if a.value == ans.value]
-    if len(ties) > 1:
-        best = ", ".join(ties)
+    ties, ans = _extreme(q, known)
+    best = ", ".join(ties)
     message = f"**{best}** ({detail})." + "".join(_cite_line(c) for c in citations[:3])
     confidence = min(a.confidence for _, a in known)
     return Answer(q.text, True, f"{best} ({ans.text})", ans.value, ans.unit, "entity", citations, [], message,
@@ -1022,10 +1027,7 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     over_vi = "trụ cột" if q.over == "pillar" else "năm"
     if len(known) < 2:
         return _not_found(q, [], f"kho bài viết không nêu đủ số liệu của {province} theo từng {over_vi} để so sánh")
-    smaller_is_better = q.kind == "rank"
-    ordered = sorted(known, key=lambda la: la[1].value if smaller_is_better else -la[1].value)
-    label, pick = ordered[0] if q.superlative == "best" else ordered[-1]
-    ties = [lb for lb, a in known if a.value == pick.value]
+    ties, pick = _extreme(q, known)
     label = ", ".join(ties)
     detail = "; ".join(f"{lb}: {_bold_rank(a.text, a.value)}" for lb, a in known)
     citations = list({(c.doc_id, c.start): c for _, a in known for c in a.citations[:1]}.values())  # a sentence once

@@ -328,12 +328,6 @@ class Asks:
                    bool(DIFFERENCE_ASKED.search(f)) and not q.side)
 
 
-def check_span(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
-               paragraph_years: set[int]) -> str:
-    """"" when a span may answer `q`, else the first constraint it breaks (see `broken`)."""
-    return next(broken(q, asks, s, noun, sentence, folded, extra, paragraph_years), "")
-
-
 @lru_cache(maxsize=4096)
 def _names_a_province(sentence: str, extra: frozenset) -> bool:
     return bool(provinces.find(sentence, folded=False, extra=extra))

@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, replace
 
 from . import provinces, tables
 from .article import Article
-from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, dates, quantities
+from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, dates, ordinals, quantities
 from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 24  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 25  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -55,10 +55,6 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
 _WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?)"
                         rf"(nhất|nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
-_EN_ORDINAL_WORDS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
-    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
-_EN_ORDINAL = re.compile(r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + "|".join(_EN_ORDINAL_WORDS) + r"))\b")
 _EN_RANKED_BEFORE = re.compile(r"\b(rank(ed|s)?|plac(ed|es)|came|finish(ed|es)?|stood|stands|was|is|at|to|in)\s+(the\s+)?$")
 _EN_RANK_AFTER = re.compile(r"\s*(place|position|spot|nationally|in the country|out of|among|of (the )?(63|34))\b")
 _EN_NOT_RANK_AFTER = re.compile(r"\s*(industrial|session|plenum|congress|edition|time|times|anniversary|quarter|round|century"
@@ -367,16 +363,15 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         found.append((m.start(1), Quantity(m.start(1), m.end(1), m.group(1), float(m.group(1)), "", None, "",
                                            m.start(1), m.end(1))))
     en_ranks = set()  # "ranked 27th", "climbed to 11th place", "fifth nationally": an English ordinal is a rank
-    for m in _EN_ORDINAL.finditer(low):
-        word = m.group("word")
-        if word and not (_EN_RANKED_BEFORE.search(low, max(0, m.start() - 25), m.start()) or _EN_RANK_AFTER.match(low, m.end())):
+    for start, end, value in ordinals(text):
+        if not text[start].isdigit() and not (_EN_RANKED_BEFORE.search(low, max(0, start - 25), start)
+                                              or _EN_RANK_AFTER.match(low, end)):
             continue  # "the fifth time": a word ordinal is a rank only beside ranking words
-        if _EN_NOT_RANK_AFTER.match(low, m.end()):
+        if _EN_NOT_RANK_AFTER.match(low, end):
             continue  # "the 4th industrial revolution", "the 15th session"
-        value = float(m.group("num") or _EN_ORDINAL_WORDS[word])
-        found = [(at, x) for at, x in found if not (m.start() <= x.num_start < m.end())]
-        found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], value, "", None, "", m.start(), m.end())))
-        en_ranks.add(m.start())
+        found = [(at, x) for at, x in found if not (start <= x.num_start < end)]
+        found.append((start, Quantity(start, end, text[start:end], float(value), "", None, "", start, end)))
+        en_ranks.add(start)
     word_changes = {}  # "tăng hai bậc", "giảm một bậc": a rank change in words
     for m in _WORD_CHANGE.finditer(low):
         value = float(cardinal_value(m.group(2))) * (-1 if m.group(1) in ("giảm", "tụt", "xuống") else 1)
