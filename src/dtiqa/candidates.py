@@ -21,6 +21,7 @@ from .question import DIFFERENCE_ASKED, TARGET_WORDS_RE
 from .hits import Hit
 from .question import Question
 from .text import abbreviations, fold
+from .tokens import segment
 
 # The roles a question's answer type accepts (the types of `Question.kind`); a kind missing here
 # (text, entity, ...) accepts any role, and the scorer learns from `role_*` features what fits.
@@ -252,9 +253,7 @@ def _place_ok(q: Question, province: str, sentence: str, extra: frozenset) -> bo
 
 @lru_cache(maxsize=256)
 def _asked_noun_words(question: str) -> tuple[str, ...]:
-    from underthesea import word_tokenize
-
-    return tuple(fold(w.lower()) for w in word_tokenize(question))
+    return tuple(fold(w.lower()) for w in segment(question))
 
 
 def _counted(q: Question, sentence: str, end: int) -> str:
@@ -273,8 +272,6 @@ def _noun_after(sentence: str, end: int) -> str:
 
     An abbreviation is given in full: "6.700 DN" counts "doanh nghiệp".
     """
-    from underthesea import word_tokenize
-
     rest = sentence[end: end + 40].strip()
     if rest.startswith(")") and sentence[:end].rstrip("0123456789.,").endswith("("):
         rest = rest[1:].strip()  # "(352) hợp tác xã"
@@ -283,7 +280,7 @@ def _noun_after(sentence: str, end: int) -> str:
     first = rest.split()[0].strip(",.;:")
     if first in abbreviations():
         return abbreviations()[first]
-    words = word_tokenize(rest)
+    words = segment(rest)
     return words[0] if words else ""
 
 

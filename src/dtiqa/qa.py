@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import tokens
 from .answer import Answer
 from .article import Article, ArticleError, read_article
 from .embed import Embedder, get_embedder
@@ -192,6 +193,7 @@ def load(corpus: str | Path | None = None, index: str | Path | None = None,
     index_dir = Path(index or os.environ.get("DTIQA_INDEX") or DEFAULT_INDEX)
     settings = settings or Settings()
     emb = get_embedder(embedder)
+    tokens.warm()  # every model the query path uses is loaded here, once, not by the first questions at once
     idx = _ensure_index(corpus, index_dir, emb, settings, progress)
     return QA(corpus, index_dir, emb, settings, idx, fusion)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import tokens
 from .article import Article
 
 _END = (".", "!", "?", "…", ":", ";", '"', "”", "»", ")")
@@ -28,7 +29,8 @@ class Sentence:
 
 
 def _sent_tokenize(paragraph: str) -> list[str]:
-    from underthesea import sent_tokenize  # import here: underthesea costs ~0.3 s to import
+    tokens.warm()  # underthesea costs ~0.3 s to import, and its models load once, under a lock
+    from underthesea import sent_tokenize
 
     return sent_tokenize(paragraph)
 

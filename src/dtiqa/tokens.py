@@ -10,6 +10,7 @@ A number with separators ("9/63") also yields its parts ("~9", "~63"), so
 from __future__ import annotations
 
 import re
+import threading
 
 from .text import fold, syllables
 
@@ -17,15 +18,43 @@ _PUNCT_ONLY = re.compile(r"^\W+$")
 _NUMBER_PARTS = re.compile(r"\d+")
 
 
+_ready = threading.Event()
+_loading = threading.Lock()
+
+
+def warm() -> None:
+    """Load underthesea's segmenters once, under a lock; `dtiqa.load()` calls it.
+
+    underthesea publishes its model global before loading it, so concurrent first calls
+    would see a half-made model ("'NoneType' object has no attribute 'process'").
+    """
+    if _ready.is_set():
+        return
+    with _loading:
+        if _ready.is_set():
+            return
+        from .passages import light_underthesea
+
+        light_underthesea()  # a process that only asks (an index already built) must not import torch either
+        from underthesea import sent_tokenize, word_tokenize
+
+        word_tokenize("Chuyển đổi số")
+        sent_tokenize("Chuyển đổi số. Năm 2021.")
+        _ready.set()
+
+
+def segment(text: str) -> list[str]:
+    """underthesea word segmentation as it returns it ("Bình Phước" one word), safe from any thread."""
+    warm()
+    from underthesea import word_tokenize
+
+    return word_tokenize(text)
+
+
 def words(text: str) -> list[str]:
     """underthesea word segmentation, lower-cased, punctuation dropped."""
-    from .passages import light_underthesea
-
-    light_underthesea()  # a process that only asks (an index already built) must not import torch either
-    from underthesea import word_tokenize  # heavy import, kept off the load path
-
     out = []
-    for w in word_tokenize(text):
+    for w in segment(text):
         w = w.lower().strip()
         if w and not _PUNCT_ONLY.match(w):
             out.append(w.replace(" ", "_"))
