@@ -367,9 +367,10 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "unit"
     if q.kind == "duration" and fold(noun.lower()).split()[:1] not in ([u] for u in TIME_UNITS):
         yield "unit"
-    clause = folded[max([m.end() for m in re.finditer(r"[;:()]|, ", folded[:s.start])], default=0):s.start]
+    # its clause: from the last stop, comma or "và đã" ("đặt mục tiêu … và đã bố trí 27 tỷ đồng": done, not aimed at)
+    clause = folded[max([m.end() for m in re.finditer(r"[;:()]|, |\bva (?:da|dang)\b", folded[:s.start])], default=0):s.start]
     clause_years = {y for _, y, base in _years(clause) if not base}
-    if q.year is not None and clause_years and q.year not in clause_years:
+    if q.year is not None and clause_years and q.year not in clause_years and s.year != q.year:
         yield "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
     if s.role not in ("rank", "rank_change") and not q.target and TARGET_WORDS_RE.search(clause) \
             and (q.year is not None or asks.reached):

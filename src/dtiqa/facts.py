@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 25  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 27  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -52,7 +52,8 @@ _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 # word only: alone, "thứ hai" / "thứ năm" are also weekdays.
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
              "chín": 9, "mười": 10}
-_WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?)"
+_WORD_RANK = re.compile(r"\b(?:(?:vị trí|xếp|đứng|giữ|xếp hạng|hạng)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?"
+                        r"|(?:về|ở|giành|chiếm)\s+(?:vị trí\s+)?thứ\s+)"
                         rf"(nhất|nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # Ranks said in words; matched with diacritics ("đội sổ" folds to the same letters as "đổi số").
 _EN_RANKED_BEFORE = re.compile(r"\b(rank(ed|s)?|plac(ed|es)|came|finish(ed|es)?|stood|stands|was|is|at|to|in)\s+(the\s+)?$")
@@ -61,7 +62,7 @@ _EN_NOT_RANK_AFTER = re.compile(r"\s*(industrial|session|plenum|congress|edition
                                 r"|consecutive|straight|year|day|month|floor|grade)\b")
 _OWNER_BETWEEN = re.compile(r"\s*(?:(?:diem|points?|%)\s*)?(?:for|of|by|cua|thuoc ve)\s+(?:(?:tinh|thanh pho|province)\s+)?")
 _FIRST = re.compile(r"(?<!người )\b(đứng đầu|dẫn đầu cả nước|xếp thứ nhất|vị trí đầu tiên|quán quân)\b")
-_LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|bét bảng)\b")
+_LAST = re.compile(r"(?<!gần )\b(đội sổ|cuối bảng|xếp cuối|chót bảng|xếp chót|đứng chót|bét bảng)\b")
 _NEXT_WORD_RANK = re.compile(rf"\s*(?:,|và)\s*(?:thứ\s+)(nhì|tư|{CARDINAL_WORDS})\b(?!\s*\d)")
 # A numbered line of a ranking table: "2. Quảng Ninh – 0,5987 điểm" (the province must follow the number).
 _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
@@ -177,6 +178,32 @@ class Fact:
 
 # ------------------------------------------------------------------ mentions
 _NAMED_BEFORE = re.compile(r"(?<=\w )[A-ZĐ][^\W\d_]*\s$")
+
+
+# The index a figure belongs to, when named right after it: "đứng thứ 14 ở PAPI 2024", "thứ ba về DTI".
+_INDEX_AFTER = re.compile(r"\s*(?:/\s*\d+\s*)?(?:tinh,?\s*(?:thanh(?: pho)?)?\s*|dia phuong\s*|diem\s*)?"
+                          r"(?:o|trong|tai|ve|theo|cua|in|on|of|for)\s+(?:(?:bang\s+)?xep hang\s+|(?:bo\s+)?chi so\s+|the\s+)?")
+_DTI_NAMED = re.compile(r"\bdti\b|\bchuyen doi so\b|\bdigital transformation\b")
+# "từ hạng 16 đến hạng 63", "các vị trí từ 6 đến 10": the bounds of a range of places.
+_RANGE_FROM = re.compile(r"\btu\s+(?:hang|vi tri|thu)?\s*(?:thu\s*)?$")
+_RANGE_TO = re.compile(r"\s*(?:/\s*\d+\s*)?(?:den|toi|-|–)\s*(?:hang|vi tri|thu)?\s*\d")
+_RANGE_UNTIL = re.compile(r"\btu\s+(?:hang|vi tri|thu)?\s*\d+\s*(?:den|toi)\s+(?:hang|vi tri|thu)?\s*$")
+
+
+def _index_of(f: str, start: int, end: int) -> tuple[str, bool]:
+    """The index a number belongs to and whether it is named right after it ("thứ 14 ở PAPI"); else the one
+    named last before it (a DTI named after a PCI sets the DTI back), else the DTI."""
+    after = _INDEX_AFTER.match(f, end)
+    if after:
+        for name, rx in [*RANKINGS.items(), ("dti", _DTI_NAMED)]:
+            if rx.match(f, after.end()):
+                return name, True
+    last, ranking = -1, "dti"
+    for name, rx in [*RANKINGS.items(), ("dti", _DTI_NAMED)]:
+        for m in rx.finditer(f, 0, start):
+            if m.start() > last:
+                last, ranking = m.start(), name
+    return ranking, False
 
 
 def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
@@ -307,6 +334,9 @@ def _pillar_before(f: str, pos: int) -> str:
     return best
 
 
+_PERIOD_BEFORE = re.compile(r"\b(quy [ivx1-4]{1,3}|thang \d{1,2})/$")
+
+
 def _years(f: str) -> list[tuple[int, int, bool]]:
     """(position, year, is_base) of each year in a folded sentence; a base year follows "so với".
 
@@ -314,9 +344,10 @@ def _years(f: str) -> list[tuple[int, int, bool]]:
     """
     out = []
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", f)]
-    for m in re.finditer(r"(?<![\d/.,-])(19[89]\d|20\d\d)(?![\d/])", f):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
+    for m in re.finditer(r"(?<![\d.,-])(19[89]\d|20\d\d)(?![\d/])", f):
+        if any(s <= m.start() < e for s, e in spans) or f[m.start() - 1: m.start()] == "/" \
+                and not _PERIOD_BEFORE.search(f[max(0, m.start() - 12): m.start()]):
+            continue  # "12/7/2023" is a day (of publication, of a meeting); "quý I/2024" dates the figure
         before = f[max(0, m.start() - 45): m.start()]
         out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or _BASE_LEAD.search(before))))
     return out
@@ -459,11 +490,11 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             # "so với năm 2020, ... giảm 3 hạng": the change is of a later edition than its base.
             right = None
             year, y_implicit = (context_year, True) if context_year and context_year > base[0] else (None, False)
-        ranking = "dti"
-        for name, rx in RANKINGS.items():
-            if rx.search(f, 0, q.num_start):
-                ranking = name
-        if role in ("rank", "prev_rank", "rank_change", "top"):
+        ranking, named_after = _index_of(f, q.num_start, q.end)
+        if role == "rank" and (_RANGE_FROM.search(f, max(0, q.num_start - 20), q.num_start)
+                               and _RANGE_TO.match(f, q.end) or _RANGE_UNTIL.search(f, max(0, q.num_start - 40), q.num_start)):
+            role = "number"  # "từ hạng 16 đến hạng 63": the bounds of a range of places, no one's rank
+        if role in ("rank", "prev_rank", "rank_change", "top") and not named_after:
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
         plain = YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f)
         plain = _ASIDES.sub(lambda m: " " * len(m.group(0)) if m.end() <= q.num_start else m.group(0), plain)

@@ -90,15 +90,42 @@ _DATE_PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=1)
+def english_months() -> dict[str, int]:
+    """English month names (and their short forms) and their numbers, from data/months.tsv."""
+    text = resources.files("dtiqa.data").joinpath("months.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word: int(value) for word, value in rows}
+
+
+@lru_cache(maxsize=1)
+def _english_date_patterns() -> list[tuple[re.Pattern, str]]:
+    # Capitalised, as English writes them: "dệt may 2024" is no month.
+    month = "|".join(sorted((m.capitalize() for m in english_months()), key=len, reverse=True))
+    mo, day = rf"\b({month})\.?", r"(\d{1,2})(?:st|nd|rd|th)?"
+    return [(re.compile(rf"{mo}\s+{day},?\s+{_Y}(?!\d)"), "mdy"),  # August 15, 2025
+            (re.compile(rf"(?<![\d/.-]){day}\s+(?:of\s+)?{mo},?\s+{_Y}(?!\d)"), "dmy"),  # 1 July 2025
+            (re.compile(rf"{mo},?\s+(?:of\s+)?{_Y}(?!\d)"), "my"),  # July 2025
+            (re.compile(rf"{mo}\s+{day}\b(?!\s*[,/]?\s*\d)"), "md")]  # August 15
+
+
 def dates(text: str) -> list[DateMention]:
-    """Dates and months in a text, left to right, not overlapping."""
+    """Dates and months in a text, left to right, not overlapping; English forms too ("August 15, 2025")."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, form in _DATE_PATTERNS:
+    english = _english_date_patterns() if re.search(r"[A-Za-z]{3}", text) else []
+    for pattern, form in _DATE_PATTERNS + english:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = [x for x in m.groups()]
+            if pattern in (p for p, _ in english):  # month names: put the groups in the order below
+                number = {"mdy": (1, 0, 2), "dmy": (0, 1, 2), "my": (None, 0, 1), "md": (1, 0, None)}[form]
+                g = [str(english_months()[g[i].lower()]) if i == number[1] else (g[i] if i is not None else None)
+                     for i in number]
+                form = {"mdy": "dmy", "md": "dm"}.get(form, form)
+                if form == "my":
+                    g = g[1:]
             if form == "dmy":
                 d, mo, y = int(g[0]), int(g[1]), g[2]
                 iso = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"

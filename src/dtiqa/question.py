@@ -32,9 +32,12 @@ KIND_CUES: list[tuple[str, str]] = [
              r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b|\b(dung|xep) (may|bao nhieu|bao nhiu)\b"
              r"|\b(xep hang|xep thu|dung thu|dung hang)( dti| chuyen doi so| chi so [a-z]+( so)?)? (bao nhieu|bao nhiu|may)\b(?! (tinh|dia phuong|don vi|nam|lan))"
-             r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"),
+             r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"
+             r"|\bwhere did\b.{0,60}\b(place|rank|stand|finish)\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
+    # "điểm trung bình tăng bao nhiêu phần trăm?"; satisfaction (SIPAS) is measured in per cent
+    ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bwhat percent|\b(muc|chi so|ty le) (do )?hai long\b|\bsatisfaction\b"),
     ("score", r"\b(bao nhieu|may) diem\b(?! (phat song|giao dich|thanh toan|ban|du lich|truy cap|cung cap|tham quan|wifi|cau))|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|(?<!percentage )\bpoints\b"
               r"|^\W*diem\b|\bdiem (trung binh|binh quan)\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
@@ -81,10 +84,11 @@ TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huo
 TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:(?:nam|ky|dti|ky danh gia|the)\s+)*(19[89]\d|20\d\d)\b")
+BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:(?:nam|ky|dti|ky danh gia|the|ket qua|(?:bang )?xep hang"
+                          r"|lan danh gia|its|the)\s+)*(19[89]\d|20\d\d)\b")
 # "đội sổ" folds to the letters of "đổi số": without diacritics it counts only when not after "chuyen".
-LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|last|bottom)\b")
-LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng)\b")
+LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|chot bang|xep chot|dung chot|last|bottom)\b")
+LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét bảng|chót)\b")
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
 # "tỉnh nào xếp thứ hai": a rank said in words (not "thứ năm 2023", a year).
@@ -223,6 +227,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         years = []
     pillar = next((name for name, rx in PILLAR_RES.items() if rx.search(f)), "")
     ranking = next((name for name, rx in RANKINGS.items() if rx.search(f)), "dti")
+    if kind == "text" and (pillar or re.search(r"\b(dti|chi so chuyen doi so)\b", f)) and re.search(r"\bmuc (diem )?nao\b", f):
+        kind = "score"  # "Chỉ số kinh tế số của X đạt mức nào?": a pillar's (or the index's) level is a score
     rank_value = top = None
     m = RANK_VALUE_RE.search(f)
     if m and kind in ("entity", "list"):
