@@ -249,3 +249,39 @@ def test_respectively_pairs_ranks_beside_the_total_ranked():
                           "", 2023)
     assert [(x.province, x.value) for x in m if x.role == "rank"] == [
         ("Lào Cai", 28.0), ("Sơn La", 46.0), ("Điện Biên", 52.0), ("Lai Châu", 57.0)]
+
+
+def test_an_index_named_right_after_a_rank_owns_it():
+    got = [(m.value, m.ranking) for m in sentence_mentions(
+        "Vì sao Sao Mai chỉ đứng thứ 14 ở PAPI 2024 nhưng lại đứng thứ ba ở DTI?", "Sao Mai") if m.role == "rank"]
+    assert got == [(14, "papi"), (3, "dti")]
+
+
+def test_the_bounds_of_a_range_of_places_are_no_ones_rank():
+    got = roles("Kết quả của 48 địa phương còn lại (từ hạng 16 đến hạng 63) được trình bày tại Phụ lục III.", "Sao Mai")
+    assert not any(r[0] == "rank" for r in got)
+
+
+def test_a_rank_said_as_finishing_second_in_words():
+    got = [(m.province, m.value) for m in sentence_mentions(
+        "Sao Mai đứng đầu với 0,7021 điểm; Hoa Lan về thứ hai với 0,6890 điểm.", "", None, frozenset({"Sao Mai", "Hoa Lan"}))
+        if m.role == "rank"]
+    assert ("Hoa Lan", 2) in got
+
+
+def test_a_quarter_dates_the_figure_but_a_day_does_not():
+    assert roles("Đến hết quý I/2024, Sao Mai có tỷ lệ hồ sơ trực tuyến đạt 64,3%.", "Sao Mai")[-1][:3] == ("percent", 64.3, 2024)
+    assert ("percent", 64.3, None, None) in roles("Ngày 12/7/2023, Sao Mai công bố tỷ lệ hồ sơ trực tuyến 64,3%.", "Sao Mai")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("The portal went live on August 15, 2025.", "2025-08-15"),
+    ("The merger took effect on 1 July 2025.", "2025-07-01"),
+    ("Results were published in July 2025.", "2025-07"),
+])
+def test_english_dates_are_dates(text, iso):
+    assert [d.iso for d in dates(text)] == [iso]
+
+
+def test_a_lower_case_may_in_vietnamese_is_no_month():
+    assert dates("Ngành dệt may 2024 tăng trưởng") == []

@@ -41,3 +41,17 @@ def test_fold_strips_diacritics(raw, expected):
 
 def test_syllables_keep_numbers_whole():
     assert syllables("Đứng thứ 9/63, đạt 87,5% và 1.240 tổ.") == ["đứng", "thứ", "9/63", "đạt", "87,5", "và", "1.240", "tổ"]
+
+
+@pytest.mark.parametrize("question, kind, year, base", [
+    ("So với kết quả 2021, Sao Mai đã leo hay tụt mấy hạng?", "rank_change", None, 2021),
+    ("Điểm trung bình DTI 2024 tăng bao nhiêu phần trăm so với 2023?", "percent", 2024, 2023),
+    ("Chỉ số kinh tế số của Sao Mai năm 2023 đạt mức nào?", "score", 2023, None),
+    ("Where did Sao Mai place in the 2024 DTI?", "rank", 2024, None),
+    ("Mức hài lòng SIPAS 2023 của Sao Mai là bao nhiêu?", "percent", 2023, None),
+])
+def test_question_types_and_years(question, kind, year, base):
+    from dtiqa.question import analyze
+
+    q = analyze(question)
+    assert (q.kind, q.year, q.base_year) == (kind, year, base)
