@@ -223,3 +223,52 @@ def test_an_add_updates_from_the_index_in_hand_without_opening_a_second_copy(qa,
     qa.add([art])
     assert opened == []  # the old index is the one the QA holds (a second copy doubles the memory at scale)
     assert qa.index is not old and qa.search("Sao Bắc xếp thứ mấy", k=1)[0].doc_id == "sao_bac.txt"
+
+
+def test_an_article_of_the_same_name_is_refused_unless_replace_is_asked(qa, tmp_path):
+    first = tmp_path / "a" / "sao_tay.txt"
+    first.parent.mkdir()
+    first.write_text("Sao Tây tăng hạng\nTỉnh Sao Tây xếp thứ 9/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    assert qa.add([first]).added == ["sao_tay.txt"]
+    other = tmp_path / "sao_tay.txt"
+    other.write_text("Sao Tây giảm hạng\nTỉnh Sao Tây xếp thứ 1/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    result = qa.add([other])
+    assert result.added == [] and "already in the corpus" in result.rejected["sao_tay.txt"]
+    assert "9/63" in (qa.corpus / "sao_tay.txt").read_text(encoding="utf-8")
+    assert qa.add([first]).rejected == {}  # the same article again is no conflict
+    assert qa.add([other], replace=True).added == ["sao_tay.txt"]
+    assert "1/63" in qa.sentences("sao_tay.txt")[1].text
+
+
+def test_a_failed_add_leaves_the_corpus_as_it_was(qa, tmp_path, monkeypatch):
+    import dtiqa.qa as qa_module
+
+    art = tmp_path / "sao_nam.txt"
+    art.write_text("Sao Nam tăng hạng\nTỉnh Sao Nam xếp thứ 12/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+
+    def fail(*a, **kw):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(qa_module, "build", fail)
+    with pytest.raises(OSError):
+        qa.add([art])
+    assert not (qa.corpus / "sao_nam.txt").exists()
+    monkeypatch.undo()
+    assert qa.add([art]).added == ["sao_nam.txt"]  # and nothing is stuck: the next add works
+
+
+def test_a_symbolic_link_in_the_corpus_is_not_served(corpus, tmp_path, hash_embedder, caplog):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Mật khẩu máy chủ\nĐây không phải một bài báo.\n", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(secret)
+    with caplog.at_level(logging.WARNING, logger="dtiqa"):
+        qa = load(corpus, tmp_path / "idx", hash_embedder)
+    assert "link.txt" not in {a.doc_id for a in qa.articles}
+    assert "symbolic link" in caplog.text
+
+
+def test_an_upper_case_txt_suffix_is_an_article_everywhere(qa, tmp_path):
+    art = tmp_path / "SAO_DONG.TXT"
+    art.write_text("Sao Đông tăng hạng\nTỉnh Sao Đông xếp thứ 14/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
+    assert qa.add([art]).added == ["SAO_DONG.TXT"]
+    assert "SAO_DONG.TXT" in {a.doc_id for a in qa.articles}

@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("-k", type=int, default=5, help="passages to show with the answer (default 5)")
     a = sub.add_parser("add", parents=[common], help="copy articles into the corpus and index them")
     a.add_argument("files", nargs="+")
+    a.add_argument("--replace", action="store_true", help="replace articles of the same name already in the corpus")
     i = sub.add_parser("info", parents=[common], help="articles, sentences, embedder, index age")
     i.add_argument("--json", action="store_true")
     add_commands(sub, common)
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"- {h.sentence} ({h.title}, {h.doc_id})")
         elif args.command == "add":
             qa = _load(args)
-            result = qa.add(args.files, progress=not args.quiet)
+            result = qa.add(args.files, progress=not args.quiet, replace=args.replace)
             for name in result.added:
                 print(f"added {name}")
             for name, why in result.rejected.items():

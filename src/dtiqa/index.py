@@ -235,12 +235,25 @@ class Index:
 
 
 # ------------------------------------------------------------------ corpus
+def is_article_name(name: str) -> bool:
+    """The one rule for article files, everywhere: a visible file whose suffix is .txt in any case ("A.TXT")."""
+    return name.lower().endswith(".txt") and not name.startswith(".") and len(name) > 4
+
+
 def corpus_files(corpus: Path) -> dict[str, Path]:
-    """The corpus's articles by id (file name): every .txt file in the folder."""
+    """The corpus's articles by id (file name): every .txt file in the folder, symbolic links left out."""
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder {corpus} does not exist: create it or pass another folder")
-    files = {p.name: p for p in sorted(corpus.glob("*.txt")) if p.is_file()}
+    files = {}
+    for p in sorted(corpus.iterdir()):
+        if not is_article_name(p.name):
+            continue
+        if p.is_symlink():  # a link could serve any file of the machine as an article
+            log.warning("%s is a symbolic link: not indexed (copy the article into the corpus instead)", p)
+            continue
+        if p.is_file():
+            files[p.name] = p
     if not files:
         raise CorpusError(f"corpus folder {corpus} holds no .txt articles: add some (dtiqa add FILE)")
     return files

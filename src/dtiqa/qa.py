@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,8 +18,8 @@ from .answer import Answer
 from .article import Article, ArticleError, read_article
 from .embed import Embedder, get_embedder
 from .hits import DEFAULT_FUSION, Hit, search
-from .index import (CorpusError, Index, IndexCorrupt, Settings, build, live_version, open_index, scan, stale_reason,
-                    write_lock)
+from .index import (CorpusError, Index, IndexCorrupt, Settings, build, is_article_name, live_version, open_index, scan,
+                    stale_reason, write_lock)
 from .sentences import Sentence
 
 log = logging.getLogger("dtiqa")
@@ -121,33 +120,59 @@ class QA:
             self.index = new
             return changed
 
-    def add(self, paths, progress: bool = False) -> AddResult:
-        """Copy articles into the corpus and index them incrementally.
+    def add(self, paths, progress: bool = False, replace: bool = False) -> AddResult:
+        """Copy articles into the corpus and index them incrementally, as one transaction.
 
-        Each file is checked first (UTF-8 text, not empty, under the size limit);
-        a bad file is refused with its reason and changes nothing.
+        Each file is checked first (a .txt name, UTF-8 text, not empty, under the size limit); a bad file is
+        refused with its reason and changes nothing. A file named like an article already in the corpus is
+        refused unless `replace=True` (the same content again is simply kept). If indexing fails, the corpus
+        is put back as it was and the error is raised.
         """
         result = AddResult()
         accepted = []
         for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
             try:
-                if p.suffix.lower() != ".txt":
+                if not is_article_name(p.name):
                     raise ArticleError(f"{p.name}: only .txt articles can be added")
                 read_article(p)
+                dest = self.corpus / p.name
+                if dest.exists() and p.resolve() != dest.resolve() and not replace \
+                        and dest.read_bytes() != p.read_bytes():
+                    raise ArticleError(f"{p.name}: an article with this name is already in the corpus; "
+                                       "rename the file, or replace the article (replace=True, dtiqa add --replace)")
                 accepted.append(p)
             except (ArticleError, OSError) as e:
                 result.rejected[p.name] = str(e)
         self.corpus.mkdir(parents=True, exist_ok=True)
-        for p in accepted:
-            dest = self.corpus / p.name
-            if p.resolve() != dest.resolve():
-                tmp = self.corpus / f".{p.name}.part"
-                shutil.copyfile(p, tmp)
-                os.replace(tmp, dest)
-            result.added.append(p.name)
-        if accepted:
-            self.refresh(progress)
+        with self._lock:
+            before: dict[Path, bytes | None] = {}  # what the corpus held under each name, to undo on failure
+            try:
+                for p in accepted:
+                    dest = self.corpus / p.name
+                    if p.resolve() != dest.resolve():
+                        before[dest] = dest.read_bytes() if dest.exists() else None
+                        _write_atomic(dest, p.read_bytes())
+                    result.added.append(p.name)
+                if accepted:
+                    self.index = _ensure_index(self.corpus, self.index_dir, self.embedder, self.settings, progress,
+                                               self.index)
+            except BaseException:
+                for dest, old in before.items():
+                    if old is None:
+                        dest.unlink(missing_ok=True)
+                    else:
+                        _write_atomic(dest, old)
+                raise
         return result
+
+
+def _write_atomic(dest: Path, data: bytes) -> None:
+    tmp = dest.with_name(f".{dest.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _ensure_index(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings,
@@ -171,6 +196,7 @@ def _ensure_index(corpus: Path, index_dir: Path, embedder: Embedder, settings: S
             latest = index if index is not None and live == index.path else open_index(index_dir)
         except IndexCorrupt:
             latest = None
+        files = scan(corpus, latest.manifest["files"] if latest else None)  # again: a writer may have added some
         if latest is not None and not stale_reason(latest, files, embedder.id, settings):
             return latest
         if latest is not None:
