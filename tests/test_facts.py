@@ -285,3 +285,8 @@ def test_english_dates_are_dates(text, iso):
 
 def test_a_lower_case_may_in_vietnamese_is_no_month():
     assert dates("Ngành dệt may 2024 tăng trưởng") == []
+
+
+def test_several_english_dates_in_one_text_each_read_as_written():
+    got = [d.iso for d in dates("Signed on August 15, 2025, in force on September 2, 2025 and reviewed in July 2026.")]
+    assert got == ["2025-08-15", "2025-09-02", "2026-07"]

@@ -114,16 +114,17 @@ def dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     english = _english_date_patterns() if re.search(r"[A-Za-z]{3}", text) else []
-    for pattern, form in _DATE_PATTERNS + english:
+    for pattern, written in [(p, f) for p, f in _DATE_PATTERNS] + [(p, "en-" + f) for p, f in english]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            g = [x for x in m.groups()]
-            if pattern in (p for p, _ in english):  # month names: put the groups in the order below
-                number = {"mdy": (1, 0, 2), "dmy": (0, 1, 2), "my": (None, 0, 1), "md": (1, 0, None)}[form]
-                g = [str(english_months()[g[i].lower()]) if i == number[1] else (g[i] if i is not None else None)
-                     for i in number]
-                form = {"mdy": "dmy", "md": "dm"}.get(form, form)
+            g, form = list(m.groups()), written
+            if written.startswith("en-"):  # a month name: (day, month, year) as numbers, in the order below
+                day, month, year = {"en-mdy": (1, 0, 2), "en-dmy": (0, 1, 2), "en-my": (None, 0, 1),
+                                    "en-md": (1, 0, None)}[written]
+                g = [g[day] if day is not None else None, str(english_months()[g[month].lower()]),
+                     g[year] if year is not None else None]
+                form = {"en-my": "my", "en-md": "dm"}.get(written, "dmy")
                 if form == "my":
                     g = g[1:]
             if form == "dmy":
