@@ -480,3 +480,34 @@ def test_an_english_count_question_is_not_refused_for_its_english_noun(tmp_path_
         "Hiện toàn tỉnh Nghệ An có 3.870 tổ công nghệ số cộng đồng đang hoạt động.\n")}))
     ans = qa.ask("How many community digital technology teams does Nghe An have?")
     assert ans.found and ans.value == 3870, ans.message
+
+
+CONTEST = """\
+Hội thi chuyển đổi số cấp huyện tỉnh Sao Mai năm 2024
+Tối 20/12/2024, UBND tỉnh Sao Mai tổ chức trao giải Hội thi "Huyện chuyển đổi số tiêu biểu".
+Giải nhất thuộc về thị xã Bến Đá với 91,2 điểm.
+Giải khuyến khích: huyện Lũng Mây và huyện Suối Ngọc.
+Ở khối sở, ngành, Sở Tài chính dẫn đầu với 880 điểm, Sở Y tế xếp thứ hai.
+Bộ chỉ số do Viện Nghiên cứu Chính sách số xây dựng.
+"""
+
+
+@pytest.fixture(scope="module")
+def contest_qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("contest")
+    (root / "c").mkdir()
+    (root / "c" / "hoi_thi.txt").write_text(CONTEST, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", shipped_embedder())
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Đơn vị nào đoạt giải nhất hội thi?", "thị xã Bến Đá"),
+    ("Những đơn vị nào nhận giải khuyến khích?", "huyện Lũng Mây, huyện Suối Ngọc"),
+    ("Trong khối sở, ngành, sở nào dẫn đầu?", "Sở Tài chính"),
+    ("Cơ quan nào xây dựng bộ chỉ số?", "Viện Nghiên cứu Chính sách"),  # its lower-case last word left out
+])
+def test_names_that_are_no_province_are_read_from_their_sentence(contest_qa, question, text):
+    from dtiqa.answering import answer_question
+
+    ans = answer_question(contest_qa, question, [], verify=False)  # the candidate the scorer puts first
+    assert ans.text == text and ans.citations[0].doc_id == "hoi_thi.txt", ans.text

@@ -82,3 +82,30 @@ def test_an_english_question_naming_a_province_with_diacritics_is_english():
 
     assert looks_english("Bến Tre's rank in DTI 2023 changed by how much?")
     assert not looks_english("Bến Tre xếp thứ mấy năm 2023?")
+
+
+def test_names_of_organisations_units_and_products_are_read_from_their_sentence():
+    from dtiqa.candidates import name_spans
+
+    def names(s):
+        return [s[a:b] for a, b in name_spans(s)]
+
+    assert names("Theo Sở Thông tin và Truyền thông, Bộ Tư pháp dẫn đầu; Bộ Tài chính xếp thứ hai.") == \
+        ["Sở Thông tin và Truyền thông", "Bộ Tư pháp", "Bộ Tài chính"]
+    assert names("Văn phòng UBND tỉnh xếp thứ hai với 0,7954 điểm.") == ["Văn phòng UBND tỉnh"]
+    assert names("Giải nhì: TP Rạch Giá, huyện Châu Thành.") == ["TP Rạch Giá", "huyện Châu Thành"]
+    assert "UNDP" in names("PAPI do Chương trình Phát triển Liên Hợp Quốc (UNDP) phối hợp thực hiện.")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Cơ quan nào chịu trách nhiệm đo chỉ số SIPAS?", "name"),
+    ("co quan nao chiu trach nhiem do chi so SIPAS", "name"),
+    ("Những đơn vị nào nhận giải khuyến khích?", "names"),
+    ("Which ministry topped the ranking of ministries?", "name"),
+    ("DTI 2023 được công bố ngày nào?", "date"),  # "công bố" is no "bộ"
+    ("Đơn vị nào đứng đầu DTI 2024?", "entity"),  # a unit of the provincial DTI is a province
+])
+def test_a_question_asking_a_name_that_is_no_province(question, kind):
+    from dtiqa.question import analyze
+
+    assert analyze(question).kind == kind

@@ -30,7 +30,8 @@ MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and c
 UNIT_OF_KIND = candidates.UNIT_OF_KIND
 KIND_VI = {"rank": "thứ hạng", "rank_change": "mức tăng/giảm bậc", "percent": "tỷ lệ", "count": "số lượng",
            "amount": "số tiền", "score": "điểm số", "duration": "khoảng thời gian", "date": "thời điểm", "entity": "tên địa phương",
-           "list": "danh sách địa phương", "person": "tên người", "id": "số hiệu văn bản",
+           "list": "danh sách địa phương", "person": "tên người", "name": "tên cơ quan, đơn vị",
+           "names": "danh sách tên", "id": "số hiệu văn bản",
            "meta_author": "tác giả", "meta_source": "nguồn", "meta_date": "ngày đăng", "text": "câu trả lời ngắn"}
 _DOC_TYPES = r"nghị quyết|kế hoạch|quyết định|đề án|chương trình|chỉ thị|thông tư|nghị định|văn bản|công văn"
 
@@ -283,6 +284,8 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "merger", _answer_merger(qa, q, hits)
     if q.kind in ("entity", "list") and (q.rank_value is not None or q.top is not None) and not q.region:
         return "inverse", _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
+    if q.kind == "names":
+        return "scorer", _answer_names(qa, q, hits)
     if q.kind in candidates.EXPECTED_ROLES:
         ans = _answer_number(qa, q, hits)
         if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
@@ -612,6 +615,33 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
     margin = min(MARGIN_CAP, float(z[order[0]] - z[rival])) if rival is not None else MARGIN_CAP
     return Answer(q.text, True, best.text, best.value, best.unit, q.kind, citations, [], message, False, p,
                   analysis=q, margin=margin)
+
+
+# What separates the names of a list: "A, B và C", "A (89,7 điểm) và B (88,1 điểm)".
+_ENUMERATION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|;|\bvà\b|\band\b|&)\s*(?:và\s+|and\s+)?")
+
+
+def _answer_names(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Những đơn vị nào nhận giải khuyến khích?": the scorer's best name and the names listed with it in its
+    sentence ("huyện Kiên Hải, huyện An Biên")."""
+    ans = _answer_number(qa, q, hits)
+    if not ans.found or not ans.citations:
+        return ans
+    c = ans.citations[0]
+    at = (c.answer_start - c.start, c.answer_end - c.start)
+    spans = list(candidates.name_spans(c.sentence))
+    i = next((n for n, (a, b) in enumerate(spans) if a < at[1] and at[0] < b), None)
+    if i is None:
+        return ans
+    lo = hi = i
+    while lo > 0 and _ENUMERATION_GAP.fullmatch(c.sentence[spans[lo - 1][1]:spans[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(spans) and _ENUMERATION_GAP.fullmatch(c.sentence[spans[hi][1]:spans[hi + 1][0]]):
+        hi += 1
+    names = [c.sentence[a:b] for a, b in spans[lo:hi + 1]]
+    text = ", ".join(names)
+    cite = replace(c, answer_start=c.start + spans[lo][0], answer_end=c.start + spans[hi][1])
+    return replace(ans, text=text, citations=[cite] + ans.citations[1:], message=f"**{text}**" + _cite_line(cite))
 
 
 def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:

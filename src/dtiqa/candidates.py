@@ -20,14 +20,15 @@ from .numbers import ordinals, parse_number
 from .question import DIFFERENCE_ASKED, TARGET_WORDS_RE
 from .hits import Hit
 from .question import Question
-from .text import abbreviations, fold
+from .text import abbreviations, fold, name_words
 from .tokens import segment
 
 # The roles a question's answer type accepts (the types of `Question.kind`); a kind missing here
 # (text, entity, ...) accepts any role, and the scorer learns from `role_*` features what fits.
 EXPECTED_ROLES = {"rank": ("rank",), "rank_change": ("rank_change",), "percent": ("percent",),
                   "amount": ("amount",), "score": ("score",), "count": ("count", "number"),
-                  "duration": ("count",), "date": ("date",)}
+                  "duration": ("count",), "date": ("date",), "name": ("name",), "names": ("name",)}
+NAME_KINDS = ("name", "names")  # a name that is no province or person: "cơ quan nào", "những đơn vị nào"
 GENERIC_ROLES = ("number", "token")
 TIME_UNITS = {"ngay", "thang", "nam", "tuan", "gio", "phut", "giay", "hoc ky", "ky"}
 UNIT_OF_KIND = {"rank": "hạng", "rank_change": "bậc", "percent": "%", "score": "điểm"}
@@ -456,6 +457,43 @@ def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> 
     return sorted(out, key=lambda s: s.start)
 
 
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(c.isalpha() for c in token)
+
+
+@lru_cache(maxsize=4096)
+def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The names a sentence gives to organisations, units, places or products, as (start, end): a head word
+    and the capitalised words after it ("Sở Tư pháp", "huyện Châu Thành", "Văn phòng UBND tỉnh"), or a run of
+    capitalised words that does not merely open the sentence ("trên Postmart", "Liên Hợp Quốc", "UNDP")."""
+    heads = name_words()[0]
+    tokens, pos = [], 0
+    for t in segment(sentence):
+        at = sentence.find(t, pos)
+        if at >= 0:
+            tokens.append((at, at + len(t), t))
+            pos = at + len(t)
+    out, i = [], 0
+    while i < len(tokens):
+        head = tokens[i][2].lower() in heads
+        j = k = i + 1 if head else i
+        while k < len(tokens) and tokens[k][0] - tokens[k - 1][1] <= 1 and (k == j or tokens[k][2].lower() not in heads):
+            if _capitalised(tokens[k][2]):
+                k += 1
+            elif head and k > j and tokens[k][2] in ("và", "&") and k + 1 < len(tokens) and _capitalised(tokens[k + 1][2]):
+                k += 2  # "Sở Thông tin và Truyền thông"
+            else:
+                break
+        if head and k > j and k < len(tokens) and tokens[k][2].lower() in ("tỉnh", "thành phố"):
+            k += 1  # "Văn phòng UBND tỉnh", "Bệnh viện Đa khoa tỉnh"
+        if k > j and (head or i > 0 or k - j >= 2):
+            out.append((tokens[i][0], tokens[k - 1][1]))
+            i = k
+            continue
+        i += 1
+    return tuple(out)
+
+
 def _term_distance(q: Question, sentence: str, start: int, end: int) -> float:
     f = fold(sentence.lower())
     terms = set(q.terms)
@@ -541,6 +579,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         reason = "district" if q.districts and not _names_district(qa, cited, q.districts) else \
             check(q, h.sentence, place, extra, para_years)
         spans = _spans(h.sentence, place, edition, extra)
+        if q.kind in NAME_KINDS:
+            asked = fold(q.text.lower())
+            spans = sorted(spans + [_Span("name", None, h.sentence[a:b], "", a, b) for a, b in name_spans(h.sentence)
+                                    if fold(h.sentence[a:b].lower()) not in asked], key=lambda x: x.start)
         if reason:
             refused += [Refusal(reason, s.text, s.province or place, s.year, cited) for s in spans]
             continue

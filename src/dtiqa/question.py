@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .text import abbreviations, english_regions, fold, looks_english, normalize_line
+from .text import abbreviations, english_regions, fold, looks_english, name_words, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
 KIND_CUES: list[tuple[str, str]] = [
@@ -20,6 +20,12 @@ KIND_CUES: list[tuple[str, str]] = [
     ("meta_date", r"\b(dang (ngay|vao ngay|khi) nao|ngay dang|dang luc nao|xuat ban (ngay|khi) nao|published|publication date)\b"),
     ("id", r"\b(nghi quyet|ke hoach|quyet dinh|de an|chuong trinh|chi thi|thong tu|nghi dinh|van ban|cong van) so (may|bao nhieu|nao)\b"
            r"|\bso hieu\b"),
+    # A name that is no province's nor a person's: "cơ quan nào", "những đơn vị nào", "which ministry" (the
+    # words a question asks a name with are in data/name_heads.tsv).
+    ("names", r"\b(nhung|cac) (?P<asked>ASKED)( [a-z]+){0,3} nao\b|\bwhich (two|three|four|five) (districts|localities|units|towns)\b"
+              r"|\bwhich( [a-z-]+){0,2} (departments|ministries|agencies|organi[sz]ations|districts|platforms|companies|firms|products)\b"),
+    ("name", r"\b(?P<asked>ASKED)( [a-z]+){0,3} nao\b|\bwhich( [a-z-]+)? (department|ministry|agency|organi[sz]ation|body|institution|district"
+             r"|town|commune|ward|platform|company|firm|hospital|school|bank|app|system|decision|programme|program)\b"),
     ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
                     r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\b(thay doi|bien dong) (the nao|ra sao|bao nhieu)\b"
@@ -48,7 +54,9 @@ KIND_CUES: list[tuple[str, str]] = [
                r"|\b(spend|spent|invest\w*|allocat\w*|cost)\b"),
     ("count", r"\bbao (nhieu|nhiu)\b|\bmay [a-z]|\bhow many\b|\bnumber of\b|\btong so\b"),
 ]
-_KIND_RES = [(k, re.compile(p)) for k, p in KIND_CUES]
+_ASKED_MARKED = frozenset(name_words()[1])
+_ASKED_NAMES = "|".join(sorted({fold(w) for w in _ASKED_MARKED}, key=len, reverse=True))
+_KIND_RES = [(k, re.compile(p.replace("ASKED", _ASKED_NAMES))) for k, p in KIND_CUES]
 
 # Sub-indexes (pillars) of the provincial DTI, folded; English names too.
 PILLARS: dict[str, str] = {
@@ -170,9 +178,27 @@ _COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu
                       r"|kinh phi|ngan sach|chi phi|doanh thu|gia tri|(?:cho|de|vao|trong|tu|o|la|khi|voi|tai|nam|hien nay)\b)([a-z]+)")
 
 
-def _kind(f: str) -> str:
+_NATIONAL_UNITS = re.compile(r"\b(dti|cap tinh|ca nuoc|toan quoc|63|34|tinh thanh)\b")
+
+
+def _asks_a_name(m: re.Match, low: str) -> bool:
+    """Whether the word a name cue matched is what the question wrote: folded, "bo" is "bộ" (a ministry) but
+    also "bố" of "công bố"; a question typed without diacritics is trusted only with a word of two syllables."""
+    if m.group("asked") is None:
+        return True  # an English cue
+    written = low[m.start("asked"): m.end("asked")]
+    if fold(written) != written:
+        return written in _ASKED_MARKED
+    return " " in written
+
+
+def _kind(f: str, low: str = "") -> str:
+    low = low or f
     for kind, rx in _KIND_RES:
-        if rx.search(f):
+        m = rx.search(f)
+        if m and kind in ("name", "names") and not _asks_a_name(m, low):
+            m = next((x for x in rx.finditer(f) if _asks_a_name(x, low)), None)
+        if m:
             if kind in ("score", "percent", "amount") and _COUNTED.search(f):
                 return "count"  # "tổng điểm của bao nhiêu chỉ số?" counts indexes
             if kind == "rank_change" and not _RANK_WORDS.search(f):
@@ -206,9 +232,12 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     """
     q = normalize_line(question)
     f = fold(q.lower())
-    kind = _kind(f)
+    kind = _kind(f, q.lower())
     found = provinces.find(q, extra=places)
     names = tuple(dict.fromkeys(p.name for p in found))
+    if kind in ("name", "names") and re.search(r"\bdon vi\b", f) and _NATIONAL_UNITS.search(f) \
+            and not re.search(r"\b(cap huyen|cap xa|khoi so|khoi bo|bo nganh|huyen|giai)\b", f):
+        kind = "entity" if kind == "name" else "list"  # "Đơn vị nào đứng đầu DTI 2024?": a province
     new_unit = ""
     for p in found:
         if len(provinces.members(p.name)) > 1 and (NEW_UNIT_AFTER.match(f[p.end:]) or NEW_UNIT_ANY.search(f)):

@@ -104,6 +104,18 @@ def english_regions() -> dict[str, str]:
     return {en.strip(): vi.strip() for en, vi in rows}
 
 
+@lru_cache(maxsize=1)
+def name_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words that open a name, words a question asks a name with), lower-cased, from data/name_heads.tsv."""
+    from importlib import resources
+
+    text = resources.files("dtiqa").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    heads = tuple(w.strip() for w, use in rows if use.strip() in ("head", "both"))
+    asked = tuple(w.strip() for w, use in rows if use.strip() in ("asked", "both"))
+    return heads, asked
+
+
 def abbreviations() -> dict[str, str]:
     """Abbreviations Vietnamese news uses ("DN": "doanh nghiệp", "TT&TT": "Thông tin và Truyền thông")."""
     from importlib import resources

@@ -17,7 +17,7 @@ import numpy as np
 from . import rerank as reranking
 from . import scorer as scoring
 from . import verifier as verifying
-from .answering import answer_question, text_candidates
+from .answering import answer_question, question_of, text_candidates
 from .evaluate import (DEFAULT_GOLD, SEEDS, Dataset, _canon, _f, _item, _table, answer_match, batch_corpus,
                        batch_questions, external_path, is_relevant, judge, load_external, load_gold, write_corpus)
 from .hits import search
@@ -65,8 +65,10 @@ class Example:
 def _examples(qa, name: str, items) -> list[Example]:
     out = []
     for it in items:
-        if it.verdict or it.kind in OTHER_STRATEGIES or it.field:
+        if it.verdict or it.field:
             continue
+        if it.kind in OTHER_STRATEGIES and not (it.kind == "entity" and question_of(qa, it.question).kind == "name"):
+            continue  # a name the scorer picks ("cơ quan nào …?") is its to learn; a province or a list is not
         _, cands = text_candidates(qa, it.question)
         X = np.array([c.features for c in cands], dtype=float).reshape(-1, len(scoring.FEATURES))
         y = np.array([it.answerable and c.hit.doc_id in it.doc_ids and answer_match(it.answer, c.text, c.value)

@@ -36,7 +36,7 @@ MODEL_FILE = "verifier.json"
 METHODS = ("facts", "scorer", "superlative", "compare", "claim", "inverse", "regional", "each", "merger",
            "new_unit", "person", "id", "province", "meta")
 KIND_GROUPS = (("rank",), ("rank_change",), ("score",), ("percent",), ("count", "duration"), ("amount",),
-               ("date",), ("entity", "list", "person", "province"))
+               ("date",), ("entity", "list", "person", "province", "name", "names"))
 FEATURES = (*(f"method_{m}" for m in METHODS), *(f"kind_{g[0]}" for g in KIND_GROUPS), "kind_other",
             "confidence", "computed", "english", "asks_province", "asks_year",
             "term_coverage", "term_coverage_title", "cited_recip_rank", "cited_dense", "top_dense",
