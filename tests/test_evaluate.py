@@ -355,6 +355,8 @@ def test_threshold_curve_counts_withheld_answers_as_given_above_their_threshold(
     ("Sai", "đúng", "71%", False),
     ("Sai, 9/63", "sai", "7/63", False),  # the gold answer states the figure: it must be stated
     ("Sai, 9/63", "sai", "9/63", True),
+    ("Sai: X xếp 24/63; top 20 là mục tiêu năm 2025", "sai", "24/63", True),  # the explanation's other figures
+    ("Sai: X xếp 24/63; top 20 là mục tiêu năm 2025", "sai", "27/63", False),
 ])
 def test_a_claim_is_judged_by_its_verdict_and_any_figure_the_gold_states(gold, verdict, text, ok):
     item = GoldItem("c1", "X đứng thứ 7 đúng không?", gold, ("a.txt",), "X đứng thứ 7", True, "claim", verdict="sai")

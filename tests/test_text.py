@@ -55,3 +55,18 @@ def test_question_types_and_years(question, kind, year, base):
 
     q = analyze(question)
     assert (q.kind, q.year, q.base_year) == (kind, year, base)
+
+
+@pytest.mark.parametrize("question, claim", [
+    ("Sao Mai là quán quân DTI 2024.", True),  # a statement put to be checked
+    ("Có đúng là Sao Mai xếp cuối bảng DTI năm 2022?", True),
+    ("Có phải Sao Mai đã tăng 6 bậc DTI năm 2023?", True),
+    ("Sao Mai chỉ có 40% hồ sơ nộp trực tuyến – thông tin này có chính xác?", True),
+    ("ty le ho so nop online o Sao Mai nam 2024", False),  # keywords, no full stop
+    ("Kể tên ba địa phương xếp cuối bảng DTI 2023.", False),  # a request
+    ("Sao Mai xếp thứ mấy năm 2023?", False),
+])
+def test_claims_are_recognised_however_they_are_put(question, claim):
+    from dtiqa.question import analyze
+
+    assert analyze(question).claim is claim

@@ -116,6 +116,20 @@ MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|
 # A claim to check: "... đúng không?", "có phải ... không?", "... Đúng hay sai?", "Is it true that ...", "True or false: ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct)|dung hay sai|sai hay dung|true or false|dung hay khong|chinh xac khong)\b")
+# "Có đúng là …?", "Có phải X …?" (no closing "không"); "– thông tin này có chính xác?"
+CLAIM_LEAD_RE = re.compile(r"\W*(co dung|co phai|phai chang|liec co phai|that khong)\b|.*\b(co chinh xac|co dung)\W*$")
+# A question word: what a statement to check has none of ("Hà Nội là quán quân DTI 2024.").
+_QUESTION_WORD = re.compile(r"\b(nao|gi|bao nhieu|bao nhiu|may|ai|o dau|sao|khong|chua|hay|what|which|who|whom|where|when"
+                            r"|why|how|is|are|was|were|did|does|do|has|have)\b|^\W*(ke ten|liet ke|cho biet|neu|tim|sap xep"
+                            r"|list|name|give|tell|show|compare|so sanh|rank|sort)\b")
+
+
+def _a_statement(question: str, f: str) -> bool:
+    """A sentence put to be checked ("Hà Nội là quán quân DTI 2024."): it ends with a full stop and asks nothing
+    (a query typed as keywords has no full stop)."""
+    return question.rstrip().endswith(".") and len(f.split()) >= 4 and not _QUESTION_WORD.search(f)
+
+
 # "tăng bao nhiêu", "kém … bao nhiêu điểm", "by how much": a difference is asked, which a level never answers
 # ("có hơn bao nhiêu nhà máy" is "more than how many": a count).
 DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|nhieu|it|lon|nho|tot) hon|kem|vuot|thieu)\b(?! bao nhieu (tinh|dia phuong|don vi))"
@@ -307,7 +321,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     region = REGION_RE.search(masked)  # not "Vũng Tàu" (folded: "vung tau")
     region_name = region.group(1) if region else next(  # "the six Northwest provinces": "tay bac"
         (vi for en, vi in english_regions().items() if re.search(rf"\b{en}(ern)?\b(?! asia)", masked)), "")
-    claim = bool(CLAIM_RE.search(f))
+    claim = bool(CLAIM_RE.search(f) or CLAIM_LEAD_RE.match(f) or _a_statement(q, f))
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
                           and kind != "rank_change")
