@@ -119,7 +119,7 @@ CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|
 # "Có đúng là …?", "Có phải X …?" (no closing "không"); "– thông tin này có chính xác?"
 CLAIM_LEAD_RE = re.compile(r"\W*(co dung|co phai|phai chang|liec co phai|that khong)\b|.*\b(co chinh xac|co dung)\W*$")
 # A question word: what a statement to check has none of ("Hà Nội là quán quân DTI 2024.").
-_QUESTION_WORD = re.compile(r"\b(nao|gi|bao nhieu|bao nhiu|may|ai|o dau|sao|khong|chua|hay|what|which|who|whom|where|when"
+_QUESTION_WORD = re.compile(r"\b(nao|gi|bao nhieu|bao nhiu|may|ai|o dau|vi sao|tai sao|ra sao|the nao|khong|chua|hay|what|which|who|whom|where|when"
                             r"|why|how|is|are|was|were|did|does|do|has|have)\b|^\W*(ke ten|liet ke|cho biet|neu|tim|sap xep"
                             r"|list|name|give|tell|show|compare|so sanh|rank|sort)\b")
 
