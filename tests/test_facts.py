@@ -290,3 +290,9 @@ def test_a_lower_case_may_in_vietnamese_is_no_month():
 def test_several_english_dates_in_one_text_each_read_as_written():
     got = [d.iso for d in dates("Signed on August 15, 2025, in force on September 2, 2025 and reviewed in July 2026.")]
     assert got == ["2025-08-15", "2025-09-02", "2026-07"]
+
+
+def test_an_english_sentence_groups_thousands_with_commas():
+    got = [(q.text, q.value) for q in quantities("Registered FDI reached US$1.2 billion in 2023, with 1,240 projects.")]
+    assert ("1,240", 1240.0) in got and ("US$1.2 billion", 1.2e9) in got
+    assert [q.value for q in quantities("Tỉnh có 1,5 triệu tài khoản.")] == [1.5e6]

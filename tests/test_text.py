@@ -70,3 +70,14 @@ def test_claims_are_recognised_however_they_are_put(question, claim):
     from dtiqa.question import analyze
 
     assert analyze(question).claim is claim
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Ha Tinh xep hang DTI bao nhieu nam 2020?", "rank"),  # "bao nhiêu năm 2020" asks no years
+    ("Thứ hạng DTI 2022 của Sao Mai biến động ra sao so với 2021?", "rank_change"),
+    ("How did Sao Mai's DTI position change from 2021 to 2022?", "rank_change"),
+])
+def test_rank_and_rank_change_asked_in_other_words(question, kind):
+    from dtiqa.question import analyze
+
+    assert analyze(question).kind == kind

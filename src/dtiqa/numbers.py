@@ -32,11 +32,24 @@ _RANGE_RE = re.compile(r"^\s*[–—-]\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _PERCENT_RE = re.compile(r"^\s*(%|phần trăm)")
 
 
-def parse_number(text: str) -> float | None:
-    """A Vietnamese-formatted number ("1.240", "87,5", "1.204.311", "4.0") as a float; None if it is not one."""
+_ENGLISH_WORDS = re.compile(r"\b(the|of|and|in|with|to|for|on|at|by|from|was|were|is|are|has|had|have|its|a|an|as|that"
+                            r"|this|which|reached|about|than|more)\b")
+
+
+def _english(text: str) -> bool:
+    """A text written in English: no Vietnamese letters outside capitalised names, and English function words."""
+    rest = re.sub(r"(?<![\w'])[A-ZÀ-ỸĐ]\w*(?:'s)?", " ", text)
+    return fold(rest) == rest and len(_ENGLISH_WORDS.findall(rest.lower())) >= 2
+
+
+def parse_number(text: str, english: bool = False) -> float | None:
+    """A Vietnamese-formatted number ("1.240", "87,5", "1.204.311", "4.0") as a float; None if it is not one.
+    `english`: written the English way, where "1,240" is 1240 (and "91.2" is 91.2, as either way)."""
     t = text.strip().replace(" ", "")
     if not re.fullmatch(r"\d+(?:[.,]\d+)*", t):
         return None
+    if english and "," in t and "." not in t and all(len(p) == 3 for p in t.split(",")[1:]):
+        return float(t.replace(",", ""))
     if "," in t and "." in t:  # "1.234,5": dots group thousands, the comma is decimal
         return float(t.replace(".", "").replace(",", "."))
     if "," in t:
@@ -150,12 +163,13 @@ def quantities(text: str) -> list[Quantity]:
     """
     out = []
     in_dates = [(d.start, d.end) for d in dates(text)]
+    english = _english(text)
     taken_until = -1
     for m in NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in in_dates) or m.start() < taken_until:
             continue
         digits = m.group(1) or m.group(3)
-        value = parse_number(digits)
+        value = parse_number(digits, english)
         if value is None:
             continue
         start, end = m.start(), m.end()

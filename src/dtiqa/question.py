@@ -30,14 +30,16 @@ KIND_CUES: list[tuple[str, str]] = [
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
                     r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\b(thay doi|bien dong) (the nao|ra sao|bao nhieu)\b"
                     r"|\b(thay doi|bien dong|dich chuyen) (thu hang|vi tri|hang|xep hang)( \w+){0,3} (the nao|ra sao|nhu the nao|bao nhieu)\b"
-                    r"|\bchang\w* by how (much|many)\b|\bhow (much|far) did\b.{0,40}\b(rise|fall|climb|drop|change|move)\b"),
+                    r"|\bchang\w* by how (much|many)\b|\bhow (much|far) did\b.{0,40}\b(rise|fall|climb|drop|change|move)\b"
+                    r"|\b(thu hang|xep hang|vi tri)\b.{0,40}\b(thay doi|bien dong|dich chuyen) (the nao|ra sao|nhu the nao)\b"
+                    r"|\bhow did\b.{0,50}\b(position|rank|ranking|place|standing)\b.{0,30}\bchange\b"),
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
     ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
              r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b|\b(dung|xep) (may|bao nhieu|bao nhiu)\b"
-             r"|\b(xep hang|xep thu|dung thu|dung hang)( dti| chuyen doi so| chi so [a-z]+( so)?)? (bao nhieu|bao nhiu|may)\b(?! (tinh|dia phuong|don vi|nam|lan))"
+             r"|\b(xep hang|xep thu|dung thu|dung hang)( dti| chuyen doi so| chi so [a-z]+( so)?)? (bao nhieu|bao nhiu|may)\b(?! (tinh|dia phuong|don vi|lan)\b)(?! nam(?! \d))"
              r"|\b(dung|xep|nam) o (dau|vi tri nao)\b|\branks?\b|\branked\b|\branking\b|\bposition\b|\bwhat place\b"
              r"|\bwhere did\b.{0,60}\b(place|rank|stand|finish)\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
