@@ -81,3 +81,10 @@ def test_rank_and_rank_change_asked_in_other_words(question, kind):
     from dtiqa.question import analyze
 
     assert analyze(question).kind == kind
+
+
+def test_a_region_named_without_vung_and_a_first_place_said_as_so_mot():
+    from dtiqa.question import analyze
+
+    assert analyze("Địa phương nào ở Đồng bằng sông Cửu Long đứng đầu DTI 2022?").region == "dong bang song cuu long"
+    assert analyze("Địa phương nào đứng số một cả nước về DTI 2023?").rank_value == 1

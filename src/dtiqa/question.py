@@ -102,13 +102,13 @@ LAST_MARKED_RE = re.compile(r"\b(đội sổ|cuối bảng|xếp cuối|bét b�
 RANK_VALUE_RE = re.compile(r"\b(?:thu|hang|vi tri(?: so| thu)?|top|no\.?|number|#)\s*(\d{1,2})(?:\s*/\s*(\d{2}))?\b|\b(\d{1,2})\s*/\s*(63|34)\b")
 TOP_RE = re.compile(r"\b(?:top|nhom)\s*(\d{1,2})\b")
 # "tỉnh nào xếp thứ hai": a rank said in words (not "thứ năm 2023", a year).
-_WORD_RANK_VALUE = re.compile(r"\b(?:xep|dung|vi tri|hang)\s+(?:thu\s+)?(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?!\s*\d)")
+_WORD_RANK_VALUE = re.compile(r"\b(?:xep|dung|vi tri|hang)\s+(?:thu\s+|so\s+)?(nhat|nhi|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?!\s*\d)")
 # "ba tỉnh dẫn đầu", "5 địa phương đứng đầu", "the three leading provinces", "top three provinces"
 _LEADERS = re.compile(r"\b(?P<n>\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (tinh|dia phuong|tinh thanh|thanh pho)"
                       r"(?: \w+){0,2} (dan dau|dung dau|xep dau|cao nhat|tot nhat)\b"
                       r"|\b(?:the |top )(?P<en>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (leading |top |best )?(provinces|localities)\b")
 _EN_NUMBERS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-_WORD_RANKS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+_WORD_RANKS = {"nhat": 1, "mot": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                "muoi": 10}
 # "vùng Đồng bằng sông Cửu Long", "khu vực Tây Nguyên": a region (its words, up to what the question says next).
 REGION_RE = re.compile(r"\b(?:vung|khu vuc|mien)\s+((?!nao\b|nay\b|do\b)[a-z]+(?:\s+(?!ve\b|nam\b|trong\b|theo\b|co\b|xep\b|la\b|dung\b"
@@ -323,6 +323,9 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     region = REGION_RE.search(masked)  # not "Vũng Tàu" (folded: "vung tau")
     region_name = region.group(1) if region else next(  # "the six Northwest provinces": "tay bac"
         (vi for en, vi in english_regions().items() if re.search(rf"\b{en}(ern)?\b(?! asia)", masked)), "")
+    if not region_name:  # "Địa phương nào ở Đồng bằng sông Cửu Long …": a region named without "vùng"
+        region_name = next((vi for vi in sorted(set(english_regions().values()), key=len, reverse=True)
+                            if re.search(rf"\b{vi}\b", masked)), "")
     claim = bool(CLAIM_RE.search(f) or CLAIM_LEAD_RE.match(f) or _a_statement(q, f))
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
