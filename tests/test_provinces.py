@@ -115,3 +115,9 @@ def test_an_unknown_province_name_does_not_run_across_a_paragraph_break():
     text = ("Tỉnh Hoa Mai tăng 5 bậc. Lãnh đạo tỉnh Hoa Mai cho biết thành công của tỉnh\n\n"
             "Năm 2022, tỉnh đứng thứ 9. Đó là nỗ lực của cả tỉnh\nNăm nay sẽ khác.")
     assert provinces.named_in(text) == {"Hoa Mai"}
+
+
+def test_a_new_units_own_rank_is_not_answered_with_its_former_provinces(qa):
+    ans = qa.ask("Đồng Nai mới xếp thứ mấy trong 34 tỉnh, thành về DTI?")
+    assert not ans.found and ans.reasons == ("new_unit",)
+    assert "Bình Phước (cũ): 11/63" in ans.suggestion and "Trước sáp nhập" in ans.message

@@ -233,6 +233,14 @@ def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
         return Answer(q.text, False, "", None, "", q.kind, [], [], intro + " Kho bài viết không có số liệu của tỉnh cũ nào "
                       "thuộc đơn vị này. Các đoạn gần nhất được liệt kê bên dưới.", False, 0.0, analysis=q)
     text = "; ".join(p.replace("**", "") for p in parts if "không có số liệu" not in p)
+    if q.year is None or q.year >= 2025:
+        # "Gia Lai mới xếp thứ mấy (trong 34 tỉnh)?": the unit's own figure is asked, and the corpus has none; the
+        # former provinces' figures are offered as what it does have, never as the answer.
+        message = (f"Kho bài viết không có {KIND_VI.get(q.kind, 'số liệu')} của {label} (đơn vị mới từ {MERGER_DATE}). "
+                   f"Trước sáp nhập, theo từng tỉnh cũ: " + "; ".join(parts) + "."
+                   + "".join(_cite_line(c) for c in citations[:3]))
+        return Answer(q.text, False, "", None, "", q.kind, citations[:3], [], message, False, 0.0, analysis=q,
+                      suggestion=text, reasons=("new_unit",))
     message = intro + " Theo từng tỉnh cũ: " + "; ".join(parts) + "." + "".join(_cite_line(c) for c in citations[:3])
     return Answer(q.text, True, text, None, "", q.kind, citations, [], message, False, 0.6, analysis=q)
 
