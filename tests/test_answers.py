@@ -511,3 +511,25 @@ def test_names_that_are_no_province_are_read_from_their_sentence(contest_qa, que
 
     ans = answer_question(contest_qa, question, [], verify=False)  # the candidate the scorer puts first
     assert ans.text == text and ans.citations[0].doc_id == "hoi_thi.txt", ans.text
+
+
+PILLARS_NEWS = """\
+Sao Mai công bố kết quả các trụ cột chuyển đổi số năm 2023
+Năm 2023, tỉnh Sao Mai xếp thứ 20/63 về chỉ số chuyển đổi số.
+Trụ cột Kinh tế số có kết quả tốt nhất, đứng hạng 15; trụ cột Xã hội số hạng 19; trụ cột Chính quyền số hạng 30, đây là điểm nghẽn cần khắc phục trong năm 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def pillars_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "pillars", {"tru_cot.txt": PILLARS_NEWS})
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Trụ cột nào là điểm yếu nhất của Sao Mai năm 2023?", "Chính quyền số (hạng 30)"),  # "điểm yếu" is no score
+    ("Năm 2023, ở Sao Mai trụ cột kinh tế số hay xã hội số được xếp hạng cao hơn?", "Kinh tế số (hạng 15)"),
+])
+def test_pillars_of_one_province_compared(pillars_qa, question, text):
+    from dtiqa.answering import answer_question
+
+    assert answer_question(pillars_qa, question, [], verify=False).text.startswith(text)

@@ -1048,9 +1048,9 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     weighed, and the reply lists it, so a reader sees what the superlative is taken over.
     """
     province = q.provinces[0]
-    base = replace(q, superlative="", over="", side=True)
+    base = replace(q, superlative="", over="", among=(), side=True)
     if q.over == "pillar":
-        options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in PILLARS]
+        options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in q.among or PILLARS]
     else:  # the span the question names ("từ 2020 đến 2024"), else every edition the facts hold for the province
         years = (range(q.base_year, q.year + 1) if q.base_year and q.year and q.base_year < q.year else
                  sorted({f.year for f in qa.index.facts if f.province == province and f.ranking == q.ranking

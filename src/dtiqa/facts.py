@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 28  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 29  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -458,6 +458,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         right = _YEAR_AFTER.match(f[q.end:])
         if right and any(not b and p < q.num_start for p, _, b in years) and re.search(r",\s|\bva\b", f[q.end:q.end + right.start(1)]):
             right = None  # "năm 2020 đứng thứ 58, năm 2021 lên thứ 52": past a comma, a year opens the next clause
+        elif right and re.search(r",\s+(?:\S+\s+){4,}", f[q.end:q.end + right.start(1)]):
+            right = None  # "hạng 30, đây là điểm nghẽn cần khắc phục trong năm 2024": another clause's year
         own = [y for p, y, base in years if not base and c0 <= p < q.num_start]
         own_after = [y for p, y, base in years if not base and q.end <= p < c1]
         prior = [y for p, y, base in years if not base and p < q.num_start]

@@ -139,7 +139,10 @@ DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|n
                                r"|\bhow (much|many)\b[^?]{0,90}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain|improve)")
 COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|chenh lech|khoang cach|cach nhau|difference|gap|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
 # "trụ cột nào … thấp nhất", "đạt hạng cao nhất vào năm nào": one province's pillars (or editions) against each other.
-OVER_PILLAR_RE = re.compile(r"\b(tru cot|chi so thanh phan|chi so con|chi so|linh vuc|mat) nao\b|\bwhich (\w+ )?(pillar|sub-?index|component|area)\b")
+OVER_PILLAR_RE = re.compile(r"\b(tru cot|chi so thanh phan|chi so con|chi so|linh vuc|mat)( dti| chuyen doi so)? nao\b"
+                            r"|\bwhich (of )?([\w']+ ){0,5}(pillars?|sub-?ind\w+|components?|areas?)\b")
+# "điểm yếu", "điểm nghẽn": a weakness, not a score.
+_NOT_A_SCORE = re.compile(r"\bdiem (yeu|manh|nghen|sang|tru|nong|han che)\b")
 OVER_YEAR_RE = re.compile(r"\b(nam|ky|dot|lan|ky danh gia|phien ban) nao\b|\bwhich (year|edition)\b|\bin what year\b|\bwhen\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|yeu nhat|the most|highest|lowest"
                             r"|best|worst|weakest|strongest|most)\b")
@@ -185,6 +188,7 @@ class Question:
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
     over: str = ""  # what a superlative ranges over when one province is named: "pillar" or "year"
+    among: tuple[str, ...] = ()  # the pillars a comparison names ("chính quyền số hay kinh tế số"); () = every pillar
     side: bool = False  # one side of a comparison or group: its level is asked, whatever "hơn bao nhiêu" says
     context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
@@ -341,6 +345,17 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         kind = "rank_change"  # "năm 2021 so với năm 2020 xếp hạng thế nào?"
     sup = SUPERLATIVE_RE.search(f)
     superlative = over = ""
+    among = tuple(name for name, rx in PILLAR_RES.items() if rx.search(f))
+    if len(names) == 1 and len(among) >= 2 and not claim and re.search(r"\b(hay|hon|or|than)\b", f):
+        # "Ở Hà Tĩnh, chính quyền số hay kinh tế số được xếp hạng cao hơn?": the better of the two pillars
+        compare, pillar = False, ""
+        over = "pillar"
+        superlative = "worst" if re.search(r"\b(thap hon|kem hon|yeu hon|lower|worse|weaker)\b", f) else "best"
+        kind = "score" if re.search(r"\b(diem|score\w*|points?)\b", _NOT_A_SCORE.sub(" ", f)) and not _RANK_WORDS.search(f) \
+            else "rank"
+        sup = None
+    else:
+        among = ()
     group = len(names) >= 2 and not compare  # "Giữa A, B và C, tỉnh nào … cao nhất?": the best of a named group
     if sup and not claim and len(names) == 1 and not compare:
         over = "pillar" if OVER_PILLAR_RE.search(f) else "year" if OVER_YEAR_RE.search(f) else ""
@@ -348,8 +363,10 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "yeu nhat", "lowest", "worst", "weakest")
         if kind in ("entity", "list", "text") or (over and kind == "date"):  # "vào năm nào": the year is the pick, not asked
             kind = "rank"
-            if (group or over) and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f):
+            if (group or over) and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", _NOT_A_SCORE.sub(" ", f)):
                 kind = "score"  # "tỉnh nào có điểm cao nhất?": the highest score
+        elif over and kind in ("rank", "score") and _NOT_A_SCORE.search(f):
+            kind = "rank"  # "trụ cột nào là điểm yếu nhất?": the worst ranked
         elif over and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f) and not _RANK_WORDS.search(f):
             kind = "score"  # "chỉ số nào có điểm thấp nhất?"
         unregioned = REGION_RE.sub(" ", masked)  # "khu vực Tây Bắc": "bắc" is no "bậc"
@@ -370,7 +387,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         latest=bool(LATEST_RE.search(f)), english=english,
         districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, compare=compare, superlative=superlative, over=over, new_unit=new_unit,
+        claim=claim, compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         region=region_name, merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
