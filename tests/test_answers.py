@@ -533,3 +533,28 @@ def test_pillars_of_one_province_compared(pillars_qa, question, text):
     from dtiqa.answering import answer_question
 
     assert answer_question(pillars_qa, question, [], verify=False).text.startswith(text)
+
+
+TARGETS = """\
+Sao Mai tổng kết nghị quyết về chuyển đổi số
+Năm 2020, tỉnh Sao Mai xếp hạng 41/63 về chỉ số chuyển đổi số; năm 2023 xếp hạng 27/63; năm 2024 xếp thứ 18/63, tăng 9 bậc so với năm trước.
+Toàn tỉnh có 1.240 doanh nghiệp công nghệ số, trong khi mục tiêu đề ra là 1.500 doanh nghiệp.
+"""
+
+
+@pytest.fixture(scope="module")
+def targets_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "targets", {"nghi_quyet.txt": TARGETS})
+
+
+def test_what_is_left_to_reach_a_target_is_the_difference_of_target_and_result(targets_qa):
+    from dtiqa.answering import answer_question
+
+    ans = answer_question(targets_qa, "Sao Mai còn thiếu bao nhiêu doanh nghiệp công nghệ số so với mục tiêu?", [],
+                          verify=False)
+    assert ans.value == 260 and ans.computed and "1.500" in ans.text and "1.240" in ans.text
+
+
+def test_a_change_over_several_editions_is_not_the_last_years_change(targets_qa):
+    ans = targets_qa.ask("Từ 2020 đến 2024 Sao Mai tăng bao nhiêu bậc?")
+    assert ans.value == 23 and ans.computed

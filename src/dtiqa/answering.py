@@ -294,6 +294,10 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "inverse", _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
     if q.kind == "names":
         return "scorer", _answer_names(qa, q, hits)
+    if q.kind in ("score", "percent", "count", "amount") and _GAP_TO_TARGET.search(fold(q.text.lower())):
+        gap = _answer_gap_to_target(qa, q, hits)
+        if gap.found:
+            return "compare", gap
     if q.kind in candidates.EXPECTED_ROLES:
         ans = _answer_number(qa, q, hits)
         if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
@@ -367,6 +371,9 @@ def _fits(f: Fact, q: Question, kind: str) -> bool:
         return False
     if q.ranking == "other" and not _about(f.sentence, q.topic):
         return False
+    if kind == "rank_change" and q.year is not None and q.base_year is not None and q.year - q.base_year > 1 \
+            and str(q.base_year) not in f.sentence[max(0, f.answer_start - f.start - 60): f.answer_end - f.start + 40]:
+        return False  # "between 2020 and 2024": a change its sentence measures from the year before is not it
     if q.year is not None:
         return f.year == q.year
     if q.base_year is not None and kind == "rank_change":
@@ -926,6 +933,31 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     stated = ans.text if kind != "rank_change" else f"{'giảm' if ans.value < 0 else 'tăng'} {ans.text} bậc"
     lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{stated}**, không phải {said}."
     return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
+
+
+# "còn thiếu bao nhiêu so với mục tiêu?", "must still grow to meet its target": what is left to reach a target.
+_GAP_TO_TARGET = re.compile(r"\b(con thieu|thieu|chua dat|con cach|con phai|can them|phai tang them|still|short of|shortfall)\b"
+                            r".*\b(muc tieu|chi tieu|ke hoach|target|goal)\b|\b(muc tieu|chi tieu|target|goal)\b.*"
+                            r"\b(con thieu|con cach|still|short)\b")
+
+
+def _answer_gap_to_target(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Hà Tĩnh còn thiếu bao nhiêu doanh nghiệp so với mục tiêu?": the target and what was reached, each read by the
+    scorer as its own question, and their difference; both from one article, in one unit."""
+    aim = _answer_number(qa, replace(q, target=True, side=True), hits)
+    done = _answer_number(qa, replace(q, target=False, side=True), hits)
+    if not (aim.found and done.found and aim.value is not None and done.value is not None) \
+            or aim.citations[0].doc_id != done.citations[0].doc_id or aim.unit != done.unit or aim.value == done.value:
+        return _not_found(q, [], "không tìm thấy cả mục tiêu và kết quả đạt được trong cùng một bài để so sánh")
+    gap = abs(aim.value - done.value)
+    unit = "điểm phần trăm" if aim.unit == "%" else aim.unit
+    figure = f"{_vi_number(gap)} {unit}".strip()
+    text = f"{figure} (mục tiêu {aim.text}; đạt {done.text})"
+    citations = list({(c.doc_id, c.start): c for c in aim.citations[:1] + done.citations[:1]}.values())
+    message = (f"Còn **{figure}** để đạt mục tiêu: mục tiêu {aim.text}, đạt {done.text}."
+               + "".join(_cite_line(c) for c in citations))
+    return Answer(q.text, True, text, gap, aim.unit, q.kind, citations, [], message, True,
+                  min(aim.confidence, done.confidence), analysis=q)
 
 
 def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:

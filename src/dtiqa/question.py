@@ -94,7 +94,7 @@ TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huo
 TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
-BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from)\s+(?:(?:nam|ky|dti|ky danh gia|the|ket qua|(?:bang )?xep hang"
+BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from|between|giua)\s+(?:(?:nam|ky|dti|ky danh gia|the|ket qua|(?:bang )?xep hang"
                           r"|lan danh gia|its|the)\s+)*(19[89]\d|20\d\d)\b")
 # "đội sổ" folds to the letters of "đổi số": without diacritics it counts only when not after "chuyen".
 LAST_RE = re.compile(r"(?<!chuyen )\b(doi so|cuoi bang|xep cuoi|bet bang|chot bang|xep chot|dung chot|last|bottom)\b")
