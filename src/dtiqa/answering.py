@@ -1106,6 +1106,8 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
         figure += _score_beside(qa, q, hits, province, sides[label].pillar, sides[label].year)
     message = (f"**{label}** ({figure}). Các {over_vi} kho bài viết nêu cho {province} — {detail}."
                + "".join(_cite_line(c) for c in citations[:3]))
+    if q.among:  # "chính quyền số hay kinh tế số?": the other side's figure beside the winner's
+        figure += "".join(f"; {lb}: {a.text}" for lb, a in known if lb not in ties)
     return Answer(q.text, True, f"{label} ({figure})", pick.value, pick.unit, "entity", citations, [], message,
                   any(a.computed for _, a in known), min(a.confidence for _, a in known), analysis=q,
                   comparison={"values": {lb: a.value for lb, a in known}, "better": label, "difference": None})

@@ -379,6 +379,9 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     if compare and kind in ("entity", "text", "list"):
         # "Bình Phước hay Thái Nguyên xếp cao hơn?"; "… tỉnh nào có điểm cao hơn?" compares scores
         kind = "score" if re.search(r"\b(diem|score\w*|points?)\b", f) else "rank"
+    if compare and kind in ("rank", "entity", "text") and re.search(r"\b(tang|giam|thang|tut|len|xuong) (hang|bac)\b"
+                                                             r"|\b(climb\w*|improv\w*|gain\w*) (more|most|further)\b", f):
+        kind = "rank_change"  # "Nghệ An hay Lào Cai tăng hạng nhiều hơn?": the larger change
     if kind == "text" and target:
         kind = "rank"  # "Mục tiêu của tỉnh năm 2025 là gì?": the rank (or top-N) the province aims for
     return Question(
