@@ -527,7 +527,7 @@ def pillars_qa(tmp_path_factory):
 
 @pytest.mark.parametrize("question, text", [
     ("Trụ cột nào là điểm yếu nhất của Sao Mai năm 2023?", "Chính quyền số (hạng 30)"),  # "điểm yếu" is no score
-    ("Năm 2023, ở Sao Mai trụ cột kinh tế số hay xã hội số được xếp hạng cao hơn?", "Kinh tế số (hạng 15)"),
+    ("Năm 2023, ở Sao Mai trụ cột kinh tế số hay xã hội số được xếp hạng cao hơn?", "Kinh tế số (hạng 15; Xã hội số: 19)"),
 ])
 def test_pillars_of_one_province_compared(pillars_qa, question, text):
     from dtiqa.answering import answer_question
