@@ -558,3 +558,31 @@ def test_what_is_left_to_reach_a_target_is_the_difference_of_target_and_result(t
 def test_a_change_over_several_editions_is_not_the_last_years_change(targets_qa):
     ans = targets_qa.ask("Từ 2020 đến 2024 Sao Mai tăng bao nhiêu bậc?")
     assert ans.value == 23 and ans.computed
+
+
+GROUP_TABLE = """\
+Phụ lục: Kết quả DTI năm 2022 – nhóm 4 địa phương dẫn đầu khu vực Sao
+Bảng dưới đây liệt kê 4 tỉnh có điểm DTI cao nhất năm 2022 trong khu vực: tỉnh Sao Mai, tỉnh Sao Vàng, tỉnh Sao Bắc và tỉnh Sao Nam.
+
+Hạng | Tỉnh, thành phố | Điểm DTI | Thay đổi
+1 | Sao Mai | 0,6512 | tăng 1 bậc
+2 | Sao Vàng | 0,6297 | giữ nguyên
+3 | Sao Bắc | 0,5986 | tăng 7 bậc
+4 | Sao Nam | 0,5874 | giảm 3 bậc
+"""
+
+
+@pytest.fixture(scope="module")
+def group_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "group", {"phu_luc.txt": GROUP_TABLE})
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Trong nhóm 4 tỉnh, nơi nào tăng hạng nhiều nhất so với năm trước?", "Sao Bắc (tăng 7 bậc)"),
+    ("Trong 4 địa phương của phụ lục, nơi nào rơi hạng sâu nhất?", "Sao Nam (giảm 3 bậc)"),
+    ("Những tỉnh nào trong nhóm 4 tỉnh bị tụt từ 2 hạng trở lên?", "Sao Nam (giảm 3 bậc)"),
+])
+def test_a_group_an_article_lists_is_ranged_over_without_naming_it(group_qa, question, text):
+    from dtiqa.answering import answer_question
+
+    assert answer_question(group_qa, question, [], verify=False).text == text

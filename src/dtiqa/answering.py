@@ -10,7 +10,7 @@ constraint is offered: the reply then says what is missing.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +21,7 @@ from . import candidates, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .hits import Hit, hit_at, prepare_query
-from .question import DIFFERENCE_ASKED, PILLARS, Question, analyze, with_history
+from .question import ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLARS, Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
@@ -256,6 +256,10 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "claim", _answer_claim(qa, q, hits)
     if q.compare:
         return "compare", _answer_compare(qa, q, hits)
+    if q.in_article:
+        ans = _answer_article_group(qa, q, hits)
+        if ans.found or ans.comparison:
+            return "superlative", ans
     if q.superlative and q.over and len(q.provinces) == 1:
         return "superlative", _answer_superlative_within(qa, q, hits)
     if q.superlative and len(q.provinces) >= 2:
@@ -1045,7 +1049,14 @@ def _extreme(q: Question, known: list[tuple[str, Answer]]) -> tuple[list[str], A
     return [label for label, a in known if a.value == pick.value], pick
 
 
-def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
+def _signed_change(ans: Answer) -> str:
+    """A rank change as words say it: "tăng 9 bậc", "giảm 5 bậc", "giữ nguyên"."""
+    if ans.value is None or not ans.text[:1].isdigit():
+        return ans.text
+    return "giữ nguyên" if ans.value == 0 else f"{'giảm' if ans.value < 0 else 'tăng'} {abs(int(ans.value))} bậc"
+
+
+def _answer_group_superlative(qa, q: Question, hits: list[Hit], size: int | None = None) -> Answer:
     """"Giữa A, B và C, tỉnh nào xếp cao nhất?": each named province's figure, the best (or worst) of them.
 
     On a rank the best is the smallest number; on anything else the largest. Every province must have its
@@ -1057,7 +1068,7 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
     detail = "; ".join(f"{p}: {_bold_rank(a.text, a.value)}" for p, a in known)
     citations = [c for _, a in known for c in a.citations[:1]]
     values = {p: a.value for p, a in known}
-    if missing:
+    if missing and not (size and len(known) == size):  # "the five provinces": the five the corpus has figures for
         message = (f"Không xác định được: kho bài viết không có số liệu của {', '.join(missing)}."
                    + (f" Số liệu đã biết — {detail}." if detail else "")
                    + (_cite_line(citations[0]) if citations else ""))
@@ -1067,9 +1078,82 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
     best = ", ".join(ties)
     message = f"**{best}** ({detail})." + "".join(_cite_line(c) for c in citations[:3])
     confidence = min(a.confidence for _, a in known)
-    return Answer(q.text, True, f"{best} ({ans.text})", ans.value, ans.unit, "entity", citations, [], message,
+    return Answer(q.text, True, f"{best} ({_signed_change(ans) if q.kind == 'rank_change' else ans.text})", ans.value, ans.unit, "entity", citations, [], message,
                   any(a.computed for _, a in known), confidence, analysis=q,
                   comparison={"values": values, "better": best, "difference": None})
+
+
+def _article_group(qa, q: Question, hits: list[Hit]) -> tuple[tuple[str, ...], int | None]:
+    """The provinces of "the 15 provinces" a question means (those the best-matching article gives figures for),
+    and the number the question says the group has."""
+    m = ARTICLE_GROUP_RE.search(fold(q.text.lower()))
+    size = m.group(2) if m and m.group(2) else next(iter(re.findall(r"\bnhom (\d{1,2})\b", fold(q.text.lower()))), None)
+    size = (int(size) if size.isdigit() else _GROUP_SIZES.get(size)) if size else None
+    groups = []  # (distance from the size asked, article, its provinces)
+    for h in hits[:20]:
+        if any(g[1] == h.doc_id for g in groups):
+            continue
+        group = tuple(dict.fromkeys(f.province for f in qa.index.facts if f.doc_id == h.doc_id and f.province
+                                    and not f.target))
+        if len(group) >= 2:
+            groups.append((abs(len(group) - size) if size else 0, h.doc_id, group))
+    return (min(groups, key=lambda g: g[0])[2] if groups else ()), size  # the first of those nearest the size asked
+
+
+_GROUP_SIZES = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi lam": 15,
+                "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15}
+# A list's condition on each province's figure: "vượt 0,65", "từ 4 hạng trở lên", "nằm trong top 20", "tăng hạng".
+_AT_LEAST = re.compile(r"\b(?:vuot|tren|hon|qua|over|above|exceed\w*|more than|at least|tu)\s+(\d+(?:[.,]\d+)?)"
+                       r"(?:\s*(?:hang|bac|diem|%|places|points))?(?:\s+tro len)?\b")
+_RISE, _FALL = re.compile(r"\b(tang hang|thang hang|len hang|tang \w* bac|rose|climbed|improved)\b"), \
+    re.compile(r"\b(giam hang|tut|roi|xuong hang|giam \w* bac|fell|dropped|slipped)\b")
+
+
+def _answer_article_group(qa, q: Question, hits: list[Hit]) -> Answer:
+    """"Trong nhóm 15 tỉnh, nơi nào tăng hạng nhiều nhất?", "Những tỉnh nào trong năm tỉnh nằm trong top 20?": the
+    provinces the best-matching article gives figures for, each one's figure, then the best (or worst) of them or
+    those meeting the condition the question states."""
+    group, size = _article_group(qa, q, hits)
+    if not group:
+        return _not_found(q, [], "không xác định được nhóm tỉnh mà câu hỏi nói tới")
+    year = q.year
+    if year is None:  # the group's edition is its article's: the year most of its figures are for
+        years = Counter(f.year for f in qa.index.facts if f.province in group and f.year and not f.computed
+                        and any(h.doc_id == f.doc_id for h in hits[:20]))
+        year = years.most_common(1)[0][0] if years else None
+    base = replace(q, provinces=group, in_article=False, top=None, rank_value=None, region="", year=year)
+    if q.superlative:
+        return _answer_group_superlative(qa, base, hits, size)
+    f = fold(q.text.lower())
+    top = q.top if q.top is not None and q.top != size and re.search(rf"\btop {q.top}\b", f) else None
+    if top is not None:  # "nằm trong top 20" (not "trong nhóm 15", the group itself)
+        kind, keep = "rank", (lambda v, n=top: v <= n)
+    elif _RISE.search(f) or _FALL.search(f):
+        m = _AT_LEAST.search(f)
+        n = float(m.group(1).replace(",", ".")) if m else 1.0
+        kind = "rank_change"
+        keep = (lambda v, n=n: v >= n) if _RISE.search(f) else (lambda v, n=n: v <= -n)
+    else:
+        m = _AT_LEAST.search(f)
+        if not m or q.kind != "list":
+            return _not_found(q, [], "câu hỏi không nêu điều kiện để lọc nhóm tỉnh")
+        n = float(m.group(1).replace(",", "."))
+        kind = "score" if re.search(r"\b(diem|score\w*|points?)\b", f) or n < 1 else \
+            ("percent" if "%" in q.text or "phan tram" in f else "rank")
+        keep = (lambda v, n=n: v > n) if kind != "rank" else (lambda v, n=n: v <= n)
+    sides = [(p, _dispatch(qa, replace(base, kind=kind, provinces=(p,), side=True), hits)) for p in group]
+    known = [(p, a) for p, a in sides if a.found and a.value is not None]
+    if len(known) < 2:
+        return _not_found(q, [], "kho bài viết không nêu đủ số liệu của nhóm tỉnh để lọc")
+    chosen = [(p, a) for p, a in known if keep(a.value)]
+    if not chosen:
+        return _not_found(q, [], "không tỉnh nào trong nhóm thỏa điều kiện của câu hỏi")
+    text = ", ".join(f"{p} ({_signed_change(a) if kind == 'rank_change' else a.text})" for p, a in chosen)
+    citations = list({(c.doc_id, c.start): c for _, a in chosen for c in a.citations[:1]}.values())
+    message = f"**{text}**." + "".join(_cite_line(c) for c in citations[:3])
+    return Answer(q.text, True, text, None, "", "list", citations, [], message, any(a.computed for _, a in chosen),
+                  min(a.confidence for _, a in chosen), analysis=q,
+                  comparison={"values": {p: a.value for p, a in known}, "better": None, "difference": None})
 
 
 def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:

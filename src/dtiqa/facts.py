@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 29  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 31  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -71,7 +71,8 @@ _WORD_CHANGE = re.compile(rf"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|c�
 # "Hòa Bình giữ nguyên thứ hạng", "vị trí không thay đổi", "kept its rank": a change of zero
 _KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b(?!\s+(thứ\s+|số\s+)?\d)"
                    r"|\b(thứ hạng|vị trí)\s+(được\s+)?(giữ nguyên|không thay đổi|không đổi)\b|\b(kept|held|maintained) its (rank|position|place)\b"
-                   r"|\b(rank|position) (was )?unchanged\b")
+                   r"|\b(rank|position) (was )?unchanged\b"
+                   r"|(?:(?<=\| )|(?<=\|)|(?<=; ))(giữ nguyên|không đổi|không thay đổi)(?=\s*(?:[|;.]|$))")  # a table's change cell: "| giữ nguyên"
 _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{0,30}$")
 # The year written after a rank: "thứ 12 năm 2021", "thứ 7/63 tỉnh, thành phố về chỉ số chuyển đổi số năm 2023"
 # (no other number, no ";" and no "so với" in between).

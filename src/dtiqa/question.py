@@ -141,10 +141,19 @@ COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|chenh lech|khoang c
 # "trụ cột nào … thấp nhất", "đạt hạng cao nhất vào năm nào": one province's pillars (or editions) against each other.
 OVER_PILLAR_RE = re.compile(r"\b(tru cot|chi so thanh phan|chi so con|chi so|linh vuc|mat)( dti| chuyen doi so)? nao\b"
                             r"|\bwhich (of )?([\w']+ ){0,5}(pillars?|sub-?ind\w+|components?|areas?)\b")
+# "Trong nhóm 15 tỉnh", "trong năm tỉnh được so sánh", "trong bản điểm tin", "among the top 15 provinces": the
+# provinces an article lists, not named one by one (never the 63 of the whole ranking).
+ARTICLE_GROUP_RE = re.compile(r"\b(trong|giua|among|of)\s+(?:(?:nhom|so|cac|nhung|the|top|bang|danh sach)\s+)*"
+                              r"(\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?: lam)?|two|three|four|five|six|ten|fifteen)?\s*"
+                              r"(tinh|dia phuong|tinh thanh|don vi|noi|provinces|localities)\b"
+                              r"|\btrong (bai|ban tin|ban diem tin|diem tin|phu luc|bang|nhom nay|nhom \d{1,2})\b"
+                              r"|\bin the (table|article|report|list|appendix)\b")
+_NATIONAL_GROUP = re.compile(r"\b(63|34|ca nuoc|toan quoc|nationwide|all provinces)\b")
 # "điểm yếu", "điểm nghẽn": a weakness, not a score.
 _NOT_A_SCORE = re.compile(r"\bdiem (yeu|manh|nghen|sang|tru|nong|han che)\b")
 OVER_YEAR_RE = re.compile(r"\b(nam|ky|dot|lan|ky danh gia|phien ban) nao\b|\bwhich (year|edition)\b|\bin what year\b|\bwhen\b")
-SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|yeu nhat|the most|highest|lowest"
+SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|yeu nhat|lon nhat|sau nhat"
+                            r"|the most|highest|lowest|biggest|largest"
                             r"|best|worst|weakest|strongest|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
 NEW_UNIT_AFTER = re.compile(r"^\s*(\(?moi\)?(?! nhat| day| duoc| cong bo| vua)|sau (khi )?sap nhap|hien nay|\(2025\)|after the merger|\(new\))")
@@ -190,6 +199,7 @@ class Question:
     over: str = ""  # what a superlative ranges over when one province is named: "pillar" or "year"
     among: tuple[str, ...] = ()  # the pillars a comparison names ("chính quyền số hay kinh tế số"); () = every pillar
     side: bool = False  # one side of a comparison or group: its level is asked, whatever "hơn bao nhiêu" says
+    in_article: bool = False  # "trong nhóm 15 tỉnh", "trong bản tin": a group of provinces an article lists, unnamed
     context: tuple[str, ...] = ()  # words of earlier turns, to search with (not to match answers on)
     inherited: tuple[str, ...] = field(default=(), compare=False)  # fields taken from earlier turns
 
@@ -272,8 +282,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     years += [int(y) for y in re.findall(r"\bnam (\d{4,5})\b", asking) if not YEAR_RE.fullmatch(y)]  # "năm 1975": asked, not reported
     if base_years and len(years) > 1:
         years = [y for y in years if y not in base_years] or years
-    elif base_years and kind == "rank_change":
-        years = []
+    elif base_years and (kind == "rank_change" or set(years) <= set(base_years)):
+        years = []  # "so với năm 2021" alone: the year compared with, not the one asked
     pillar = next((name for name, rx in PILLAR_RES.items() if rx.search(f)), "")
     ranking = next((name for name, rx in RANKINGS.items() if rx.search(f)), "dti")
     if kind == "text" and (pillar or re.search(r"\b(dti|chi so chuyen doi so)\b", f)) and re.search(r"\bmuc (diem )?nao\b", f):
@@ -363,17 +373,18 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         worst = sup.group(1) in ("thap nhat", "it nhat", "kem nhat", "yeu nhat", "lowest", "worst", "weakest")
         if kind in ("entity", "list", "text") or (over and kind == "date"):  # "vào năm nào": the year is the pick, not asked
             kind = "rank"
-            if (group or over) and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", _NOT_A_SCORE.sub(" ", f)):
+            if (group or over or ARTICLE_GROUP_RE.search(f)) and kind == "rank" \
+                    and re.search(r"\b(diem|score\w*|points?)\b", _NOT_A_SCORE.sub(" ", f)):
                 kind = "score"  # "tỉnh nào có điểm cao nhất?": the highest score
         elif over and kind in ("rank", "score") and _NOT_A_SCORE.search(f):
             kind = "rank"  # "trụ cột nào là điểm yếu nhất?": the worst ranked
         elif over and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f) and not _RANK_WORDS.search(f):
             kind = "score"  # "chỉ số nào có điểm thấp nhất?"
         unregioned = REGION_RE.sub(" ", masked)  # "khu vực Tây Bắc": "bắc" is no "bậc"
-        if kind == "rank" and re.search(r"\b(tang|giam|thang|tut|bac|climb\w*|rose|rise|improv\w*|fell|drop\w*|places|jump\w*)\b",
+        if kind == "rank" and re.search(r"\b(tang|giam|thang|tut|roi|bac|buoc nhay|climb\w*|rose|rise|improv\w*|fell|drop\w*|places|jump\w*)\b",
                                         unregioned):
             kind = "rank_change"  # "tỉnh nào tăng nhiều bậc nhất?", "which one improved its ranking the most?"
-        if kind == "rank_change" and re.search(r"\b(giam|tut|lui|fell|drop\w*)\b", f):
+        if kind == "rank_change" and re.search(r"\b(giam|tut|lui|roi|sut|fell|drop\w*)\b", f):
             worst = not worst  # "giảm nhiều nhất": the largest fall
         superlative = "worst" if worst else "best"
     if compare and kind in ("entity", "text", "list"):
@@ -391,6 +402,8 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
         claim=claim, compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
+        in_article=not names and (bool(superlative) or kind == "list") and bool(ARTICLE_GROUP_RE.search(f))
+        and not _NATIONAL_GROUP.search(f),
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
         region=region_name, merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
