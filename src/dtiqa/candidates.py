@@ -592,14 +592,19 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         stated_places = {name for _, name in places_at}
         stated_years = {y for _, y, base in _years(f_sentence) if not base}
         n_numbers = math.log1p(len(spans))
+        read = []
         for s in spans:
             text, unit, noun = s.text, s.unit or UNIT_OF_KIND.get(s.role, ""), ""
             if s.role in ("count", "number") and (not expected or s.role in expected):
                 noun = _counted(q, h.sentence, s.end)
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
-            reasons = set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years))
-            hard = [r for r in reasons if r not in SOFT]
+            read.append((s, text, unit, noun, set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years))))
+        # "đạt 0,5120, tăng 0,0211 điểm": where the sentence states the level itself, the change beside it is no
+        # candidate for the level (the cue is soft only where it is all the sentence offers).
+        level_stated = any(s.role in expected and not reasons for s, _, _, _, reasons in read)
+        for s, text, unit, noun, reasons in read:
+            hard = [r for r in reasons if r not in SOFT or (r == "change_level" and level_stated)]
             if hard:
                 refused.append(Refusal(hard[0], s.text, s.province, s.year, cited))
                 continue
