@@ -586,3 +586,12 @@ def test_a_group_an_article_lists_is_ranged_over_without_naming_it(group_qa, que
     from dtiqa.answering import answer_question
 
     assert answer_question(group_qa, question, [], verify=False).text == text
+
+
+def test_a_count_of_one_thing_is_not_the_count_of_its_neighbour(tmp_path_factory):
+    from dtiqa.answering import answer_question
+
+    qa = qa_of(tmp_path_factory, "counts", {"khung.txt": "Bộ chỉ số DTI cấp tỉnh\n"
+                                            "Bộ chỉ số DTI cấp tỉnh gồm 9 chỉ số chính và 98 chỉ số thành phần.\n"})
+    assert answer_question(qa, "DTI cấp tỉnh có mấy chỉ số chính?", [], verify=False).value == 9
+    assert answer_question(qa, "DTI cấp tỉnh gồm bao nhiêu chỉ số thành phần?", [], verify=False).value == 98

@@ -603,7 +603,17 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         # "đạt 0,5120, tăng 0,0211 điểm": where the sentence states the level itself, the change beside it is no
         # candidate for the level (the cue is soft only where it is all the sentence offers).
         level_stated = any(s.role in expected and not reasons for s, _, _, _, reasons in read)
+        # "9 chỉ số chính và 98 chỉ số thành phần": where one number is followed by all the words the question counts
+        # ("mấy chỉ số chính"), another followed by only the first of them counts something else.
+        asked = _asked_after(asks.folded)
+        after = {id(s): [w for w, _, _ in _words(re.split(r"[,.;:()]", f_sentence[s.end:s.end + 40], maxsplit=1)[0])][:len(asked)]
+                 for s, *_ in read}
+        counted_exactly = len(asked) >= 2 and not q.english and any(after[id(s)] == list(asked) for s, *_ in read)
         for s, text, unit, noun, reasons in read:
+            if counted_exactly and len(after[id(s)]) == len(asked) and after[id(s)][:1] == list(asked[:1]) \
+                    and after[id(s)] != list(asked):
+                refused.append(Refusal("unit", s.text, s.province, s.year, cited))
+                continue
             hard = [r for r in reasons if r not in SOFT or (r == "change_level" and level_stated)]
             if hard:
                 refused.append(Refusal(hard[0], s.text, s.province, s.year, cited))
