@@ -121,3 +121,13 @@ def test_a_new_units_own_rank_is_not_answered_with_its_former_provinces(qa):
     ans = qa.ask("Đồng Nai mới xếp thứ mấy trong 34 tỉnh, thành về DTI?")
     assert not ans.found and ans.reasons == ("new_unit",)
     assert "Bình Phước (cũ): 11/63" in ans.suggestion and "Trước sáp nhập" in ans.message
+
+
+def test_a_new_units_own_figures_answer_questions_about_it(tmp_path_factory):
+    from conftest import qa_of
+
+    qa = qa_of(tmp_path_factory, "new_unit_own", {"dn.txt": "Đồng Nai mới sau sáp nhập\n"
+                                                  "Tỉnh Đồng Nai mới có 95 xã, phường sau khi hợp nhất với Bình Phước.\n"})
+    from dtiqa.answering import answer_question
+
+    assert answer_question(qa, "Tỉnh Đồng Nai mới có bao nhiêu xã, phường?", [], verify=False).value == 95

@@ -214,7 +214,12 @@ def _answer_merger(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
-    """A 2025 unit asked about a year it did not exist in: what the corpus says of each former province."""
+    """A 2025 unit: its own figures where they exist (a 2025 ranking; its communes, budget or dates, which only it
+    has); a ranking of a year it did not exist in, what the corpus says of each former province."""
+    if q.kind not in ("rank", "rank_change", "score") or (q.year or 0) >= 2025:
+        own = _dispatch(qa, replace(q, provinces=(q.new_unit,), new_unit=""), hits)
+        if own.found or q.kind not in ("rank", "rank_change", "score"):
+            return own
     parts, citations, found_any = [], [], False
     for member in q.provinces:
         sub = _dispatch(qa, replace(q, provinces=(member,), new_unit="", compare=False), hits)
@@ -439,6 +444,10 @@ def _answer_rank(qa, q: Question) -> Answer:
     citations = _fact_citations(qa, [x for g in groups for x in g])
     unit = "bậc" if lead.kind == "rank_change" else ("top" if lead.kind == "top" else "hạng")
     text = _rank_text(lead)
+    if lead.kind == "rank_change" and lead.value == 0:  # "giữ nguyên hạng 47": kept, and the rank it kept
+        kept = next((f for f in pool if f.kind == "rank" and f.doc_id == lead.doc_id and not f.computed
+                     and f.sentence_index == lead.sentence_index and f.pillar == lead.pillar), None)
+        text = f"giữ nguyên (hạng {_rank_text(kept)})" if kept else "giữ nguyên"
     message = _rank_message(lead, text)
     if len(groups) > 1:
         others = "; ".join(f"{_rank_text(g[0])} (bài “{qa.article(g[0].doc_id).title}”)" for g in groups[1:])

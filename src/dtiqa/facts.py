@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 31  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 32  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -69,7 +69,7 @@ _LIST_RANK = re.compile(r"(?:^|(?<=[:;]\s))(\d{1,2})\.\s")
 _WORD_CHANGE = re.compile(rf"\b(tăng|giảm|tụt|lên|xuống|thăng|nâng|cải thiện)\s+(?:thêm\s+)?({CARDINAL_WORDS})"
                           r"\s+(bậc|hạng)\b")
 # "Hòa Bình giữ nguyên thứ hạng", "vị trí không thay đổi", "kept its rank": a change of zero
-_KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b(?!\s+(thứ\s+|số\s+)?\d)"
+_KEPT = re.compile(r"\b(giữ nguyên|không thay đổi|không đổi|duy trì)\s+(thứ hạng|vị trí|hạng)\b"
                    r"|\b(thứ hạng|vị trí)\s+(được\s+)?(giữ nguyên|không thay đổi|không đổi)\b|\b(kept|held|maintained) its (rank|position|place)\b"
                    r"|\b(rank|position) (was )?unchanged\b"
                    r"|(?:(?<=\| )|(?<=\|)|(?<=; ))(giữ nguyên|không đổi|không thay đổi)(?=\s*(?:[|;.]|$))")  # a table's change cell: "| giữ nguyên"
