@@ -293,3 +293,13 @@ def test_a_section_heading_dates_the_ranks_below_it(tmp_path_factory):
     qa = dtiqa.load(root / "corpus", root / "index", shipped_embedder())
     stated = {(f.year, f.value) for f in qa.facts(province="Sao Mai") if f.kind == "rank" and not f.computed}
     assert stated == {(2023, 35.0), (2022, 44.0), (2021, 51.0)}  # not the year it was published, nor the most named
+
+
+def test_a_claim_that_a_target_was_reached_is_checked_against_the_rank_reached(tmp_path_factory):
+    from conftest import qa_of
+    from dtiqa.answering import answer_question
+
+    qa = qa_of(tmp_path_factory, "target_claim", {"la.txt": "Sao Mai năm 2022\nNăm 2022, tỉnh Sao Mai xếp thứ 9/63 về "
+                                                  "chỉ số chuyển đổi số. Tỉnh đặt mục tiêu vào top 8 vào năm 2025.\n"})
+    ans = answer_question(qa, "Sao Mai đã đạt mục tiêu vào top 8 DTI.", [], verify=False)
+    assert ans.verdict == "sai" and ans.value == 9

@@ -929,6 +929,9 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     digits = {w for w, _, _ in _words(fold(said.lower()))}
     checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits),
                       text=q.text.replace(said, " "))  # the figure to check is not one the question asks about
+    if q.target and re.search(r"\b(da|van da|achieved|reached|met|hit) (dat|vao|lot|nam|thuoc|hoan thanh)?\b",
+                              fold(q.text.lower())):
+        checked = replace(checked, target=False)  # "đã đạt mục tiêu vào top 8": what was reached, against the target
     ans = _dispatch(qa, checked, hits)
     if not ans.found or ans.value is None:
         why = ans.message.removeprefix("Không tìm thấy câu trả lời trong kho bài viết: ")

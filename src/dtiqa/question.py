@@ -90,7 +90,8 @@ YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:n
 # "chỉ tiêu" (a quota) folds like "chi tiêu" (spending): not before the words that make it spending.
 TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|kha thi"
                              r"|chi tieu(?! (cho|cua|ngan sach|thuong xuyen|cong|tien|hang|ca nhan|gia dinh|tieu dung|bao nhieu))"
-                             r"|se (dat|dung|xep|vao|nam)|target|goal|aim)\b")
+                             r"|se (dat|dung|xep|vao|nam)|targets?|targeted|goals?|aims?|aimed|aiming|plans? to|planned to"
+                             r"|is to reach|to reach)\b")
 TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
