@@ -475,7 +475,10 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
             pos = at + len(t)
     out, i = [], 0
     while i < len(tokens):
-        head = tokens[i][2].lower() in heads
+        low = tokens[i][2].lower()
+        head = low in heads
+        named = not head and any(low.startswith(h + " ") and _capitalised(tokens[i][2][len(h) + 1:]) for h in heads)
+        head = head or named  # "Bộ Tư pháp" segmented as one word: a head and its name
         j = k = i + 1 if head else i
         while k < len(tokens) and tokens[k][0] - tokens[k - 1][1] <= 1 and (k == j or tokens[k][2].lower() not in heads):
             if _capitalised(tokens[k][2]):
@@ -486,7 +489,8 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
                 break
         if head and k > j and k < len(tokens) and tokens[k][2].lower() in ("tỉnh", "thành phố"):
             k += 1  # "Văn phòng UBND tỉnh", "Bệnh viện Đa khoa tỉnh"
-        if k > j and (head or i > 0 or k - j >= 2):
+        opens = i == 0 or not any(c.isalnum() for c in tokens[i - 1][2])  # "…: Kết quả", "– Theo": a clause's first word
+        if (k > j or named) and (head or k - j >= 2 or not opens or tokens[i][2].isupper()):
             out.append((tokens[i][0], tokens[k - 1][1]))
             i = k
             continue
