@@ -74,7 +74,8 @@ def test_another_embedder_rebuilds_the_vectors(corpus, tmp_path):
     assert other.passages_embedded == qa.info()["sentences"]
 
 
-@pytest.mark.parametrize("damage", ["truncate_faiss", "garbage_manifest", "garbage_current", "missing_npz", "wrong_size"])
+@pytest.mark.parametrize("damage", ["truncate_faiss", "garbage_manifest", "garbage_current", "missing_npz", "wrong_size",
+                                    "flipped_faiss", "zeroed_facts", "zeroed_spellings", "zeroed_diacritics"])
 def test_corrupt_index_is_rebuilt_with_a_warning(corpus, tmp_path, hash_embedder, damage, caplog):
     qa = load(corpus, tmp_path / "idx", hash_embedder)
     v = qa.index.path
@@ -90,6 +91,14 @@ def test_corrupt_index_is_rebuilt_with_a_warning(corpus, tmp_path, hash_embedder
     elif damage == "wrong_size":
         with open(v / "keys.npy", "ab") as f:
             f.write(b"\0" * 7)
+    elif damage == "flipped_faiss":  # same size, one byte changed
+        data = bytearray((v / "dense.faiss").read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (v / "dense.faiss").write_bytes(bytes(data))
+    else:  # "zeroed_facts": the same number of bytes, all zero
+        name = {"zeroed_facts": "facts.jsonl", "zeroed_spellings": "spellings.json",
+                "zeroed_diacritics": "diacritics.json"}[damage]
+        (v / name).write_bytes(b"\0" * (v / name).stat().st_size)
     with caplog.at_level(logging.WARNING, logger="dtiqa"):
         qa2 = load(corpus, tmp_path / "idx", hash_embedder)
     assert "damaged" in caplog.text
@@ -272,3 +281,20 @@ def test_an_upper_case_txt_suffix_is_an_article_everywhere(qa, tmp_path):
     art.write_text("Sao Đông tăng hạng\nTỉnh Sao Đông xếp thứ 14/63 về chuyển đổi số năm 2023.\n", encoding="utf-8")
     assert qa.add([art]).added == ["SAO_DONG.TXT"]
     assert "SAO_DONG.TXT" in {a.doc_id for a in qa.articles}
+
+
+def test_an_update_from_an_old_index_it_cannot_read_builds_anew(corpus, tmp_path, hash_embedder, caplog):
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    (qa.index.path / "facts.jsonl").write_text("{not json\n", encoding="utf-8")  # read only by an update
+    sizes = qa.index.manifest["sizes"]
+    sizes["facts.jsonl"] = (qa.index.path / "facts.jsonl").stat().st_size  # a damage the open-time checks miss
+    qa.index.manifest["checksums"].pop("facts.jsonl")
+    (corpus / "sao_moi.txt").write_text("Sao Mới tăng hạng\nTỉnh Sao Mới xếp thứ 3/63 về chuyển đổi số năm 2024.\n",
+                                        encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="dtiqa"):
+        qa.refresh()
+    assert "cannot be read" in caplog.text and "sao_moi.txt" in {a.doc_id for a in qa.articles}
+
+
+def test_info_verify_checks_every_file(qa):
+    assert qa.info(verify=True)["verified_files"] >= 10

@@ -12,7 +12,7 @@ import sys
 from .article import ArticleError
 from .evaluate import EVAL_COMMANDS, add_commands, run_command
 from .hits import FUSIONS, MODES
-from .index import CorpusError
+from .index import CorpusError, IndexCorrupt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--replace", action="store_true", help="replace articles of the same name already in the corpus")
     i = sub.add_parser("info", parents=[common], help="articles, sentences, embedder, index age")
     i.add_argument("--json", action="store_true")
+    i.add_argument("--verify", action="store_true", help="check every index file against its checksum")
     add_commands(sub, common)
     return p
 
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "index":
             _engine_options(args)
-            info = _load(args).info()
+            info = _load(args).info(verify=args.verify)
             print(f"{info['articles']} articles, {info['sentences']} sentences indexed in {info['index']}")
             for doc, why in info["skipped"].items():
                 print(f"skipped {doc}: {why}", file=sys.stderr)
@@ -115,13 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command in EVAL_COMMANDS:
             return run_command(args)
         elif args.command == "info":
-            info = _load(args).info()
+            info = _load(args).info(verify=args.verify)
             if args.json:
                 print(json.dumps(info, ensure_ascii=False, indent=1))
             else:
                 for key, value in info.items():
                     print(f"{key}: {value}")
-    except (ValueError, CorpusError, ArticleError, KeyError, FileNotFoundError, ImportError) as e:
+    except (ValueError, CorpusError, ArticleError, KeyError, FileNotFoundError, ImportError, IndexCorrupt) as e:
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
         print(f"dtiqa: error: {msg}", file=sys.stderr)
         return 2

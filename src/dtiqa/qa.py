@@ -19,7 +19,7 @@ from .article import Article, ArticleError, read_article
 from .embed import Embedder, get_embedder
 from .hits import DEFAULT_FUSION, Hit, search
 from .index import (CorpusError, Index, IndexCorrupt, Settings, build, is_article_name, live_version, open_index, scan,
-                    stale_reason, write_lock)
+                    stale_reason, verify_checksums, write_lock)
 from .sentences import Sentence
 
 log = logging.getLogger("dtiqa")
@@ -95,9 +95,11 @@ class QA:
         self.article(doc_id)
         return [self.index.sentence(r) for r in self.index.rows_of(doc_id)]
 
-    def info(self) -> dict:
-        """Counts, embedder and age of the index."""
+    def info(self, verify: bool = False) -> dict:
+        """Counts, embedder and age of the index; `verify`: check every index file against its checksum first
+        (IndexCorrupt if one differs)."""
         m = self.index.manifest
+        checked = verify_checksums(self.index.path, m) if verify else None
         created = datetime.fromisoformat(m["created"])
         return {
             "corpus": str(self.corpus),
@@ -109,6 +111,7 @@ class QA:
             "created": m["created"],
             "age_seconds": int((datetime.now(timezone.utc) - created).total_seconds()),
             "skipped": {d: f["error"] for d, f in m["files"].items() if f.get("error")},
+            **({"verified_files": checked} if verify else {}),
         }
 
     # -- writing
@@ -203,7 +206,18 @@ def _ensure_index(corpus: Path, index_dir: Path, embedder: Embedder, settings: S
             log.info("index is stale (%s): updating", stale_reason(latest, files, embedder.id, settings))
         else:
             log.info("building the index of %s", corpus)
-        return build(corpus, index_dir, embedder, settings, old=latest, files=files, progress=progress)
+        try:
+            return build(corpus, index_dir, embedder, settings, old=latest, files=files, progress=progress)
+        except (ValueError, OSError, KeyError, IndexCorrupt) as e:  # JSONDecodeError is a ValueError
+            if latest is None or isinstance(e, OSError) and not _unreadable_old(e, latest):
+                raise
+            log.warning("the old index in %s cannot be read (%s): building it anew", index_dir, e)
+            return build(corpus, index_dir, embedder, settings, old=None, files=files, progress=progress)
+
+
+def _unreadable_old(e: OSError, old: Index) -> bool:
+    """Whether an OSError is about a file of the old index (missing or unreadable), not about the disk or corpus."""
+    return bool(getattr(e, "filename", None)) and str(old.path) in str(e.filename)
 
 
 def load(corpus: str | Path | None = None, index: str | Path | None = None,
