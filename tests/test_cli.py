@@ -72,3 +72,8 @@ def test_ask_prints_a_cited_answer_and_json(env, capsys):
 def test_ask_empty_question_exits_2(env, capsys):
     assert main(["ask", "  ", "-q"]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_info_verify_checks_the_index_files(env, capsys):
+    assert main(["info", "--verify", "--json", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["verified_files"] >= 10

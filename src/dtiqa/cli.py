@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "index":
             _engine_options(args)
-            info = _load(args).info(verify=args.verify)
+            info = _load(args).info()
             print(f"{info['articles']} articles, {info['sentences']} sentences indexed in {info['index']}")
             for doc, why in info["skipped"].items():
                 print(f"skipped {doc}: {why}", file=sys.stderr)
