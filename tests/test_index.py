@@ -298,3 +298,29 @@ def test_an_update_from_an_old_index_it_cannot_read_builds_anew(corpus, tmp_path
 
 def test_info_verify_checks_every_file(qa):
     assert qa.info(verify=True)["verified_files"] >= 10
+
+
+def test_a_reader_keeps_its_version_while_writers_publish_and_then_follows_them(corpus, tmp_path, hash_embedder):
+    reader = load(corpus, tmp_path / "idx", hash_embedder)
+    held = reader.index.path
+    writer = load(corpus, tmp_path / "idx", hash_embedder)
+    for i in range(3):  # three publishes: more than garbage collection keeps
+        art = tmp_path / f"sao_{i}.txt"
+        art.write_text(f"Sao {i} tăng hạng\nTỉnh Sao Số{i} xếp thứ {i + 2}/63 về chuyển đổi số năm 2024.\n", encoding="utf-8")
+        writer.add([art])
+    assert held.exists() and (held / "facts.jsonl").exists()  # a version in use is never collected
+    assert reader.search("Sao Số2 xếp thứ mấy", k=1)[0].doc_id == "sao_2.txt"  # it switches between questions
+    assert reader.index.path != held
+
+
+def test_a_version_no_reader_holds_is_collected(corpus, tmp_path, hash_embedder):
+    import gc
+
+    qa = load(corpus, tmp_path / "idx", hash_embedder)
+    first = qa.index.path
+    for i in range(3):
+        art = tmp_path / f"sao_{i}.txt"
+        art.write_text(f"Sao {i}\nTỉnh Sao Số{i} xếp thứ {i + 2}/63 về chuyển đổi số năm 2024.\n", encoding="utf-8")
+        qa.add([art])
+        gc.collect()
+    assert not first.exists()

@@ -384,6 +384,7 @@ def open_index(index_dir: Path) -> Index:
         index = Index(path, manifest, articles, token_ids=token_ids, token_offsets=token_offsets,
                       vocab=vocab, keys=keys, dense=dense, token_counts=token_counts, **arrays)
         index.bm25 = _load_bm25(index)
+        _hold(index)
         return index
     except IndexCorrupt:
         raise
@@ -865,12 +866,41 @@ def _publish(index_dir: Path, tmp: Path, stamp: str, manifest: dict, clock: dict
     return open_index(index_dir)
 
 
+LEASE = ".lease"  # in each version folder: readers hold a shared lock on it while the version is open
+
+
+def _hold(index: Index) -> None:
+    """Take a reader's lease on the index's version, released when the Index is dropped (or the process dies),
+    so that a writer elsewhere never collects a version in use."""
+    import weakref
+
+    try:
+        f = open(index.path / LEASE, "a+")
+        fcntl.flock(f, fcntl.LOCK_SH)
+    except OSError:  # a read-only index folder: nothing can collect it either
+        return
+    weakref.finalize(index, f.close)
+
+
+def _in_use(version: Path) -> bool:
+    """Whether some process holds a reader's lease on a version folder."""
+    try:
+        with open(version / LEASE, "a+") as f:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f, fcntl.LOCK_UN)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
 def _collect_garbage(index_dir: Path, keep: set[str]) -> None:
-    """Remove old versions (all but the live and the one before) and dead temp folders."""
+    """Remove old versions (all but the live, the one before and those a reader holds) and dead temp folders."""
     versions = sorted(p for p in index_dir.glob("v-*") if p.is_dir())
     keep = keep | {p.name for p in versions[-2:]}
     for p in versions:
-        if p.name not in keep:
+        if p.name not in keep and not _in_use(p):
             shutil.rmtree(p, ignore_errors=True)
     for p in index_dir.glob(".tmp-*"):
         if time.time() - p.stat().st_mtime > 60:  # a build that died (a live one is under the lock)

@@ -50,8 +50,29 @@ class QA:
         self._lock = threading.Lock()  # one writer at a time inside this process
 
     # -- reading
+    def _follow(self) -> None:
+        """Switch to a version another process has published since (checked between questions: one small read)."""
+        try:
+            live = live_version(self.index_dir)
+        except IndexCorrupt:
+            return
+        if live is None or live == self.index.path:
+            return
+        with self._lock:
+            if live_version(self.index_dir) == self.index.path:
+                return
+            try:
+                new = open_index(self.index_dir)
+            except IndexCorrupt as e:
+                log.warning("a newer index in %s cannot be opened (%s): keeping the one in use", self.index_dir, e)
+                return
+            m = new.manifest if new is not None else None
+            if m and m["embedder"] == self.embedder.id and Settings(**m["settings"]) == self.settings:
+                self.index = new  # (another embedder's or settings' index is not this QA's to serve)
+
     def search(self, query: str, k: int = 5, mode: str = "hybrid", fusion: str | None = None) -> list[Hit]:
         """The `k` best passages for `query` (ValueError if it is empty)."""
+        self._follow()
         return search(self.index, self.embedder, query, k, mode, fusion or self.fusion)
 
     def ask(self, question: str, history: list | None = None, k: int = 10) -> Answer:
@@ -59,6 +80,7 @@ class QA:
         from .answering import answer_question
 
         # One index for the whole question: an update published meanwhile is seen by the next question.
+        self._follow()
         view = QA(self.corpus, self.index_dir, self.embedder, self.settings, self.index, self.fusion)
         return answer_question(view, question, history or [], k)
 
