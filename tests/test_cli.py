@@ -77,3 +77,24 @@ def test_ask_empty_question_exits_2(env, capsys):
 def test_info_verify_checks_the_index_files(env, capsys):
     assert main(["info", "--verify", "--json", "-q"]) == 0
     assert json.loads(capsys.readouterr().out)["verified_files"] >= 10
+
+
+def test_a_full_disk_is_one_line_exit_2_and_leaves_nothing(env, capsys, monkeypatch):
+    import errno
+
+    import dtiqa.index as index_module
+
+    def full(*a, **kw):
+        raise OSError(errno.ENOSPC, "No space left on device", str(env / "idx" / "x.npy"))
+
+    monkeypatch.setattr(index_module, "_publish", full)
+    assert main(["index", "-q"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("dtiqa: error: No space left on device") and "\n" not in err
+    assert not [p.name for p in (env / "idx").iterdir() if p.name.startswith((".tmp", "v-", ".CURRENT"))]
+
+
+def test_an_index_path_that_is_a_file_is_one_line_exit_2(env, capsys):
+    (env / "afile").write_text("x", encoding="utf-8")
+    assert main(["info", "--index", str(env / "afile"), "-q"]) == 2
+    assert "is a file" in capsys.readouterr().err

@@ -122,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 for key, value in info.items():
                     print(f"{key}: {value}")
-    except (ValueError, CorpusError, ArticleError, KeyError, FileNotFoundError, ImportError, IndexCorrupt) as e:
+    except (ValueError, CorpusError, ArticleError, KeyError, OSError, ImportError, IndexCorrupt) as e:
+        # one line, never a traceback: a full disk, an --index that is a file, a corpus that cannot be read
         msg = e.args[0] if isinstance(e, KeyError) and e.args else e
+        if isinstance(e, OSError) and not isinstance(e, FileNotFoundError):
+            msg = f"{e.strerror or e}{f': {e.filename}' if e.filename else ''}"
         print(f"dtiqa: error: {msg}", file=sys.stderr)
         return 2
     return 0

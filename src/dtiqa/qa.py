@@ -253,6 +253,8 @@ def load(corpus: str | Path | None = None, index: str | Path | None = None,
     """
     corpus = Path(corpus or os.environ.get("DTIQA_CORPUS") or DEFAULT_CORPUS)
     index_dir = Path(index or os.environ.get("DTIQA_INDEX") or DEFAULT_INDEX)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise CorpusError(f"the index path {index_dir} is a file, not a folder: pass another --index")
     settings = settings or Settings()
     emb = get_embedder(embedder)
     tokens.warm()  # every model the query path uses is loaded here, once, not by the first questions at once
