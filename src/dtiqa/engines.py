@@ -289,8 +289,22 @@ def _next_task(tasks: list, pending: dict, workers: int):
     return None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies (mid-task, where reading stdin would not notice)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the closed stdin still ends the worker between tasks
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _worker_main() -> None:
     """A worker: read tasks from stdin, write results to the original stdout."""
+    _die_with_parent()
     out = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # anything a library prints goes to stderr, not into our frames
     sys.stdout = sys.stderr
