@@ -106,3 +106,12 @@ def test_a_district_figure_is_never_its_provinces_and_the_reverse(districts, que
 def test_a_district_has_no_national_rank(districts, question):
     ans = Extracted(districts).ask(question)
     assert not ans.found and ans.reasons == ("district",), (ans.text, ans.message)
+
+
+def test_another_indexs_rank_of_another_year_never_answers(tmp_path_factory):
+    from conftest import qa_of
+
+    qa = qa_of(tmp_path_factory, "pci_year", {"qt.txt": "Sao Mai năm 2024\nNăm 2024, tỉnh Sao Mai xếp thứ 20/63 về chỉ số "
+                                               "chuyển đổi số. Trong bảng xếp hạng PCI 2023, Sao Mai xếp thứ 33/63.\n"})
+    ans = qa.ask("sao mai xep hang bao nhieu ve PCI nam 2024?")
+    assert not ans.found or ans.value != 33

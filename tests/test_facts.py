@@ -296,3 +296,14 @@ def test_an_english_sentence_groups_thousands_with_commas():
     got = [(q.text, q.value) for q in quantities("Registered FDI reached US$1.2 billion in 2023, with 1,240 projects.")]
     assert ("1,240", 1240.0) in got and ("US$1.2 billion", 1.2e9) in got
     assert [q.value for q in quantities("Tỉnh có 1,5 triệu tài khoản.")] == [1.5e6]
+
+
+def test_a_bracket_with_last_years_figure_does_not_date_this_one():
+    got = [(m.text, m.year) for m in sentence_mentions("• Xếp hạng: 12/63 (năm 2023: 18/63) → tăng 6 bậc", "Sao Mai", 2024)
+           if m.role == "rank"]
+    assert ("12/63", 2024) in got
+
+
+def test_the_gap_between_first_and_last_place_is_no_ones_last_place():
+    assert not [m for m in sentence_mentions("Chênh lệch giữa đơn vị đầu và cuối bảng là 0,3239 điểm.", "Sao Mai")
+                if m.role == "rank"]

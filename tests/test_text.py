@@ -88,3 +88,9 @@ def test_a_region_named_without_vung_and_a_first_place_said_as_so_mot():
 
     assert analyze("Địa phương nào ở Đồng bằng sông Cửu Long đứng đầu DTI 2022?").region == "dong bang song cuu long"
     assert analyze("Địa phương nào đứng số một cả nước về DTI 2023?").rank_value == 1
+
+
+def test_a_deadline_is_asked_as_a_date():
+    from dtiqa.question import analyze
+
+    assert analyze("Sở phải hoàn tất việc rà soát các chỉ tiêu DTI trước thời hạn nào?").kind == "date"

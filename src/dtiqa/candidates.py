@@ -347,8 +347,9 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         # A sentence that names provinces but none for this number has left it unpaired on purpose
         # ("A và B lần lượt đứng thứ 4, 5 và 6"): as hard as another province's.
         yield "province" if s.province or s.national or _names_a_province(sentence, extra) else "province_unstated"
-    if q.year is not None and s.year is not None and s.year != q.year and q.year not in paragraph_years:
-        yield "year"
+    if q.year is not None and s.year is not None and s.year != q.year \
+            and (q.year not in paragraph_years or s.year_stated and s.role in ("rank", "rank_change")):
+        yield "year"  # its paragraph may name the year asked; a rank's own sentence says another
     if s.role in ("rank", "rank_change", "score"):
         if s.ranking != q.ranking:
             yield "index"  # a PCI or PAPI rank is not the DTI's
@@ -437,12 +438,14 @@ class _Span:
     iso: str = ""
     attributed: bool = False  # a province was sought for it (a number read by dtiqa.facts): "" then means none
     national: bool = False  # the country's, a region's or an organ's figure: no province's
+    year_stated: bool = False  # its year is its own sentence's ("PCI 2023 … thứ 33"), not its paragraph's
 
 
 def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> list[_Span]:
     """Every number (with its role), date and digit-bearing token of a sentence, each once."""
     out = [_Span(m.role, m.value, m.text, m.unit, m.start, m.end, m.province, m.province_implicit, m.year, m.pillar,
-                 m.ranking, m.target, attributed=True, national=m.national)
+                 m.ranking, m.target, attributed=True, national=m.national,
+                 year_stated=m.year is not None and not m.year_implicit)
            for m in sentence_mentions(sentence, place, edition, extra)]
     for d in date_mentions(sentence):
         out = [s for s in out if s.end <= d.start or s.start >= d.end]

@@ -19,7 +19,7 @@ from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_R
 from .sentences import Sentence
 from .text import fold
 
-FACTS_VERSION = 33  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 36  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -350,7 +350,9 @@ def _years(f: str) -> list[tuple[int, int, bool]]:
                 and not _PERIOD_BEFORE.search(f[max(0, m.start() - 12): m.start()]):
             continue  # "12/7/2023" is a day (of publication, of a meeting); "quý I/2024" dates the figure
         before = f[max(0, m.start() - 45): m.start()]
-        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or _BASE_LEAD.search(before))))
+        bracket = bool(re.search(r"\(\s*(?:nam\s+)?$", before) and re.match(r"\s*[:=]", f[m.end():]))  # "(năm 2023: 18/63)"
+        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or _BASE_LEAD.search(before))
+                    or bracket))
     return out
 
 
@@ -414,8 +416,9 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         word_changes[m.start()] = 0.0
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 0.0, "", None, "", m.start(), m.end())))
     for m in _LAST.finditer(low):
-        if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]):
-            continue  # "ba địa phương đứng cuối bảng là ...", "nhóm cuối bảng": a group, each with its own rank
+        if _GROUP_OF.search(f[max(0, m.start() - 40): m.start()]) or re.search(r"\bnhom\s*$", f[:m.start()]) \
+                or re.search(r"\b(dau|nhat|dan dau)\s+(va|den|voi)\s*$|\b(giua|chenh lech|khoang cach)\b", f[max(0, m.start() - 40):m.start()]):
+            continue  # "ba địa phương đứng cuối bảng", "nhóm cuối bảng", "giữa đầu và cuối bảng": no one's rank
         found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], -1.0, "", None, "", m.start(), m.end())))
     for _, q in sorted(found, key=lambda x: x[0]):
         if q.num_start in word_changes:
@@ -459,10 +462,13 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         right = _YEAR_AFTER.match(f[q.end:])
         if right and any(not b and p < q.num_start for p, _, b in years) and re.search(r",\s|\bva\b", f[q.end:q.end + right.start(1)]):
             right = None  # "năm 2020 đứng thứ 58, năm 2021 lên thứ 52": past a comma, a year opens the next clause
+        elif right and re.match(r"\s*\(\s*nam\s+\d{4}\s*[:=]", f[q.end:]):
+            right = None  # "12/63 (năm 2023: 18/63)": the bracket dates the figure inside it, not this one
         elif right and re.search(r",\s+(?:\S+\s+){4,}", f[q.end:q.end + right.start(1)]):
             right = None  # "hạng 30, đây là điểm nghẽn cần khắc phục trong năm 2024": another clause's year
         own = [y for p, y, base in years if not base and c0 <= p < q.num_start]
-        own_after = [y for p, y, base in years if not base and q.end <= p < c1]
+        own_after = [y for p, y, base in years if not base and q.end <= p < c1
+                     and f.count("(", q.end, p) <= f.count(")", q.end, p)]  # not "12/63 (năm 2023: 18/63)"
         prior = [y for p, y, base in years if not base and p < q.num_start]
         base = [y for p, y, b in years if b]
         year, y_implicit = None, False

@@ -36,6 +36,7 @@ KIND_CUES: list[tuple[str, str]] = [
     ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho (is|was|are)\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
                r"|\bwhich (province|city|locality|unit)\b|\bwhat province\b"),
+    ("date", r"\b(thoi han|han chot|ky han|moc thoi gian) nao\b|\btruoc (ngay|thoi han|han) nao\b|\bdeadline\b"),
     ("rank", r"\b(thu|hang|vi tri|vi tri thu|vi tri so|so|top|nhom|xep hang) (may|bao nhieu|bao nhiu|nao)\b"
              r"|\b(thu hang|vi tri|xep hang)\b.{0,60}\b(la|o) (bao nhieu|bao nhiu|may|gi|dau)\b"
              r"|\bxep hang (the nao|ra sao|nhu the nao)\b|\b(dung|xep) (may|bao nhieu|bao nhiu)\b"
