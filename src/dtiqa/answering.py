@@ -929,8 +929,7 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     digits = {w for w, _, _ in _words(fold(said.lower()))}
     checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits),
                       text=q.text.replace(said, " "))  # the figure to check is not one the question asks about
-    if q.target and re.search(r"\b(da|van da|achieved|reached|met|hit) (dat|vao|lot|nam|thuoc|hoan thanh)?\b",
-                              fold(q.text.lower())):
+    if q.target and re.search(r"\b(da|achieved|reached|met|hit)\b", fold(q.text.lower())):
         checked = replace(checked, target=False)  # "đã đạt mục tiêu vào top 8": what was reached, against the target
     ans = _dispatch(qa, checked, hits)
     if not ans.found or ans.value is None:
@@ -946,7 +945,7 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     else:  # a change is signed on both sides ("giảm 3 bậc" is -3)
         true = abs(ans.value - value) <= 1e-6 * max(1.0, abs(value))
     verdict = VERDICTS[0] if true else VERDICTS[1]
-    stated = ans.text if kind != "rank_change" else f"{'giảm' if ans.value < 0 else 'tăng'} {ans.text} bậc"
+    stated = _signed_change(ans) if kind == "rank_change" else ans.text
     lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{stated}**, không phải {said}."
     return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
 
@@ -1095,21 +1094,26 @@ def _answer_group_superlative(qa, q: Question, hits: list[Hit], size: int | None
                   comparison={"values": values, "better": best, "difference": None})
 
 
-def _article_group(qa, q: Question, hits: list[Hit]) -> tuple[tuple[str, ...], int | None]:
+def _article_group(qa, q: Question, hits: list[Hit]) -> tuple[tuple[str, ...], int | None, int | None]:
     """The provinces of "the 15 provinces" a question means (those the best-matching article gives figures for),
-    and the number the question says the group has."""
+    the number the question says the group has, and the edition most of the article's figures are for."""
     m = ARTICLE_GROUP_RE.search(fold(q.text.lower()))
     size = m.group(2) if m and m.group(2) else next(iter(re.findall(r"\bnhom (\d{1,2})\b", fold(q.text.lower()))), None)
     size = (int(size) if size.isdigit() else _GROUP_SIZES.get(size)) if size else None
-    groups = []  # (distance from the size asked, article, its provinces)
-    for h in hits[:20]:
-        if any(g[1] == h.doc_id for g in groups):
-            continue
-        group = tuple(dict.fromkeys(f.province for f in qa.index.facts if f.doc_id == h.doc_id and f.province
-                                    and not f.target))
-        if len(group) >= 2:
-            groups.append((abs(len(group) - size) if size else 0, h.doc_id, group))
-    return (min(groups, key=lambda g: g[0])[2] if groups else ()), size  # the first of those nearest the size asked
+    docs = list(dict.fromkeys(h.doc_id for h in hits[:20]))
+    named: dict[str, dict[str, None]] = {d: {} for d in docs}  # each article's provinces with figures, in order
+    years: dict[str, Counter] = {d: Counter() for d in docs}
+    for f in qa.index.facts:  # one pass over the facts table
+        if f.doc_id in named and f.province and not f.target:
+            named[f.doc_id][f.province] = None
+            if f.year and not f.computed:
+                years[f.doc_id][f.year] += 1
+    groups = [(abs(len(named[d]) - size) if size else 0, d) for d in docs if len(named[d]) >= 2]
+    if not groups:
+        return (), size, None
+    _, doc = min(groups, key=lambda g: g[0])  # the first of those nearest the size asked
+    edition = years[doc].most_common(1)[0][0] if years[doc] else None
+    return tuple(named[doc]), size, edition
 
 
 _GROUP_SIZES = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi lam": 15,
@@ -1125,14 +1129,10 @@ def _answer_article_group(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Trong nhóm 15 tỉnh, nơi nào tăng hạng nhiều nhất?", "Những tỉnh nào trong năm tỉnh nằm trong top 20?": the
     provinces the best-matching article gives figures for, each one's figure, then the best (or worst) of them or
     those meeting the condition the question states."""
-    group, size = _article_group(qa, q, hits)
+    group, size, edition = _article_group(qa, q, hits)
     if not group:
         return _not_found(q, [], "không xác định được nhóm tỉnh mà câu hỏi nói tới")
-    year = q.year
-    if year is None:  # the group's edition is its article's: the year most of its figures are for
-        years = Counter(f.year for f in qa.index.facts if f.province in group and f.year and not f.computed
-                        and any(h.doc_id == f.doc_id for h in hits[:20]))
-        year = years.most_common(1)[0][0] if years else None
+    year = q.year if q.year is not None else edition  # the group's edition is its article's
     base = replace(q, provinces=group, in_article=False, top=None, rank_value=None, region="", year=year)
     if q.superlative:
         return _answer_group_superlative(qa, base, hits, size)

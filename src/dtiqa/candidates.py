@@ -576,6 +576,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         return [], [Refusal("no_terms", "", "", None, h) for h in hits[:1]]  # nothing the evidence could match
     if _FOREIGN.search(q.text):
         return [], [Refusal("language", "", "", None, h) for h in hits[:1]]  # words no Vietnamese text can match
+    asked = list(_asked_after(asks.folded))  # "mấy chỉ số chính": the words a count's noun must be
+    counts_phrase = len(asked) >= 2 and not q.english
     for cited in hits:
         ctx, editions, extra = _contexts(qa, cited.doc_id)
         edition = editions[cited.sentence_index] if cited.sentence_index < len(editions) else None
@@ -612,13 +614,12 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         level_stated = any(s.role in expected and not reasons for s, _, _, _, reasons in read)
         # "9 chỉ số chính và 98 chỉ số thành phần": where one number is followed by all the words the question counts
         # ("mấy chỉ số chính"), another followed by only the first of them counts something else.
-        asked = _asked_after(asks.folded)
         after = {id(s): [w for w, _, _ in _words(re.split(r"[,.;:()]", f_sentence[s.end:s.end + 40], maxsplit=1)[0])][:len(asked)]
-                 for s, *_ in read}
-        counted_exactly = len(asked) >= 2 and not q.english and any(after[id(s)] == list(asked) for s, *_ in read)
+                 for s, *_ in read} if counts_phrase else {}
+        counted_exactly = counts_phrase and any(after[id(s)] == asked for s, *_ in read)
         for s, text, unit, noun, reasons in read:
-            if counted_exactly and len(after[id(s)]) == len(asked) and after[id(s)][:1] == list(asked[:1]) \
-                    and after[id(s)] != list(asked):
+            if counted_exactly and len(after[id(s)]) == len(asked) and after[id(s)][:1] == asked[:1] \
+                    and after[id(s)] != asked:
                 refused.append(Refusal("unit", s.text, s.province, s.year, cited))
                 continue
             hard = [r for r in reasons if r not in SOFT or (r == "change_level" and level_stated)]

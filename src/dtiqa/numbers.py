@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from .text import english_prose, fold
 
 # Scale words, folded: the value they multiply by.
 SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "nghin ty": 1e12, "ngan ty": 1e12,
@@ -30,16 +30,6 @@ _CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR|đ(?=\s*/
 # "từ 1 – 3 tín chỉ", "2-4 tín chỉ": a range is one quantity (its value is the lower bound).
 _RANGE_RE = re.compile(r"^\s*[–—-]\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _PERCENT_RE = re.compile(r"^\s*(%|phần trăm)")
-
-
-_ENGLISH_WORDS = re.compile(r"\b(the|of|and|in|with|to|for|on|at|by|from|was|were|is|are|has|had|have|its|a|an|as|that"
-                            r"|this|which|reached|about|than|more)\b")
-
-
-def _english(text: str) -> bool:
-    """A text written in English: no Vietnamese letters outside capitalised names, and English function words."""
-    rest = re.sub(r"(?<![\w'])[A-ZÀ-ỸĐ]\w*(?:'s)?", " ", text)
-    return fold(rest) == rest and len(_ENGLISH_WORDS.findall(rest.lower())) >= 2
 
 
 def parse_number(text: str, english: bool = False) -> float | None:
@@ -163,7 +153,7 @@ def quantities(text: str) -> list[Quantity]:
     """
     out = []
     in_dates = [(d.start, d.end) for d in dates(text)]
-    english = _english(text)
+    english = english_prose(text)
     taken_until = -1
     for m in NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in in_dates) or m.start() < taken_until:

@@ -48,10 +48,13 @@ class QA:
         self.index = index
         self.fusion = fusion
         self._lock = threading.Lock()  # one writer at a time inside this process
+        self.follows = True  # switch to a version another process publishes (not a one-question view)
 
     # -- reading
     def _follow(self) -> None:
         """Switch to a version another process has published since (checked between questions: one small read)."""
+        if not self.follows:
+            return
         try:
             live = live_version(self.index_dir)
         except IndexCorrupt:
@@ -82,6 +85,7 @@ class QA:
         # One index for the whole question: an update published meanwhile is seen by the next question.
         self._follow()
         view = QA(self.corpus, self.index_dir, self.embedder, self.settings, self.index, self.fusion)
+        view.follows = False
         return answer_question(view, question, history or [], k)
 
     def facts(self, province: str | None = None, year: int | None = None) -> list:

@@ -86,11 +86,28 @@ def has_letters_or_digits(text: str) -> bool:
 _ENGLISH = re.compile(r"\b(what|which|how|who|when|where|why|did|does|do|was|were|is|are|the|in|of|rank|ranked|many|much)\b")
 
 
+# English function words: what a sentence of an English article (not only a question) is made of.
+_ENGLISH_PROSE = re.compile(r"\b(the|of|and|in|with|to|for|on|at|by|from|was|were|is|are|has|had|have|its|a|an|as"
+                            r"|that|this|which|reached|about|than|more)\b")
+
+
+def _unnamed(text: str) -> str:
+    """The text without its capitalised words (names: "Bến Tre's")."""
+    return re.sub(r"(?<![\w'])[A-ZÀ-ỸĐ]\w*(?:'s)?", " ", text)
+
+
 def looks_english(text: str) -> bool:
     """A question typed in English: no Vietnamese letters outside capitalised names ("Bến Tre's rank …") and at
     least two common English words."""
-    rest = re.sub(r"(?<![\w'])[A-ZÀ-ỸĐ]\w*(?:'s)?", " ", text)
+    rest = _unnamed(text)
     return fold(rest) == rest and len(_ENGLISH.findall(text.lower())) >= 2
+
+
+def english_prose(text: str) -> bool:
+    """An article's sentence written in English (where "1,240" is 1240): no Vietnamese letters outside names,
+    and English function words."""
+    rest = _unnamed(text)
+    return fold(rest) == rest and len(_ENGLISH_PROSE.findall(rest.lower())) >= 2
 
 
 @lru_cache(maxsize=1)
