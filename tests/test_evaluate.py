@@ -361,3 +361,17 @@ def test_threshold_curve_counts_withheld_answers_as_given_above_their_threshold(
 def test_a_claim_is_judged_by_its_verdict_and_any_figure_the_gold_states(gold, verdict, text, ok):
     item = GoldItem("c1", "X đứng thứ 7 đúng không?", gold, ("a.txt",), "X đứng thứ 7", True, "claim", verdict="sai")
     assert judge(item, True, text, None, ["a.txt"], verdict)[0] is ok
+
+
+@pytest.mark.parametrize("gold, text, ok", [
+    ("Lâm Đồng: 0,5826 (14/34) vs Gia Lai 0,5539 (19/34)", "Lâm Đồng (0,5826; Gia Lai: 0,5539)", True),
+    ("Bắc Ninh (cũ): 0.6190 (13/63) vs Bắc Giang 0.5844 (18/63)", "Bắc Ninh (13/63; Bắc Giang: 18/63)", True),
+    ("kinh tế số (0,4236 điểm, 38/63)", "Kinh tế số (hạng 38/63)", True),
+    ("kinh tế số (0,4236 điểm, 38/63)", "Kinh tế số (hạng 37/63)", False),  # a figure the gold does not state
+    ("kinh tế số (0,4236 điểm, 38/63)", "Xã hội số (hạng 38/63)", False),  # another choice
+    ("Bình Dương, 0.0286", "Bình Dương", False),  # the figure is the answer asked, not its explanation
+    ("Năm 2024 (18/63)", "Năm 2023 (18/63)", False),
+])
+def test_a_choice_is_judged_by_the_name_and_any_figure_the_gold_states(gold, text, ok):
+    item = GoldItem("c1", "Tỉnh nào cao hơn?", gold, ("a.txt",), "…", True, "comparison")
+    assert judge(item, True, text, None, ["a.txt"])[0] is ok

@@ -333,8 +333,24 @@ def judge(item: GoldItem, found: bool, text: str, value: float | None, cited: Se
         return ok, ok and (not item.answerable or any(d in item.doc_ids for d in cited))
     if not item.answerable:
         return not found, not found
-    ok = found and answer_match(item.answer, text, value)
+    ok = found and (answer_match(item.answer, text, value) or _explained_choice(item, text))
     return ok, ok and any(d in item.doc_ids for d in cited)
+
+
+_CHOICE_HEAD = re.compile(r"^([^\d():;]+?)\s*(?:\((?:cũ|mới|old|new)\))?\s*[(:]")
+
+
+def _explained_choice(item: GoldItem, text: str) -> bool:
+    """A comparison or superlative whose gold answer is a name explained by figures ("Lâm Đồng: 0,5826 (14/34)
+    vs Gia Lai 0,5539", "kinh tế số (0,4236 điểm, 38/63)") is right when the answer names the same one first and
+    every figure it states is one the explanation states (until 2026-12-03 every figure had to be stated)."""
+    if item.kind not in ("comparison", "superlative"):
+        return False
+    want, got = _CHOICE_HEAD.match(item.answer), _CHOICE_HEAD.match(text + " (")
+    if not want or not got or not _numbers(item.answer[want.end():]):
+        return False
+    return (answer_match(want.group(1), got.group(1))
+            and (not _numbers(text[got.end() - 1:]) or _figures_among(text[got.end() - 1:], item.answer)))
 
 
 def abstention(should_abstain: Sequence[bool], abstained: Sequence[bool]) -> tuple[float | None, float | None]:
