@@ -35,18 +35,28 @@ def _synthetic(n_questions: int = 200, seed: int = 0):
     return np.array(X), np.array(y), np.array(g)
 
 
+def _by_question(X, y, g):
+    return [(X[g == q], y[g == q]) for q in np.unique(g)]
+
+
 def test_fitted_reranker_puts_the_evidence_first():
     X, y, g = _synthetic()
-    model = rerank.fit(X, y, g, Cs=(1.0,))
+    model = rerank.fit(X, y, g, grid=({"num_leaves": 7, "n_estimators": 50},))
     Xt, yt, gt = _synthetic(seed=1)
     z = model.scores(Xt)
     first = [yt[np.flatnonzero(gt == q)[np.argmax(z[gt == q])]] for q in np.unique(gt)]
     assert np.mean(first) > 0.9
 
 
-def test_reranker_round_trips_through_json_and_refuses_other_features(tmp_path):
-    X, y, g = _synthetic(40)
-    model = rerank.fit(X, y, g, Cs=(1.0,), folds=3)
+def test_the_trees_score_as_lightgbm_does_and_round_trip_through_json(tmp_path):
+    import lightgbm
+
+    X, y, g = _synthetic(60)
+    model = rerank.fit(X, y, g, grid=({"num_leaves": 7, "n_estimators": 30},))
+    ref = lightgbm.LGBMRanker(objective="lambdarank", learning_rate=0.05, min_child_samples=20, subsample=0.8,
+                              subsample_freq=1, colsample_bytree=0.8, random_state=0, verbose=-1, n_jobs=1,
+                              num_leaves=7, n_estimators=30).fit(X, y, group=[10] * 60)
+    assert np.allclose(model.scores(X), ref.predict(X))
     path = tmp_path / "reranker.json"
     model.save(path)
     d = json.loads(path.read_text())
@@ -54,6 +64,14 @@ def test_reranker_round_trips_through_json_and_refuses_other_features(tmp_path):
     d["features"] = d["features"][:-1]
     with pytest.raises(ValueError, match="fit-scorer"):
         rerank.Reranker.from_dict(d)
+
+
+def test_the_settings_kept_are_the_ones_best_on_dev():
+    X, y, g = _synthetic(80)
+    Xd, yd, gd = _synthetic(40, seed=2)
+    grid = ({"num_leaves": 2, "n_estimators": 1}, {"num_leaves": 7, "n_estimators": 60})
+    model = rerank.fit(X, y, g, dev=_by_question(Xd, yd, gd), grid=grid)
+    assert model.about["params"] == grid[1] and len(model.about["dev_hit@1"]) == 2
 
 
 def test_the_shipped_reranker_matches_the_code():

@@ -17,6 +17,7 @@ from .article import Article
 from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, dates, ordinals, quantities
 from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
 from .sentences import Sentence
+from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
 FACTS_VERSION = 36  # bump when extraction changes: stored facts are then re-extracted
@@ -621,7 +622,24 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
 
 def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
+    return read_article(article, sentences)[0]
+
+
+def _main_place(article: Article, extra: frozenset) -> str:
+    """The article's province: the headline's, else the one it names most."""
+    title = provinces.find(article.title, folded=False, extra=extra)
+    if title:
+        return title[0].name
+    counts = Counter(p.name for p in provinces.find(article.text, folded=False, extra=extra))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def read_article(article: Article, sentences: list[Sentence]) -> tuple[list[Fact], list[Signals]]:
+    """The article's rank facts (`extract_facts`) and, for each sentence, its `Signals`: its context province
+    and edition, and the kinds, pillars and rankings of the figures it states."""
     ctx, editions, extra = article_context(article, sentences)
+    main = _main_place(article, extra)
+    signals: list[Signals] = []
     published = int(article.date[:4]) if article.date[:4].isdigit() else None
     facts: list[Fact] = []
     lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
@@ -640,6 +658,10 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
         mentions = sentence_mentions(rd.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
         if rd.pieces:
             mentions = [replace(m, start=rd.back(m.start), end=rd.back(m.end)) for m in mentions]
+        figures = [m for m in mentions if m.role in ("rank", "rank_change", "score")]
+        signals.append(Signals(place, main, edition, frozenset({m.role for m in mentions} & set(SIGNAL_ROLES))
+                               | ({"date"} if date_mentions(s.text) else frozenset()),
+                               frozenset(m.pillar for m in mentions if m.pillar), frozenset(m.ranking for m in figures)))
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
         for m in ranks:
             if m.year is not None and not m.year_implicit and not m.target and m.base_year != m.year:
@@ -736,7 +758,7 @@ def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
                                  basis=tuple(sorted({old.sentence_index, cs.index})), sentence_index=cs.index,
                                  start=cs.start, end=cs.end, sentence=cs.text, answer_start=cs.start + c.start,
                                  answer_end=cs.start + c.end, latest=False))
-    return facts
+    return facts, signals
 
 
 def _earlier_rank(fact: Fact, change: Mention, change_sentence: Sentence, rank_sentence: Sentence) -> Fact | None:

@@ -184,7 +184,7 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         hits = [h for h in hits if h.row not in set(extra)]
     if pool:
         return head
-    z = model.scores(reranking.features(asked, head, index.extra_places))
+    z = model.scores(reranking.features(asked, head, index.extra_places, index.signals))
     order = sorted(range(len(head)), key=lambda i: (-z[i], i))
     out = [replace(head[i], rank=r, score=float(1.0 / (1.0 + np.exp(-z[i])))) for r, i in enumerate(order, 1)]
     rest = [h for h in hits if h.row not in {x.row for x in head}]

@@ -36,6 +36,7 @@ import numpy as np
 
 from .article import Article
 from .diacritics import DiacriticModel
+from . import signals
 from .embed import Embedder
 from .facts import FACTS_VERSION, Fact
 from .passages import EMBED_BATCH, STAGES, count_spellings, merge_counts, spelling_model  # noqa: F401
@@ -140,6 +141,7 @@ class Index:
     dense: object  # faiss index over unit vectors (inner product); its ids are rows
     bm25: object = None
     token_counts: np.ndarray = None  # (vocab,) occurrences of each token in the corpus
+    signals: dict = None  # signals.COLUMNS -> (n,) int16: each sentence's context and kinds of figures
     _vocab_map: dict = field(default=None, repr=False)
     _diacritics: DiacriticModel = field(default=None, repr=False)
     _facts: list = field(default=None, repr=False)
@@ -290,6 +292,8 @@ def stale_reason(index: Index, files: dict[str, FileState], embedder_id: str, se
         return "index settings changed"
     if m.get("facts_version") != FACTS_VERSION:
         return "facts extractor changed"
+    if m.get("signals") != signals.schema():
+        return "sentence signals changed"
     old = m["files"]
     added = files.keys() - old.keys()
     removed = old.keys() - files.keys()
@@ -366,6 +370,9 @@ def open_index(index_dir: Path) -> Index:
             articles = [Article.from_dict(json.loads(line)) for line in f]
         with np.load(path / "sentences.npz") as z:
             arrays = {k: z[k] for k in ("doc", "start", "end", "paragraph", "heading", "position")}
+            # An index written before the signals were stored has none: it is stale, and read as knowing nothing.
+            stored = signals.empty(len(arrays["doc"])) if manifest.get("signals") != signals.schema() else {}
+            stored |= {k: z[k] for k in signals.COLUMNS if k in z.files and k not in stored}
         token_ids = np.load(path / "tokens.npy", mmap_mode="r")
         token_offsets = np.load(path / "token_offsets.npy")
         token_counts = np.load(path / "token_counts.npy")
@@ -377,12 +384,13 @@ def open_index(index_dir: Path) -> Index:
         # One thread answers one query fastest (threads cost more than they split: eval/bench.md).
         faiss.omp_set_num_threads(1)
         n = manifest["n_sentences"]
-        lengths = {len(v) for v in arrays.values()} | {len(keys), len(token_offsets) - 1, _dense_size(dense)}
+        lengths = ({len(v) for v in arrays.values()} | {len(v) for v in stored.values()}
+                   | {len(keys), len(token_offsets) - 1, _dense_size(dense)})
         if (lengths != {n} or len(articles) != manifest["n_articles"] or dense.d != manifest["dim"]
                 or len(token_counts) != len(vocab) or len(token_ids) != token_offsets[-1]):
             raise IndexCorrupt("array lengths disagree with the manifest")
         index = Index(path, manifest, articles, token_ids=token_ids, token_offsets=token_offsets,
-                      vocab=vocab, keys=keys, dense=dense, token_counts=token_counts, **arrays)
+                      vocab=vocab, keys=keys, dense=dense, token_counts=token_counts, signals=stored, **arrays)
         index.bm25 = _load_bm25(index)
         _hold(index)
         return index
@@ -445,7 +453,7 @@ def build(corpus: Path, index_dir: Path, embedder: Embedder, settings: Settings 
     paths = corpus_files(corpus)
     same_embedder = old is not None and old.manifest["embedder"] == embedder.id
     reusable = (same_embedder and Settings(**old.manifest["settings"]) == settings
-                and old.manifest.get("facts_version") == FACTS_VERSION)
+                and old.manifest.get("facts_version") == FACTS_VERSION and old.manifest.get("signals") == signals.schema())
     old_files = old.manifest["files"] if old else {}
     old_docs = {a.doc_id for a in old.articles} if old else set()
 
@@ -524,6 +532,7 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
     # Sentence arrays, tokens (ids in one vocabulary: the old one, extended), keys.
     cols = {k: np.zeros(n, bool if k == "heading" else np.int32)
             for k in ("doc", "start", "end", "paragraph", "heading", "position")}
+    cols |= signals.empty(n)
     keys = np.zeros(n, "S16")
     lengths = np.zeros(n, np.int64)
     vocab = list(old.vocab) if old is not None else []
@@ -537,6 +546,8 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
         cols["doc"][row: row + k] = di
         for name in ("start", "end", "paragraph", "heading", "position"):
             cols[name][row: row + k] = getattr(src, name)[e.lo: e.hi]
+        for name in signals.COLUMNS:
+            cols[name][row: row + k] = src.signals[name][e.lo: e.hi]
         keys[row: row + k] = src.keys[e.lo: e.hi]
         lengths[row: row + k] = (np.diff(old_offsets[e.lo: e.hi + 1]) if e.batch is None
                                  else e.batch.token_lengths[e.lo: e.hi])
@@ -609,6 +620,7 @@ def _write(tmp: Path, entries: list[_Entry], batches: list, old: Index | None, c
         "settings": asdict(settings),
         "files": {k: asdict(v) for k, v in sorted(files.items())},
         "facts_version": FACTS_VERSION,
+        "signals": signals.schema(),
         "n_articles": len(entries),
         "n_sentences": n,
         "dense": dense_info,

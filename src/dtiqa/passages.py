@@ -58,6 +58,7 @@ class Batch:
     keys: np.ndarray = None  # (n,) S16 embedding-cache key of each passage
     passages: list[str] | None = None  # (n,) the embedded text; dropped once embedded
     facts: list = field(default_factory=list)
+    signals: dict = field(default_factory=dict)  # signals.COLUMNS -> (n,) int16: what each sentence offers a question
     unigrams: dict = field(default_factory=dict)  # spelling counts: folded syllable -> {spelling: count}
     bigrams: dict = field(default_factory=dict)  # "a b" -> count
     errors: dict[str, str] = field(default_factory=dict)  # doc_id -> why it was skipped
@@ -130,7 +131,8 @@ def run(items, settings, embedder_id: str) -> Batch:
     `errors` and skipped. Nothing is embedded here: see `embed`.
     """
     light_underthesea()
-    from .facts import extract_facts
+    from .facts import read_article
+    from .signals import encode
     from .sentences import contexts, split_sentences
     from .tokens import bm25_tokens
 
@@ -139,6 +141,7 @@ def run(items, settings, embedder_id: str) -> Batch:
     vmap: dict[str, int] = {}
     cols = {k: [] for k in ("start", "end", "paragraph", "heading", "position")}
     ids, lengths, keys, passages, counts = [], [], [], [], []
+    offered = []
     for doc_id, src in items:
         t = time.perf_counter()
         try:
@@ -161,7 +164,9 @@ def run(items, settings, embedder_id: str) -> Batch:
             keys.append(embed_key(embedder_id, p))
         clock["tokenise"] += time.perf_counter() - t
         t = time.perf_counter()
-        b.facts.extend(extract_facts(article, sents))
+        facts, signals = read_article(article, sents)
+        b.facts.extend(facts)
+        offered.extend(signals)
         clock["facts"] += time.perf_counter() - t
         t = time.perf_counter()
         count_spellings(article.text, b.unigrams, b.bigrams)
@@ -178,6 +183,7 @@ def run(items, settings, embedder_id: str) -> Batch:
     b.counts = np.asarray(counts, np.int32)
     for k, v in cols.items():
         setattr(b, k, np.asarray(v, bool if k == "heading" else np.int32))
+    b.signals = encode(offered)
     b.vocab = list(vmap)
     b.token_ids = np.asarray(ids, np.int32)
     b.token_lengths = np.asarray(lengths, np.int32)

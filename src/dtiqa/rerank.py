@@ -1,11 +1,14 @@
 """Rerank: the fused candidates re-scored by a model fitted on the training split.
 
 Fusion ranks a sentence by its own words (BM25) and meaning (dense) alone. The reranker also reads
-what the question pins down: whether the sentence, its passage or its article's title names the
-asked province and year, how many of the question's words it holds, whether it is a table row, in
-which language it is written. A logistic regression over these features (`FEATURES`) is fitted on the
-training split's evidence sentences (`dtiqa fit-scorer`, see `dtiqa.training`); its weights live in
-`data/reranker.json` and serving needs numpy only. Without a fitted model, fusion's order stands.
+what the question pins down and what the sentence offers: whether the sentence, its passage, its
+article's title — or, where it names none, its paragraph, heading or headline (`signals`, read at
+index time) — is about the asked province and edition; whether it states a figure of the asked kind
+(a rank, a score, a date …) of the asked pillar and ranking; how many of the question's words it
+holds; whether it is a table row, in which language it is written. Gradient-boosted trees
+(LightGBM's LambdaMART, fitted by `dtiqa fit-scorer`, see `dtiqa.training`) weigh these features
+(`FEATURES`); the trees live in `data/reranker.json` and serving evaluates them with numpy alone.
+Without a fitted model, fusion's order stands.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import provinces
+from . import provinces, signals
 from .tables import cells
 from .text import fold, looks_english
 
@@ -30,7 +33,8 @@ FEATURES = ("fused_recip", "bm25_rel", "bm25_recip", "dense", "dense_gap", "dens
             "q_english", "s_english", "same_language", "asks_province", "province_stated", "province_other_only",
             "province_passage", "province_title", "asks_year", "year_stated", "year_other_only", "year_passage",
             "term_coverage", "term_coverage_passage", "term_coverage_title", "has_digit", "table_row", "position",
-            "length")
+            "length", "context_province", "article_province", "context_year", "kind_stated", "pillar_asked",
+            "pillar_stated", "other_ranking_only")
 _YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)")
 
 
@@ -42,6 +46,9 @@ class Query:
     provinces: frozenset
     years: frozenset
     terms: tuple[str, ...]
+    kind: str = ""  # what the question asks for (question.Question.kind)
+    pillar: str = ""
+    ranking: str = "dti"
 
     @classmethod
     def of(cls, query: str, places: frozenset = frozenset()) -> Query:
@@ -49,7 +56,7 @@ class Query:
 
         q = analyze(query, places)
         return cls(q.english, frozenset(q.provinces), frozenset({q.year} if q.year else ()),
-                   tuple(t for t in q.terms if len(t) > 1))
+                   tuple(t for t in q.terms if len(t) > 1), q.kind, q.pillar, q.ranking)
 
 
 def _coverage(terms: Sequence[str], folded: str) -> float:
@@ -59,8 +66,14 @@ def _coverage(terms: Sequence[str], folded: str) -> float:
     return sum(t in words for t in terms) / len(terms)
 
 
-def features(query: Query, hits: Sequence, extra: frozenset = frozenset()) -> np.ndarray:
-    """One row of FEATURES per hit (hits as fusion ranked them, with their BM25 and dense scores)."""
+def features(query: Query, hits: Sequence, extra: frozenset = frozenset(), columns: dict | None = None) -> np.ndarray:
+    """One row of FEATURES per hit (hits as fusion ranked them, with their BM25 and dense scores); `columns`
+    are the index's `signals` (None: nothing known of the sentences' context)."""
+    columns = columns or signals.empty(1 + max((h.row for h in hits), default=0))
+    asked_places = {signals.place_id(p) for p in query.provinces} - {-1}
+    role = signals.role_mask([query.kind])
+    pillar = signals.pillar_mask([query.pillar]) if query.pillar else 0
+    ranking = signals.ranking_mask([query.ranking])
     top_bm25 = max((h.bm25_score or 0.0 for h in hits), default=0.0) or 1.0
     top_dense = max((h.dense_score or 0.0 for h in hits), default=0.0)
     titles: dict[str, tuple[set, str]] = {}
@@ -87,40 +100,89 @@ def features(query: Query, hits: Sequence, extra: frozenset = frozenset()) -> np
             _coverage(query.terms, sentence), _coverage(query.terms, passage), _coverage(query.terms, title),
             float(any(c.isdigit() for c in h.sentence)), float(bool(cells(h.sentence))),
             1.0 / (1.0 + h.sentence_index), math.log1p(len(h.sentence)),
+            float(int(columns["context_place"][h.row]) in asked_places),
+            float(int(columns["main_place"][h.row]) in asked_places),
+            float(int(columns["edition"][h.row]) in query.years),
+            float(bool(int(columns["roles"][h.row]) & role)), float(bool(pillar)),
+            float(bool(int(columns["pillars"][h.row]) & pillar)),
+            float(bool(int(columns["rankings"][h.row])) and not int(columns["rankings"][h.row]) & ranking),
         ))
     return np.array(rows, dtype=float).reshape(-1, len(FEATURES))
 
 
 @dataclass(frozen=True)
 class Reranker:
-    """A fitted reranker: feature scaling and weights."""
+    """A fitted reranker: regression trees whose leaf values add up to a candidate's score.
+
+    Each tree is stored flat: per internal node its feature, threshold and children (a child < 0 is the
+    leaf ~child); a row goes left when its feature is at most the threshold (LightGBM's rule).
+    """
 
     features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    trees: tuple[dict, ...]  # {"feature", "threshold", "left", "right", "leaf"} lists
     about: dict
+
+    def __post_init__(self):
+        depth = max((len(t["leaf"]) for t in self.trees), default=1)
+        pad = lambda key, fill, n: np.array([t[key] + [fill] * (n - len(t[key])) for t in self.trees])
+        nodes = max(depth - 1, 1)
+        object.__setattr__(self, "_arrays", (pad("feature", 0, nodes).astype(np.int64), pad("threshold", 0.0, nodes),
+                                             pad("left", -1, nodes).astype(np.int64), pad("right", -1, nodes).astype(np.int64),
+                                             pad("leaf", 0.0, depth)))
 
     def scores(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, dtype=float).reshape(-1, len(self.features))
-        return ((X - self.mean) / self.scale) @ self.coef + self.intercept
+        if not self.trees:
+            return np.zeros(len(X))
+        feature, threshold, left, right, leaf = self._arrays
+        trees = np.arange(len(self.trees))[None, :]
+        rows = np.arange(len(X))[:, None]
+        node = np.zeros((len(X), len(self.trees)), np.int64)
+        for _ in range(feature.shape[1] + 1):  # a tree is at most that deep
+            inner = node >= 0
+            if not inner.any():
+                break
+            at = np.where(inner, node, 0)
+            go = np.where(X[rows, feature[trees, at]] <= threshold[trees, at], left[trees, at], right[trees, at])
+            node = np.where(inner, go, node)
+        return leaf[trees, ~node].sum(axis=1)
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(), "intercept": self.intercept, "about": self.about}
+        return {"features": list(self.features), "trees": list(self.trees), "about": self.about}
 
     @classmethod
     def from_dict(cls, d: dict) -> Reranker:
-        if tuple(d["features"]) != FEATURES:
+        if tuple(d.get("features", ())) != FEATURES or "trees" not in d:
             raise ValueError("the reranker was fitted on other features than the code computes: run `dtiqa fit-scorer`")
-        return cls(tuple(d["features"]), np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]),
-                   float(d["intercept"]), d.get("about", {}))
+        return cls(tuple(d["features"]), tuple(d["trees"]), d.get("about", {}))
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(".part")
-        tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
+
+
+def _flat(tree: dict) -> dict:
+    """A LightGBM tree (`dump_model` form) as flat node lists."""
+    out = {"feature": [], "threshold": [], "left": [], "right": [], "leaf": []}
+
+    def visit(node: dict) -> int:
+        if "leaf_value" in node or "split_feature" not in node:
+            out["leaf"].append(float(node.get("leaf_value", 0.0)))
+            return ~(len(out["leaf"]) - 1)
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')!r}")
+        i = len(out["feature"])
+        out["feature"].append(int(node["split_feature"]))
+        out["threshold"].append(float(node["threshold"]))
+        out["left"].append(0)
+        out["right"].append(0)
+        out["left"][i] = visit(node["left_child"])
+        out["right"][i] = visit(node["right_child"])
+        return i
+
+    visit(tree["tree_structure"])
+    return out
 
 
 _lock = threading.Lock()
@@ -145,36 +207,39 @@ def reset(model: Reranker | None = None) -> None:
             _default.append(model)
 
 
-def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, Cs: Sequence[float] = (0.01, 0.1, 1.0),
-        folds: int = 5) -> Reranker:
-    """Fit the reranker on candidate rows (X) labelled evidence or not (y), grouped by question; C is the
-    one whose out-of-fold ranking puts the evidence first most often."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
+GRID = ({"num_leaves": 7, "n_estimators": 200}, {"num_leaves": 15, "n_estimators": 300},
+        {"num_leaves": 31, "n_estimators": 300})  # the settings tried; the one best on dev is kept
+
+
+def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, dev: Sequence[tuple[np.ndarray, np.ndarray]] = (),
+        grid: Sequence[dict] = GRID, seed: int = 0) -> Reranker:
+    """Fit LambdaMART trees on candidate rows (X) labelled evidence or not (y), grouped by question (rows of
+    a question together); of `grid`, the settings whose ranking puts the evidence first most often on `dev`
+    ((X, y) per question) are kept (the first when there is no dev)."""
+    import lightgbm
 
     X, y, groups = np.asarray(X, dtype=float), np.asarray(y, dtype=int), np.asarray(groups)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = (X - mean) / scale
-    splits = list(GroupKFold(n_splits=folds).split(Z, y, groups))
+    _, first, sizes = np.unique(groups, return_index=True, return_counts=True)
+    sizes = sizes[np.argsort(first)]
 
-    def first_right(C: float) -> float:
-        z = np.zeros(len(y))
-        for train, test in splits:
-            z[test] = LogisticRegression(C=C, max_iter=3000).fit(Z[train], y[train]).decision_function(Z[test])
-        right = []
-        for g in np.unique(groups):
-            rows = np.flatnonzero(groups == g)
-            if y[rows].any():
-                right.append(bool(y[rows[np.argmax(z[rows])]]))
-        return float(np.mean(right))
+    def train(params: dict):
+        return lightgbm.LGBMRanker(objective="lambdarank", learning_rate=0.05, min_child_samples=20, subsample=0.8,
+                                   subsample_freq=1, colsample_bytree=0.8, random_state=seed, verbose=-1,
+                                   n_jobs=1, **params).fit(X, y, group=sizes)
 
-    tried = {C: first_right(C) for C in Cs}
-    C = max(Cs, key=lambda c: (tried[c], -c))
-    final = LogisticRegression(C=C, max_iter=3000).fit(Z, y)
-    return Reranker(FEATURES, mean, scale, final.coef_[0], float(final.intercept_[0]),
-                    {"rows": len(y), "questions": len(np.unique(groups)), "positives": int(y.sum()), "C": C,
-                     "oof_hit@1": {str(c): round(v, 4) for c, v in tried.items()}})
+    tried = {}
+    for i, params in enumerate(grid):
+        model = train(params)
+        right = [bool(yq[np.argmax(model.predict(Xq))]) for Xq, yq in dev if yq.any()]
+        tried[i] = (float(np.mean(right)) if right else 0.0, model)
+    best = max(tried, key=lambda i: (tried[i][0], -i))
+    booster = tried[best][1].booster_
+    trees = tuple(_flat(t) for t in booster.dump_model()["tree_info"])
+    gain = booster.feature_importance("gain")
+    share = {f: round(float(v / gain.sum()), 4) for f, v in zip(FEATURES, gain)} if gain.sum() else {}
+    return Reranker(FEATURES, trees, {"rows": len(y), "questions": len(sizes), "positives": int(y.sum()), "gain": share,
+                                      "params": dict(grid[best]), "model": "LightGBM lambdarank",
+                                      "dev_hit@1": {json.dumps(grid[i]): round(v[0], 4) for i, v in tried.items()}})
 
 
 __all__ = ["CANDIDATES", "FEATURES", "MODEL_FILE", "Query", "Reranker", "default", "features", "fit", "reset"]

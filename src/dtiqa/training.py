@@ -173,7 +173,8 @@ def rerank_examples(qa, name: str, items, answer_in_sentence: bool = False) -> l
             y = [h.doc_id in it.doc_ids and _canon(it.answer) in _canon(h.sentence) for h in hits]
         else:
             y = [is_relevant(h.doc_id, h.sentence, it.doc_ids, it.evidence) for h in hits]
-        out.append(RerankExample(name, reranking.features(reranking.Query.of(it.question, extra), hits, extra),
+        out.append(RerankExample(name, reranking.features(reranking.Query.of(it.question, extra), hits, extra,
+                                                                   qa.index.signals),
                                  np.array(y, dtype=int), np.array([h.rank for h in hits])))
     return out
 
@@ -204,9 +205,8 @@ def fit_reranker(train: list[RerankExample], dev: list[RerankExample], out: Path
     X = np.vstack([e.X for e in kept])
     y = np.concatenate([e.y for e in kept])
     g = np.concatenate([np.full(len(e.y), i) for i, e in enumerate(kept)])
-    model = reranking.fit(X, y, g)
-    model = reranking.Reranker(model.features, model.mean, model.scale, model.coef, model.intercept,
-                               model.about | {"fitted": f"{datetime.now(timezone.utc):%Y-%m-%d}"})
+    model = reranking.fit(X, y, g, dev=[(e.X, e.y) for e in dev])
+    model = reranking.Reranker(model.features, model.trees, model.about | {"fitted": f"{datetime.now(timezone.utc):%Y-%m-%d}"})
     model.save(out)
     rows = []
     for name, es in [(s, [e for e in train if e.set == s]) for s in sorted({e.set for e in train})] + \
@@ -219,16 +219,19 @@ def fit_reranker(train: list[RerankExample], dev: list[RerankExample], out: Path
     a = model.about
     report.write_text("\n".join([
         "# The reranker", "",
-        f"Fitted by `dtiqa fit-scorer` on {a['fitted']}: logistic regression (C={a['C']}, chosen by grouped "
-        f"out-of-fold hit@1) over {len(model.features)} features of the first {reranking.CANDIDATES} fused "
-        f"candidates of {a['questions']} training questions whose evidence fusion found ({a['positives']} evidence "
-        "rows). Evidence hit@k among those candidates, fusion's order against the reranker's; training rows are "
-        "in-sample, dev rows were not used for fitting.", "",
+        f"Fitted by `dtiqa fit-scorer` on {a['fitted']}: {a['model']} trees ({a['params']}, chosen among "
+        f"{len(a['dev_hit@1'])} settings by evidence hit@1 on dev) over {len(model.features)} features of the first "
+        f"{reranking.CANDIDATES} fused candidates (and rows naming the asked province) of {a['questions']} training "
+        f"questions whose evidence fusion found ({a['positives']} evidence rows). Evidence hit@k among those "
+        "candidates, fusion's order against the reranker's; training rows are in-sample, dev rows chose the "
+        "settings only.", "",
         _table(["set", "questions", "fused hit@1", "reranked hit@1", "fused hit@5", "reranked hit@5",
-                f"evidence in the first {reranking.CANDIDATES}"], rows), "",
-        "## Weights (on standardised features)", "",
-        _table(["feature", "weight"], sorted(([f, f"{w:+.3f}"] for f, w in zip(model.features, model.coef)),
-                                            key=lambda r: -abs(float(r[1])))),
+                "evidence among the candidates"], rows), "",
+        "## Settings tried (dev hit@1)", "",
+        _table(["settings", "dev hit@1"], [[k, _f(v)] for k, v in a["dev_hit@1"].items()]), "",
+        "## Features by share of the trees' gain", "",
+        _table(["feature", "share of gain"], sorted(([f, f"{w:.3f}"] for f, w in a["gain"].items()),
+                                                   key=lambda r: -float(r[1]))),
     ]) + "\n", encoding="utf-8")
     return model
 
