@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import rerank as reranking
+from . import signals
 from .embed import Embedder
 from .index import Index
 from .text import fold, has_letters_or_digits, looks_english, normalize_line
@@ -65,19 +66,21 @@ def prepare_query(query: str) -> str:
     return query
 
 
-def bm25_ranking(index: Index, query: str, n: int) -> list[tuple[int, float]]:
-    """Top `n` (row, score) by BM25, best first; rows scoring 0 are left out."""
+def bm25_scores(index: Index, query: str) -> np.ndarray | None:
+    """The BM25 score of every row for a query (None when no query word is in the index)."""
     if index.bm25 is None or index.size == 0:
-        return []
+        return None
     toks = bm25_tokens(query, index.settings.folding)
     if index.settings.bm25 == "bm25s":
         ids = [index.vocab_map[t] for t in toks if t in index.vocab_map]
-        if not ids:
-            return []
-        scores = index.bm25.get_scores(ids)
-    else:
-        scores = np.asarray(index.bm25.get_scores(toks), np.float32)
-    return _top(scores, n)
+        return index.bm25.get_scores(ids) if ids else None
+    return np.asarray(index.bm25.get_scores(toks), np.float32)
+
+
+def bm25_ranking(index: Index, query: str, n: int, scores: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """Top `n` (row, score) by BM25, best first; rows scoring 0 are left out."""
+    scores = bm25_scores(index, query) if scores is None else scores
+    return [] if scores is None else _top(scores, n)
 
 
 def dense_ranking(index: Index, qvec: np.ndarray, n: int) -> list[tuple[int, float]]:
@@ -125,6 +128,8 @@ def fuse(bm25: list[tuple[int, float]], dense: list[tuple[int, float]], method: 
 # Rows naming the asked province added to the reranker's candidates (0: fusion's candidates only); the
 # environment variable is for measuring the choice, not a setting.
 PROVINCE_CANDIDATES = int(os.environ.get("DTIQA_PROVINCE_CANDIDATES", "10"))
+# Rows about the asked province (their signals) stating a figure of the asked kind, added the same way.
+SIGNAL_CANDIDATES = int(os.environ.get("DTIQA_SIGNAL_CANDIDATES", "10"))
 
 
 def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str = "hybrid",
@@ -150,7 +155,8 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         # against the Vietnamese paragraphs, dense alone finds the paragraph first 0.745 of the time, hybrid 0.488.
         mode = "dense"
     n = max(candidates, k)
-    bm = bm25_ranking(index, query, n) if mode != "dense" else []
+    scores = bm25_scores(index, query) if mode != "dense" else None
+    bm = bm25_ranking(index, query, n, scores) if scores is not None else []
     # Lower case: a question typed without capitals (or diacritics) must embed like one typed with them.
     qvec = embedder.embed_query(query.lower()) if mode != "bm25" else None
     de = dense_ranking(index, qvec, n) if qvec is not None else []
@@ -171,17 +177,23 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
         return hits[:k]
     head = hits[:reranking.CANDIDATES]
     asked = reranking.Query.of(query, index.extra_places)
-    if asked.provinces and PROVINCE_CANDIDATES:
-        # Sentences that name the asked province, whatever their language: a Vietnamese question reaches an
-        # English article's sentence (and the reverse) through the name both spell alike ("Bình Dương" and
-        # "Binh Duong" fold the same), which fusion ranks far down. The reranker weighs them with the rest.
-        seen = {h.row for h in head}
+    if asked.provinces:
+        # Added to fusion's candidates, for the reranker to weigh with the rest: sentences that name the asked
+        # province, whatever their language (a Vietnamese question reaches an English article's sentence through
+        # the name both spell alike, "Bình Dương" and "Binh Duong"), which fusion ranks far down; and sentences
+        # about it that state a figure of the asked kind though they name neither the province nor the question's
+        # words ("Tổng điểm của tỉnh đạt 0,5123" under a headline that names it).
         named = " ".join(sorted(asked.provinces)) + "".join(f" {y}" for y in sorted(asked.years))
-        extra = [r for r, _ in bm25_ranking(index, named, 3 * PROVINCE_CANDIDATES) if r not in seen][:PROVINCE_CANDIDATES]
-        # Their dense score is computed, not left missing: a missing one reads as the worst to the reranker.
-        dense = {r: de_info.get(r) or (None, _similarity(index, qvec, r)) for r in extra} if qvec is not None else {}
-        head = head + [_hit(index, r, len(hits) + i, 0.0, bm_info.get(r), dense.get(r)) for i, r in enumerate(extra, 1)]
-        hits = [h for h in hits if h.row not in set(extra)]
+        after = len(hits)  # their fused rank: after fusion's
+        for rows, limit in (([r for r, _ in bm25_ranking(index, named, 3 * PROVINCE_CANDIDATES)], PROVINCE_CANDIDATES),
+                            (_about(index, asked, scores, 3 * SIGNAL_CANDIDATES), SIGNAL_CANDIDATES)):
+            seen = {h.row for h in head}
+            extra = [r for r in rows if r not in seen][:limit]
+            # Their dense score is computed, not left missing: a missing one reads as the worst to the reranker.
+            dense = {r: de_info.get(r) or (None, _similarity(index, qvec, r)) for r in extra} if qvec is not None else {}
+            head += [_hit(index, r, after + i, 0.0, bm_info.get(r), dense.get(r)) for i, r in enumerate(extra, 1)]
+            after += len(extra)
+            hits = [h for h in hits if h.row not in set(extra)]
     if pool:
         return head
     z = model.scores(reranking.features(asked, head, index.extra_places, index.signals))
@@ -189,6 +201,21 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     out = [replace(head[i], rank=r, score=float(1.0 / (1.0 + np.exp(-z[i])))) for r, i in enumerate(order, 1)]
     rest = [h for h in hits if h.row not in {x.row for x in head}]
     return (out + rest)[:k]
+
+
+def _about(index: Index, asked: reranking.Query, scores: np.ndarray | None, n: int) -> list[int]:
+    """Rows whose paragraph, heading or article is about an asked province and that state a figure of the asked
+    kind, best BM25 first (their signals, read at index time)."""
+    role = signals.role_mask([asked.kind])
+    places = [signals.place_id(p) for p in asked.provinces if signals.place_id(p) >= 0]
+    if not role or not places:
+        return []
+    cols = index.signals
+    rows = np.flatnonzero((np.isin(cols["context_place"], places) | np.isin(cols["main_place"], places))
+                          & ((cols["roles"] & role) != 0))
+    if scores is not None and len(rows) > 1:
+        rows = rows[np.argsort(-scores[rows], kind="stable")]
+    return rows[:n].tolist()
 
 
 def _similarity(index: Index, qvec: np.ndarray, row: int) -> float:
