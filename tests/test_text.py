@@ -94,3 +94,13 @@ def test_a_deadline_is_asked_as_a_date():
     from dtiqa.question import analyze
 
     assert analyze("Sở phải hoàn tất việc rà soát các chỉ tiêu DTI trước thời hạn nào?").kind == "date"
+
+
+def test_the_glossary_gives_the_other_languages_dti_words():
+    from dtiqa.text import glossary_terms
+
+    assert "kinh tế số" in glossary_terms("What rank did the province get for the digital economy pillar?")
+    assert "digital economy" in glossary_terms("Tỉnh đạt bao nhiêu điểm kinh tế số?")
+    # Matched with diacritics: the "Bắc" of a province is no "bậc" (places).
+    assert "places" not in glossary_terms("Bắc Ninh xếp thứ mấy?")
+    assert glossary_terms("Thời tiết hôm nay thế nào?") == ""

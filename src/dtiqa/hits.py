@@ -14,7 +14,7 @@ from . import rerank as reranking
 from . import signals
 from .embed import Embedder
 from .index import Index
-from .text import fold, has_letters_or_digits, looks_english, normalize_line
+from .text import fold, glossary_terms, has_letters_or_digits, looks_english, normalize_line
 from .tokens import bm25_tokens
 
 MAX_QUERY_CHARS = 1000  # longer questions are truncated (a question, not a document)
@@ -128,6 +128,8 @@ def fuse(bm25: list[tuple[int, float]], dense: list[tuple[int, float]], method: 
 # Rows naming the asked province added to the reranker's candidates (0: fusion's candidates only); the
 # environment variable is for measuring the choice, not a setting.
 PROVINCE_CANDIDATES = int(os.environ.get("DTIQA_PROVINCE_CANDIDATES", "10"))
+# The glossary's other-language words added to a question's BM25 words (0: none; for measuring the choice).
+GLOSSARY = os.environ.get("DTIQA_GLOSSARY", "1") == "1"
 # Rows about the asked province (their signals) stating a figure of the asked kind, added the same way.
 SIGNAL_CANDIDATES = int(os.environ.get("DTIQA_SIGNAL_CANDIDATES", "10"))
 
@@ -150,12 +152,13 @@ def search(index: Index, embedder: Embedder, query: str, k: int = 5, mode: str =
     if fold(query) == query and not english:  # typed without diacritics: search with them restored
         query = index.diacritics.restore(query)
     hybrid = mode == "hybrid"
-    if english and mode == "hybrid":
-        # English words do not occur in Vietnamese text: BM25 only adds noise. On XQuAD's English questions
-        # against the Vietnamese paragraphs, dense alone finds the paragraph first 0.745 of the time, hybrid 0.488.
+    translated = glossary_terms(query) if GLOSSARY else ""
+    if english and mode == "hybrid" and not translated:
+        # English words do not occur in Vietnamese text: BM25 only adds noise, unless the glossary gives the
+        # Vietnamese of the DTI words the question names (measured in eval/report.md).
         mode = "dense"
     n = max(candidates, k)
-    scores = bm25_scores(index, query) if mode != "dense" else None
+    scores = bm25_scores(index, f"{query} {translated}") if mode != "dense" else None
     bm = bm25_ranking(index, query, n, scores) if scores is not None else []
     # Lower case: a question typed without capitals (or diacritics) must embed like one typed with them.
     qvec = embedder.embed_query(query.lower()) if mode != "bm25" else None

@@ -111,7 +111,6 @@ def english_prose(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def english_regions() -> dict[str, str]:
     """Regions as English names them ("northwest") -> the folded Vietnamese name ("tay bac")."""
     from importlib import resources
@@ -119,6 +118,31 @@ def english_regions() -> dict[str, str]:
     text = resources.files("dtiqa").joinpath("data/regions.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "english\t"))]
     return {en.strip(): vi.strip() for en, vi in rows}
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[tuple[re.Pattern, str], ...]:
+    """(a folded phrase of one language, the other language's phrase), longest phrases first, both ways."""
+    from importlib import resources
+
+    text = resources.files("dtiqa").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    # Vietnamese phrases match with their diacritics: folded, "bậc" would be the "Bắc" of "Bắc Ninh".
+    pairs = [(en.strip(), vi.strip()) for en, vi in rows] + [(normalize_line(vi.strip()), en.strip()) for en, vi in rows]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple((re.compile(rf"(?<![\w]){re.escape(a.lower())}(?![\w])"), b) for a, b in pairs if a != b)
+
+
+def glossary_terms(text: str) -> str:
+    """The other language's words for the DTI phrases a text names (data/glossary.tsv): "digital economy" ->
+    "kinh tế số", "kinh tế số" -> "digital economy"; a phrase inside a longer one found is not counted again."""
+    low, out = normalize_line(text).lower(), []
+    for pattern, other in _glossary():
+        m = pattern.search(low)
+        if m:
+            out.append(other)
+            low = low[:m.start()] + " " * (m.end() - m.start()) + low[m.end():]
+    return " ".join(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
