@@ -375,3 +375,28 @@ def test_a_claim_is_judged_by_its_verdict_and_any_figure_the_gold_states(gold, v
 def test_a_choice_is_judged_by_the_name_and_any_figure_the_gold_states(gold, text, ok):
     item = GoldItem("c1", "Tỉnh nào cao hơn?", gold, ("a.txt",), "…", True, "comparison")
     assert judge(item, True, text, None, ["a.txt"])[0] is ok
+
+
+def test_retrieval_ablations_run_each_configuration_on_batches_and_restore_the_defaults(tmp_path):
+    from conftest import shipped_embedder
+
+    from dtiqa import hits
+    from dtiqa.evaluate import RETRIEVAL_ABLATIONS, render_retrieval_ablations, retrieval_on_batches
+
+    seeds, batch = tmp_path / "seeds", tmp_path / "batch"
+    (seeds).mkdir()
+    (batch / "articles").mkdir(parents=True)
+    (seeds / "s.txt").write_text("Tin khác\n\nThời tiết Hà Nội hôm nay nắng nhẹ.\n", encoding="utf-8")
+    (batch / "articles" / "a.txt").write_text(
+        "Lâm Đồng công bố DTI 2024\n\nNăm 2024, Lâm Đồng xếp thứ 22/63 về chuyển đổi số. Tổng điểm của tỉnh đạt 0,4871.\n",
+        encoding="utf-8")
+    rows = [{"id": "q1", "question": "Lâm Đồng xếp thứ mấy về DTI 2024?", "answer": "22/63", "doc_ids": ["a.txt"],
+             "evidence": "Lâm Đồng xếp thứ 22/63", "answerable": True, "kind": "rank"},
+            {"id": "q2", "question": "Tỉnh nào đứng đầu PCI?", "answer": "", "doc_ids": [], "evidence": "",
+             "answerable": False, "kind": "unanswerable"}]
+    (batch / "questions.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = retrieval_on_batches([batch], tmp_path / "index", shipped_embedder(), seeds=seeds)
+    assert list(result) == [name for name, _ in RETRIEVAL_ABLATIONS]
+    assert all(r["n"] == 1 and r["hit@5"] == 1.0 for r in result.values())
+    assert hits.GLOSSARY is True and hits.SIGNAL_CANDIDATES > 0
+    assert "| fusion's order (no reranker) | 1 |" in render_retrieval_ablations(result, [batch])

@@ -33,3 +33,16 @@ def test_old_and_new_tone_placement_search_alike(seeds_qa):
 def test_percentage_question_finds_its_sentence(seeds_qa):
     hits = seeds_qa.search("Tỷ lệ thanh toán không dùng tiền mặt ở Yên Bái đạt bao nhiêu?", k=3)
     assert any("68,72%" in h.sentence for h in hits)
+
+
+def test_an_english_question_finds_the_vietnamese_sentence_through_the_glossary(tmp_path_factory):
+    from conftest import qa_of
+
+    qa = qa_of(tmp_path_factory, "glossary", {
+        "kinh_te.txt": ("Kết quả chuyển đổi số của Lâm Đồng năm 2024\n\n"
+                        "Năm nay nhiều sở ngành đã đẩy mạnh cải cách hành chính. "
+                        "Về kinh tế số, Lâm Đồng đạt 0,4871 điểm và xếp thứ 22/63. "
+                        "Về xã hội số, tỉnh đạt 0,5530 điểm.\n"),
+    })
+    hits = qa.search("What was Lam Dong's digital economy score?", k=3)
+    assert "0,4871" in hits[0].sentence
