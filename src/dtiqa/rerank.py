@@ -129,6 +129,7 @@ class Reranker:
         object.__setattr__(self, "_arrays", (pad("feature", 0, nodes).astype(np.int64), pad("threshold", 0.0, nodes),
                                              pad("left", -1, nodes).astype(np.int64), pad("right", -1, nodes).astype(np.int64),
                                              pad("leaf", 0.0, depth)))
+        object.__setattr__(self, "_depth", max((_depth(t) for t in self.trees), default=0))
 
     def scores(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, dtype=float).reshape(-1, len(self.features))
@@ -138,7 +139,7 @@ class Reranker:
         trees = np.arange(len(self.trees))[None, :]
         rows = np.arange(len(X))[:, None]
         node = np.zeros((len(X), len(self.trees)), np.int64)
-        for _ in range(feature.shape[1] + 1):  # a tree is at most that deep
+        for _ in range(self._depth):
             inner = node >= 0
             if not inner.any():
                 break
@@ -160,6 +161,13 @@ class Reranker:
         tmp = path.with_suffix(".part")
         tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
+
+
+def _depth(tree: dict, node: int = 0) -> int:
+    """Splits on the longest path from `node` down (a flat tree; a node < 0 is a leaf)."""
+    if node < 0 or not tree["feature"]:
+        return 0
+    return 1 + max(_depth(tree, tree["left"][node]), _depth(tree, tree["right"][node]))
 
 
 def _flat(tree: dict) -> dict:
