@@ -622,7 +622,7 @@ def article_context(article: Article, sentences: list[Sentence]) -> tuple[list[s
 
 def extract_facts(article: Article, sentences: list[Sentence]) -> list[Fact]:
     """The rank facts of an article: ranks, rank changes, top-N memberships, and derived earlier ranks."""
-    return read_article(article, sentences)[0]
+    return extract_with_signals(article, sentences)[0]
 
 
 def _main_place(article: Article, extra: frozenset) -> str:
@@ -634,7 +634,7 @@ def _main_place(article: Article, extra: frozenset) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def read_article(article: Article, sentences: list[Sentence]) -> tuple[list[Fact], list[Signals]]:
+def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[list[Fact], list[Signals]]:
     """The article's rank facts (`extract_facts`) and, for each sentence, its `Signals`: its context province
     and edition, and the kinds, pillars and rankings of the figures it states."""
     ctx, editions, extra = article_context(article, sentences)

@@ -131,7 +131,7 @@ def run(items, settings, embedder_id: str) -> Batch:
     `errors` and skipped. Nothing is embedded here: see `embed`.
     """
     light_underthesea()
-    from .facts import read_article
+    from .facts import extract_with_signals
     from .signals import encode
     from .sentences import contexts, split_sentences
     from .tokens import bm25_tokens
@@ -164,7 +164,7 @@ def run(items, settings, embedder_id: str) -> Batch:
             keys.append(embed_key(embedder_id, p))
         clock["tokenise"] += time.perf_counter() - t
         t = time.perf_counter()
-        facts, signals = read_article(article, sents)
+        facts, signals = extract_with_signals(article, sents)
         b.facts.extend(facts)
         offered.extend(signals)
         clock["facts"] += time.perf_counter() - t

@@ -2,7 +2,7 @@
 
 A sentence that never names its province ("Tổng điểm của tỉnh đạt 0,5123") is still about one: the
 province its paragraph, heading or headline names, in the DTI edition its article reports. The
-answer layer's reading of the article (`facts.read_article`) says so, and which kinds of figures the
+answer layer's reading of the article (`facts.extract_with_signals`) says so, and which kinds of figures the
 sentence states (a rank, a score, a percentage, a date …), of which pillars and rankings. They are
 stored as small integer columns beside the sentence arrays, so the reranker can ask "is this
 sentence about the asked province, year and kind of figure?" for fifty candidates in microseconds.
