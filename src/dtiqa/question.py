@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
+from .kinds import fitted_kind
 from .text import abbreviations, english_regions, fold, looks_english, name_words, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
@@ -265,6 +266,10 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     q = normalize_line(question)
     f = fold(q.lower())
     kind = _kind(f, q.lower())
+    if kind == "count" and not _COUNTED.search(f):
+        # Only the generic cue ("… là bao nhiêu?", "dự toán bao nhiêu cho …") said a figure is asked, without a
+        # counted noun: which figure is the fitted model's call (eval/kinds.md).
+        kind = fitted_kind(q, kind)
     found = provinces.find(q, extra=places)
     names = tuple(dict.fromkeys(p.name for p in found))
     if kind in ("name", "names") and re.search(r"\bdon vi\b", f) and _NATIONAL_UNITS.search(f) \

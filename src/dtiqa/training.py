@@ -7,6 +7,7 @@ the model into the package (`data/scorer.json`) and its report (`eval/scorer.md`
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import kinds
 from . import rerank as reranking
 from . import scorer as scoring
 from . import verifier as verifying
@@ -236,6 +238,53 @@ def fit_reranker(train: list[RerankExample], dev: list[RerankExample], out: Path
     return model
 
 
+KINDS_PATH = Path(__file__).parent / "data" / kinds.MODEL_FILE
+KINDS_REPORT = Path("eval") / "kinds.md"
+
+
+def _figure_questions(paths) -> list[tuple[str, str]]:
+    """(question, kind) of the answerable questions whose gold kind is a figure kind, in the files given."""
+    out = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            d = json.loads(line) if line.strip() else {}
+            if d.get("kind") in kinds.KINDS and d.get("answerable"):
+                out.append((d["question"], d["kind"]))
+    return out
+
+
+def fit_question_kinds(train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, gold: Path = DEFAULT_GOLD,
+                       out: Path = KINDS_PATH, report: Path = KINDS_REPORT) -> kinds.KindModel:
+    """Fit the question-kind model on the training batches' questions; report the kind `analyze` gives on dev with
+    the cue list alone and with the model."""
+    from .question import analyze
+
+    fit_rows = _figure_questions(sorted(train.glob("*/questions*.jsonl")))
+    dev_rows = _figure_questions([gold, *sorted(dev_batches.glob("*/questions*.jsonl"))])
+    model = kinds.fit([q for q, _ in fit_rows], [k for _, k in fit_rows])
+    kinds.serve(None)
+    cues = [analyze(q).kind for q, _ in dev_rows]
+    kinds.serve(model)
+    with_model = [analyze(q).kind for q, _ in dev_rows]
+    right = lambda got: sum(g == k for g, (_, k) in zip(got, dev_rows)) / len(dev_rows)
+    model = kinds.KindModel(model.classes, model.weights, model.intercept,
+                            model.about | {"fitted": f"{datetime.now(timezone.utc):%Y-%m-%d}", "dev_questions": len(dev_rows),
+                                           "dev_cues": round(right(cues), 4), "dev_model": round(right(with_model), 4)})
+    model.save(out)
+    kinds.serve(model)
+    report.write_text("\n".join([
+        "# The question-kind model", "",
+        f"Fitted by `dtiqa fit-scorer` on {model.about['fitted']}: logistic regression (C={model.about['C']}) over "
+        f"{model.about['grams']} folded words and word pairs of {model.about['questions']} training questions whose "
+        f"gold kind is a figure ({', '.join(kinds.KINDS)}). It decides among those kinds when only the cue list's "
+        f"generic \"bao nhiêu\" (no counted noun) says a figure is asked, and it is more than "
+        f"{kinds.MIN_PROBABILITY:.0%} sure.", "",
+        _table(["dev questions (figure kinds)", "kind right, cue list alone", "kind right, with the model"],
+               [[len(dev_rows), _f(right(cues)), _f(right(with_model))]]),
+    ]) + "\n", encoding="utf-8")
+    return model
+
+
 def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Path = SEEDS,
                train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, out: Path = MODEL_PATH,
                report: Path = REPORT_PATH, verifier_out: Path = VERIFIER_PATH,
@@ -244,6 +293,7 @@ def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Pa
     """Fit the reranker on the training split; collect candidates (over reranked hits), fit the scorer,
     choose its threshold on dev, save both; then ask the training questions with that scorer and fit the
     answer verifier the same way."""
+    fit_question_kinds(train, dev_batches, gold)  # first: every later fit reads questions through it
     uit_qa, uit_items = _uit_items(index_root, embedder, progress)
     dev_qa = load(corpus, index_root / "train-dev-index", embedder, Settings(), progress=progress)
     gold_items = load_gold(gold)

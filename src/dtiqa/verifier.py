@@ -48,7 +48,9 @@ _YEAR = r"(?<!\d)(?:19[89]\d|20\d\d)(?!\d)"
 
 def features(q, ans, hits: Sequence) -> np.ndarray:
     """The verifier's inputs for one found answer (`q`: the analysed Question, `hits`: what was retrieved)."""
-    kind_group = [float(q.kind in g) for g in KIND_GROUPS]
+    # A claim checks a figure: its kind is the figure's (a rank, a score …), not the question's "text".
+    kind = ans.kind if q.claim and ans.kind else q.kind
+    kind_group = [float(kind in g) for g in KIND_GROUPS]
     cite = ans.citations[0] if ans.citations else None
     sentence = fold(cite.sentence.lower()) if cite else ""
     title = fold(cite.title.lower()) if cite else ""
