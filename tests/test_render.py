@@ -341,7 +341,9 @@ def test_articles_rows_count_sentences():
     ("x.txt: binary file, not a text article", "tệp nhị phân"),
     ("x.txt: empty file", "tệp rỗng"),
     ("x.txt: not UTF-8 (byte 3); save the article as UTF-8 text", "không phải văn bản UTF-8"),
-    ("x.pdf: only .txt articles can be added", "chỉ nhận tệp văn bản .txt"),
+    ("x.pdf: only .txt and saved web pages (.html, .htm) can be added", "chỉ nhận tệp văn bản .txt"),
+    ("x.html: not an HTML page (no markup): save it as .txt", "tệp .html không phải trang web"),
+    ("x.html: no article text found in the page", "không còn nội dung bài viết"),
     ("x.txt: 6000000 bytes is over the 5000000-byte limit for one article", "tệp quá lớn"),
 ])
 def test_upload_refusals_are_explained_in_vietnamese(reason, vi):

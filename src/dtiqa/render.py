@@ -33,7 +33,8 @@ RANKING_VI = {"dti": "DTI", "ict": "Vietnam ICT Index", "other": "khác"}
 
 # What an upload refusal means, in Vietnamese, keyed by a piece of the library's reason (article.py, qa.py).
 UPLOAD_REASONS = [
-    ("only .txt", "chỉ nhận tệp văn bản .txt"),
+    ("only .txt", "chỉ nhận tệp văn bản .txt hoặc trang web đã lưu (.html, .htm)"),
+    ("not an HTML page", "tệp .html không phải trang web — hãy lưu dưới dạng .txt"),
     ("empty file", "tệp rỗng"),
     ("binary file", "tệp nhị phân, không phải bài viết dạng văn bản"),
     ("not UTF-8", "không phải văn bản UTF-8 — hãy lưu bài dưới dạng UTF-8"),
