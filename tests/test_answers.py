@@ -388,6 +388,7 @@ def styles_qa(tmp_path_factory):
     ("Năm 2023, trụ cột xã hội số của Bắc Ninh xếp thứ mấy?", "5/63"),  # its pillar is before the bracket
     ("Tỉnh Bình Thuận được sáp nhập vào tỉnh nào?", "Lâm Đồng"),  # the gazetteer, not a sentence's province
     ("Bắc Ninh mới gồm những tỉnh nào?", "Bắc Giang, Bắc Ninh"),
+    ("Hai tỉnh cũ nào hợp thành tỉnh Bắc Ninh mới?", "Bắc Giang, Bắc Ninh"),  # no "which province" cue
     ("Hà Nội sáp nhập với tỉnh nào?", "không sáp nhập"),
     ("Cao Bằng xếp thứ mấy về chuyển đổi số năm 2023?", "cuối bảng (63/63)"),  # the last of 63 before the merger
 ])

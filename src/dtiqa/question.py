@@ -117,7 +117,8 @@ _WORD_RANKS = {"nhat": 1, "mot": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon":
 REGION_RE = re.compile(r"\b(?:vung|khu vuc|mien)\s+((?!nao\b|nay\b|do\b)[a-z]+(?:\s+(?!ve\b|nam\b|trong\b|theo\b|co\b|xep\b|la\b|dung\b"
                        r"|tren\b|voi\b|thi\b)[a-z]+){0,5})")
 # "Bình Thuận được sáp nhập vào tỉnh nào?", "Đồng Nai mới gồm những tỉnh nào?", "sau sáp nhập thuộc tỉnh nào?"
-MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop)\b|\b(tinh|thanh pho|tinh thanh) moi\b|\bmoi gom\b")
+MERGER_ASKED_RE = re.compile(r"\b(sap nhap|hop nhat|nhap vao|sau sap xep|gop|hop thanh|tao thanh|merged|formed)\b"
+                             r"|\b(tinh|thanh pho|tinh thanh) moi\b|\bmoi gom\b")
 # A claim to check: "... đúng không?", "có phải ... không?", "... Đúng hay sai?", "Is it true that ...", "True or false: ...".
 CLAIM_RE = re.compile(r"\b(dung khong|phai khong|dung chu|co dung (la )?.*khong|co phai .*khong|is it true|true that|correct that"
                       r"|is that (right|true|correct)|dung hay sai|sai hay dung|true or false|dung hay khong|chinh xac khong)\b")
@@ -413,7 +414,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         and not _NATIONAL_GROUP.search(f),
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
-        region=region_name, merger=kind in ("entity", "list") and bool(MERGER_ASKED_RE.search(f)),
+        region=region_name, merger=(kind in ("entity", "list") or bool(new_unit) and kind == "text") and bool(MERGER_ASKED_RE.search(f)),
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
 
