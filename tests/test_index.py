@@ -124,7 +124,7 @@ def test_missing_or_empty_corpus_is_a_clear_error(tmp_path, hash_embedder):
     with pytest.raises(dtiqa.CorpusError, match="does not exist"):
         load(tmp_path / "nope", tmp_path / "idx", hash_embedder)
     (tmp_path / "empty").mkdir()
-    with pytest.raises(dtiqa.CorpusError, match="no .txt articles"):
+    with pytest.raises(dtiqa.CorpusError, match="holds no articles"):
         load(tmp_path / "empty", tmp_path / "idx", hash_embedder)
 
 

@@ -341,7 +341,7 @@ def test_articles_rows_count_sentences():
     ("x.txt: binary file, not a text article", "tệp nhị phân"),
     ("x.txt: empty file", "tệp rỗng"),
     ("x.txt: not UTF-8 (byte 3); save the article as UTF-8 text", "không phải văn bản UTF-8"),
-    ("x.pdf: only .txt and saved web pages (.html, .htm) can be added", "chỉ nhận tệp văn bản .txt"),
+    ("x.doc: only .txt, PDF reports (.pdf) and saved web pages (.html, .htm) can be added", "chỉ nhận tệp văn bản .txt"),
     ("x.html: not an HTML page (no markup): save it as .txt", "tệp .html không phải trang web"),
     ("x.html: no article text found in the page", "không còn nội dung bài viết"),
     ("x.txt: 6000000 bytes is over the 5000000-byte limit for one article", "tệp quá lớn"),
@@ -377,3 +377,11 @@ def test_csv_cells_that_would_run_as_formulas_are_shown_as_text(cell):
     out = render.to_csv(["tỉnh", "câu"], [["Hà Nam", cell], ["Sao Mai", 7]])
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1][1] == "'" + cell and rows[2] == ["Sao Mai", "7"]
+
+
+def test_a_citation_of_a_pdf_report_names_its_page_and_line():
+    from dtiqa.answer import Citation
+
+    c = Citation("r.pdf", "Báo cáo DTI 2022", "", "40 | Phú Yên | 0,5000", 10, 30, 10, 12, page=2, line=7)
+    assert "trang 2, dòng 7" in visible_text(render.cited_source_html(c))
+    assert "trang" not in visible_text(render.cited_source_html(Citation("a.txt", "Bài", "", "x", 0, 1, 0, 1)))

@@ -20,6 +20,8 @@ class Citation:
     answer_end: int
     source: str = ""
     date: str = ""
+    page: int | None = None  # a PDF report's page and the line on it, from 1 (None for other articles)
+    line: int | None = None
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

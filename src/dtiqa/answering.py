@@ -67,8 +67,20 @@ def answer_question(qa, question: str, history: list, k: int = 10, verify: bool 
         ans = replace(_answer_new_unit(qa, q, hits), method="new_unit")
     else:
         ans = _with_merger_note(_dispatch(qa, q, hits), q)
-    ans = replace(ans, hits=hits[:k])
+    ans = replace(ans, hits=hits[:k], citations=_located(qa, ans.citations))
     return verified(q, ans, hits[:VERIFIER_HITS]) if verify else ans
+
+
+def _located(qa, citations: list[Citation]) -> list[Citation]:
+    """Citations of a PDF report with the page and line they stand on."""
+    out = []
+    for c in citations:
+        try:
+            at = qa.article(c.doc_id).page_line(c.start)
+        except KeyError:  # the article left the index: cite as it is
+            at = None
+        out.append(replace(c, page=at[0], line=at[1]) if at else c)
+    return out
 
 
 MARGIN_CAP = 5.0  # log-odds: a lead past this (or no rival at all) says no more
@@ -1257,7 +1269,7 @@ def _answer_superlative(qa, q: Question, hits: list[Hit]) -> Answer:
 
 # ------------------------------------------------------------------ messages
 def _cite_line(c: Citation) -> str:
-    parts = [p for p in (c.source, c.date) if p]
+    parts = [p for p in (c.source, c.date, f"trang {c.page}, dòng {c.line}" if c.page else "") if p]
     where = f" ({', '.join(parts)})" if parts else ""
     return f"\nNguồn: bài “{c.title}”{where} — “{c.sentence}”"
 

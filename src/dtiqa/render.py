@@ -33,7 +33,11 @@ RANKING_VI = {"dti": "DTI", "ict": "Vietnam ICT Index", "other": "khác"}
 
 # What an upload refusal means, in Vietnamese, keyed by a piece of the library's reason (article.py, qa.py).
 UPLOAD_REASONS = [
-    ("only .txt", "chỉ nhận tệp văn bản .txt hoặc trang web đã lưu (.html, .htm)"),
+    ("only .txt", "chỉ nhận tệp văn bản .txt, báo cáo PDF hoặc trang web đã lưu (.html, .htm)"),
+    ("encrypted PDF", "tệp PDF có mật khẩu — hãy lưu bản không khóa"),
+    ("no text in the PDF", "PDF chỉ có ảnh (bản quét), không có chữ để đọc"),
+    ("not a PDF file", "tệp .pdf không phải PDF"),
+    ("not a readable PDF", "tệp PDF bị hỏng hoặc không đọc được"),
     ("not an HTML page", "tệp .html không phải trang web — hãy lưu dưới dạng .txt"),
     ("empty file", "tệp rỗng"),
     ("binary file", "tệp nhị phân, không phải bài viết dạng văn bản"),
@@ -108,6 +112,12 @@ def source_html(title: str, url: str = "", source: str = "", date: str = "") -> 
     return " · ".join(parts)
 
 
+def cited_source_html(c: Citation) -> str:
+    """A citation's article, and for a PDF report the page and line it stands on."""
+    where = f" · trang {c.page}, dòng {c.line}" if c.page else ""
+    return source_html(c.title, c.url, c.source, c.date) + esc(where)
+
+
 def evidence_html(c: Citation) -> str:
     """The cited sentence with the answer's span highlighted."""
     n = len(c.sentence)
@@ -159,7 +169,7 @@ def answer_html(ans: Answer) -> str:
     if ans.citations:
         c = ans.citations[0]
         out.append(f'<blockquote class="dtiqa-evidence">{evidence_html(c)}</blockquote>')
-        out.append(f'<p class="dtiqa-cite">Nguồn: {source_html(c.title, c.url, c.source, c.date)}</p>')
+        out.append(f'<p class="dtiqa-cite">Nguồn: {cited_source_html(c)}</p>')
         more = ans.citations[1:1 + N_EXTRA_CITATIONS]
         if more:
             items = "".join(f"<li>{evidence_html(x)}<br><small>{source_html(x.title, x.url, x.source, x.date)}"
@@ -206,7 +216,7 @@ def sources_html(ans: Answer | None = None, hits: list[Hit] | None = None) -> st
     if ans is not None and ans.citations:
         items = "".join(
             f'<li class="dtiqa-source" {_data_attrs(c.doc_id, c.start, c.end, c.answer_start, c.answer_end)}>'
-            f"<div>{evidence_html(c)}</div><small>{source_html(c.title, c.url, c.source, c.date)}</small> "
+            f"<div>{evidence_html(c)}</div><small>{cited_source_html(c)}</small> "
             f'<button type="button" class="dtiqa-open">Xem bài gốc</button></li>'
             for c in ans.citations)
         out.append(f'<h4>Câu trích dẫn</h4><ol class="dtiqa-sources">{items}</ol>')
