@@ -190,11 +190,12 @@ class Page:
         counts = {a.doc_id: len(self.qa.sentences(a.doc_id)) for a in articles}
         info = self.qa.info()
         summary = (f"{info['articles']} bài, {info['sentences']} câu · mô hình {info['embedder']} · "
-                   f"tải lên: tệp .txt UTF-8 hoặc trang web đã lưu (.html), tối đa {MAX_UPLOAD_MB} MB mỗi tệp")
+                   f"tải lên: tệp .txt UTF-8, trang web đã lưu (.html), báo cáo .pdf; tối đa {MAX_UPLOAD_MB} MB mỗi tệp")
         return render.articles_rows(articles, counts), summary
 
     def upload(self, files, province: str, year: str, progress=gr.Progress(track_tqdm=True)):
-        """Add uploaded articles (.txt, saved .html pages); refuse bad ones with a reason. Returns the refreshed views."""
+        """Add uploaded articles (.txt, saved .html pages, PDF reports); refuse bad ones with a reason. Returns the
+        refreshed views."""
         paths = [Path(f if isinstance(f, str) else f.name) for f in (files or [])]
         rejected: dict[str, str] = {}
         ok = []
@@ -266,8 +267,8 @@ def build_page(qa: dtiqa.QA) -> gr.Blocks:
             articles = gr.Dataframe(headers=render.ARTICLE_HEADERS, datatype="str", interactive=False, wrap=True,
                                     latex_delimiters=[], elem_id="corpus-table",
                                     column_widths=["46%", "18%", "11%", "7%", "18%"])
-            files = gr.File(label=f"Thêm bài viết (.txt UTF-8 hoặc trang web .html, tối đa {MAX_UPLOAD_MB} MB mỗi tệp)",
-                            file_count="multiple", file_types=[".txt", ".html", ".htm"], type="filepath", elem_id="upload")
+            files = gr.File(label=f"Thêm bài viết (.txt UTF-8, trang web .html, báo cáo .pdf; tối đa {MAX_UPLOAD_MB} MB mỗi tệp)",
+                            file_count="multiple", file_types=[".txt", ".html", ".htm", ".pdf"], type="filepath", elem_id="upload")
             add = gr.Button("Thêm vào kho và lập chỉ mục", variant="primary", elem_id="add")
             report = gr.HTML(elem_id="upload-report")
 

@@ -235,7 +235,7 @@ def test_bad_uploads_are_refused_and_change_nothing(writable_qa, tmp_path):
     report, *_ = page.upload([str(p) for p in files.values()], app.ALL, app.ALL)
     text = text_of(report)
     for name, why in [("binary.txt", "nhị phân"), ("empty.txt", "rỗng"), ("latin1.txt", "UTF-8"),
-                      ("big.txt", "quá lớn"), ("scan.pdf", ".txt")]:
+                      ("big.txt", "quá lớn"), ("scan.pdf", "PDF bị hỏng")]:
         assert re.search(re.escape(name) + r": [^\n]*" + re.escape(why), text), (name, text)
     assert "Đã thêm" not in report
     assert sorted(p.name for p in writable_qa.corpus.iterdir()) == before

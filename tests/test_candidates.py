@@ -64,6 +64,8 @@ def test_digits_restating_spelled_out_words_count_the_noun_after_the_bracket():
     ("Ở DTI 2023 thứ hạng của tỉnh biến động thế nào so với năm trước?", "rank_change"),
     ("Ben Tre's rank in DTI 2023 changed by how much?", "rank_change"),
     ("By how many percentage points did the share of online applications rise?", "percent"),
+    ("Ngày hội của kiều bào dự kiến tổ chức hôm nào?", "date"),  # "tổ chức" here is to hold, not an organisation
+    ("Tổ chức nào đứng đầu bảng xếp hạng?", "name"),
 ])
 def test_question_kinds_of_plain_phrasings(question, kind):
     from dtiqa.question import analyze

@@ -215,9 +215,14 @@ _COUNTED = re.compile(r"\bbao (?:nhieu|nhiu) (?!diem|phan tram|tien|von|ty|trieu
 _NATIONAL_UNITS = re.compile(r"\b(dti|cap tinh|ca nuoc|toan quoc|63|34|tinh thanh)\b")
 
 
+_WHEN_NAO = re.compile(r"\b(hom|ngay|thang|nam|luc|dip|tuan|quy|gio|thoi diem|thoi gian) nao$")
+
+
 def _asks_a_name(m: re.Match, low: str) -> bool:
     """Whether the word a name cue matched is what the question wrote: folded, "bo" is "bộ" (a ministry) but
     also "bố" of "công bố"; a question typed without diacritics is trusted only with a word of two syllables."""
+    if _WHEN_NAO.search(m.group(0)):
+        return False  # "tổ chức hôm nào": when it is held, not which organisation
     if m.group("asked") is None:
         return True  # an English cue
     written = low[m.start("asked"): m.end("asked")]
