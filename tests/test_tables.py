@@ -50,3 +50,19 @@ def test_a_pillar_score_is_answered_from_a_table_row_and_the_row_is_cited(tmp_pa
     assert cite.sentence == ROW
     article = qa.article("bang_diem.txt").text
     assert article[cite.answer_start:cite.answer_end] == "0,5297"
+
+
+def test_a_markdown_rule_under_the_heading_is_no_heading():
+    lines = ["| Địa phương | Xếp hạng | DTI |", "|---|:---:|---|", "| Nghệ An | 30 | 0,5712 |"]
+    assert tables.is_rule(lines[1]) and tables.headings(lines) == {2: lines[0]}
+
+
+def test_a_table_whose_columns_are_provinces_reads_each_figure_after_its_province_and_row_label():
+    from dtiqa.facts import sentence_mentions
+
+    heading, row = "| Chỉ tiêu | Hà Giang | Cao Bằng |", "| Xã hội số | 0,4905 | 0,4511 |"
+    r = tables.reading(row, heading)
+    assert r.text == "Xã hội số; Hà Giang: Xã hội số 0,4905; Cao Bằng: Xã hội số 0,4511."
+    assert row[r.back(r.text.index("0,4511")):].startswith("0,4511")
+    scores = {(m.province, m.pillar, m.text) for m in sentence_mentions(r.text, "", 2024) if m.role == "score"}
+    assert scores == {("Hà Giang", "xã hội số", "0,4905"), ("Cao Bằng", "xã hội số", "0,4511")}

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 _CELL = re.compile(r"[^|]+")
 _NUMBER = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_RULE = re.compile(r"[:\-–—=\s]+")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,12 @@ def is_heading(line: str) -> bool:
     return len(row) >= 2 and not any(_NUMBER.search(t) for _, t in row)
 
 
+def is_rule(line: str) -> bool:
+    """A Markdown table's rule under its heading: "|---|:---:|"."""
+    row = cells(line)
+    return bool(row) and all(_RULE.fullmatch(t) for _, t in row)
+
+
 def headings(lines: Sequence[str]) -> dict[int, str]:
     """For each table row of a run of lines (an article's sentences), the heading line of its table."""
     out, heading = {}, ""
@@ -58,6 +66,8 @@ def headings(lines: Sequence[str]) -> dict[int, str]:
         row = cells(line)
         if not row:
             heading = ""
+        elif is_rule(line):
+            continue
         elif is_heading(line):
             heading = line
         elif heading and len(row) == len(cells(heading)):
@@ -65,20 +75,31 @@ def headings(lines: Sequence[str]) -> dict[int, str]:
     return out
 
 
+def _by_place(head_cells: list[tuple[int, str]]) -> bool:
+    """A table whose columns are provinces ("Chỉ tiêu | Hà Giang | Cao Bằng | Tuyên Quang")."""
+    from . import provinces
+
+    return sum(bool(provinces.find(h, folded=False)) for _, h in head_cells[1:]) >= 2
+
+
 def reading(row: str, heading: str = "") -> Reading:
-    """A table row read with its headings; any other sentence is read as it is."""
+    """A table row read with its headings; any other sentence is read as it is. In a table whose columns are
+    provinces, a figure reads after its column's province and the row's label: "Hà Giang: Xã hội số 0,4905"."""
     row_cells, head_cells = cells(row), cells(heading)
     if not row_cells or len(row_cells) != len(head_cells):
         return Reading(row)
+    label = row_cells[0][1] if _LETTER.search(row_cells[0][1]) and _by_place(head_cells) else ""
     text, pieces = "", []
-    for (at, cell), (_, head) in zip(row_cells, head_cells):
+    for i, ((at, cell), (_, head)) in enumerate(zip(row_cells, head_cells)):
         if text:
             text += "; "
-        if _NUMBER.search(cell):
+        if label and i:
+            text += f"{head}: {label} "
+        elif _NUMBER.search(cell) and not label:
             text += head + " "
         pieces.append((len(text), at, len(cell)))
         text += cell
     return Reading(text + ".", tuple(pieces))
 
 
-__all__ = ["Reading", "cells", "headings", "is_heading", "reading"]
+__all__ = ["Reading", "cells", "headings", "is_heading", "is_rule", "reading"]
