@@ -333,7 +333,7 @@ def test_articles_rows_count_sentences():
     a = Article("b.txt", "Bài B", "Bài B\nx", source="VOV.VN", date="2022-01-01")
     b = Article("a.txt", "Bài A", "Bài A\nx", url="https://a.vn/x")
     rows = render.articles_rows([a, b], {"a.txt": 3, "b.txt": 5})
-    assert rows == [["Bài A", "https://a.vn/x", "", 3, "a.txt"], ["Bài B", "VOV.VN", "2022-01-01", 5, "b.txt"]]
+    assert rows == [["Bài A", "https://a.vn/x", "không rõ ngày", 3, "a.txt"], ["Bài B", "VOV.VN", "2022-01-01", 5, "b.txt"]]
 
 
 # ------------------------------------------------------------------ uploads

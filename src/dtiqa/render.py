@@ -27,6 +27,8 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 N_CLOSEST = 3  # passages listed in a "not found" reply
 N_EXTRA_CITATIONS = 3  # further supporting sentences listed under the main one
 
+NO_DATE = "không rõ ngày"  # an article whose page gave no publication date
+
 SHORT_FORMAT = {"bậc": "{} bậc", "hạng": "thứ {}"}  # a bare number's unit, as a reply's lead says it
 KIND_VI = {"rank": "thứ hạng", "rank_change": "thay đổi bậc", "top": "nhóm dẫn đầu"}
 RANKING_VI = {"dti": "DTI", "ict": "Vietnam ICT Index", "other": "khác"}
@@ -107,8 +109,7 @@ def source_html(title: str, url: str = "", source: str = "", date: str = "") -> 
                      f"{esc(source or url.strip())}</a>")
     elif source:
         parts.append(esc(source))
-    if date:
-        parts.append(esc(date))
+    parts.append(esc(date or NO_DATE))
     return " · ".join(parts)
 
 
@@ -368,7 +369,7 @@ def to_csv(headers: list[str], rows: list[list]) -> str:
 
 def articles_rows(articles: list[Article], sentence_counts: dict[str, int]) -> list[list]:
     """Rows of the corpus table: title, source, date, sentences, file."""
-    return [[a.title, a.source or a.url, a.date, sentence_counts.get(a.doc_id, 0), a.doc_id]
+    return [[a.title, a.source or a.url, a.date or NO_DATE, sentence_counts.get(a.doc_id, 0), a.doc_id]
             for a in sorted(articles, key=lambda a: a.doc_id)]
 
 
