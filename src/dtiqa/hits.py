@@ -210,7 +210,7 @@ def _about(index: Index, asked: reranking.Query, scores: np.ndarray | None, n: i
     """Rows whose paragraph, heading or article is about an asked province and that state a figure of the asked
     kind, best BM25 first (their signals, read at index time)."""
     role = signals.role_mask([asked.kind])
-    places = [signals.place_id(p) for p in asked.provinces if signals.place_id(p) >= 0]
+    places = [i for i in map(signals.place_id, asked.provinces) if i >= 0]
     if not role or not places:
         return []
     cols = index.signals

@@ -372,8 +372,8 @@ def open_index(index_dir: Path) -> Index:
         with np.load(path / "sentences.npz") as z:
             arrays = {k: z[k] for k in ("doc", "start", "end", "paragraph", "heading", "position")}
             # An index written before the signals were stored has none: it is stale, and read as knowing nothing.
-            stored = signals.empty(len(arrays["doc"])) if manifest.get("signals") != signals.schema() else {}
-            stored |= {k: z[k] for k in signals.COLUMNS if k in z.files and k not in stored}
+            stored = ({k: z[k] for k in signals.COLUMNS} if manifest.get("signals") == signals.schema()
+                      else signals.empty(len(arrays["doc"])))
         token_ids = np.load(path / "tokens.npy", mmap_mode="r")
         token_offsets = np.load(path / "token_offsets.npy")
         token_counts = np.load(path / "token_counts.npy")

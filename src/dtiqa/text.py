@@ -122,7 +122,7 @@ def english_regions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[tuple[re.Pattern, str], ...]:
-    """(a folded phrase of one language, the other language's phrase), longest phrases first, both ways."""
+    """(a lower-cased phrase of one language, the other language's phrase), longest phrases first, both ways."""
     from importlib import resources
 
     text = resources.files("dtiqa").joinpath("data/glossary.tsv").read_text(encoding="utf-8")

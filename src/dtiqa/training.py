@@ -7,7 +7,6 @@ the model into the package (`data/scorer.json`) and its report (`eval/scorer.md`
 """
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -20,7 +19,7 @@ from . import rerank as reranking
 from . import scorer as scoring
 from . import verifier as verifying
 from .answering import answer_question, question_of, text_candidates
-from .evaluate import (DEFAULT_GOLD, SEEDS, Dataset, _canon, _f, _item, _table, answer_match, batch_corpus,
+from .evaluate import (DEFAULT_GOLD, SEEDS, Dataset, _canon, _f, _item, _jsonl, _table, answer_match, batch_corpus,
                        batch_questions, external_path, is_relevant, judge, load_external, load_gold, write_corpus)
 from .hits import search
 from .index import Settings
@@ -244,13 +243,8 @@ KINDS_REPORT = Path("eval") / "kinds.md"
 
 def _figure_questions(paths) -> list[tuple[str, str]]:
     """(question, kind) of the answerable questions whose gold kind is a figure kind, in the files given."""
-    out = []
-    for path in paths:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            d = json.loads(line) if line.strip() else {}
-            if d.get("kind") in kinds.KINDS and d.get("answerable"):
-                out.append((d["question"], d["kind"]))
-    return out
+    return [(d["question"], d["kind"]) for path in paths for _, d in _jsonl(path)
+            if d.get("kind") in kinds.KINDS and d.get("answerable")]
 
 
 def fit_question_kinds(train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, gold: Path = DEFAULT_GOLD,
