@@ -41,10 +41,10 @@ chromium:
 eval: install
 	$(BIN)/dtiqa eval-report
 
-# Refits the fitted models in src/dtiqa/data/ on UIT train + eval/train/, thresholds on eval/dev/: the
-# reranker (reranker.json), the candidate scorer (scorer.json) and the answer verifier (verifier.json,
-# cross-fitted); writes eval/reranker.md, eval/scorer.md, eval/verifier.md. Never reads eval/heldout/ or
-# the test sets.
+# Refits the fitted models in src/dtiqa/data/ on UIT train + eval/train/, settings and thresholds on eval/dev/:
+# the question-kind model (question_kinds.json), the reranker (reranker.json), the candidate scorer
+# (scorer.json) and the answer verifier (verifier.json, cross-fitted); writes eval/kinds.md, eval/reranker.md,
+# eval/scorer.md, eval/verifier.md. Never reads eval/heldout/ or the test sets.
 fit: install
 	$(BIN)/pip install -q -e '.[fit]'
 	$(BIN)/dtiqa fit-scorer
