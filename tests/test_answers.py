@@ -542,6 +542,8 @@ TARGETS = """\
 Sao Mai tổng kết nghị quyết về chuyển đổi số
 Năm 2020, tỉnh Sao Mai xếp hạng 41/63 về chỉ số chuyển đổi số; năm 2023 xếp hạng 27/63; năm 2024 xếp thứ 18/63, tăng 9 bậc so với năm trước.
 Toàn tỉnh có 1.240 doanh nghiệp công nghệ số, trong khi mục tiêu đề ra là 1.500 doanh nghiệp.
+Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh đạt 41,5%. Mục tiêu năm 2025 là 65%.
+Tỷ lệ người dân thanh toán trực tuyến năm 2024 đạt 61,4%, trong khi năm 2023 mới ở mức 47,8%.
 """
 
 
@@ -556,6 +558,24 @@ def test_what_is_left_to_reach_a_target_is_the_difference_of_target_and_result(t
     ans = answer_question(targets_qa, "Sao Mai còn thiếu bao nhiêu doanh nghiệp công nghệ số so với mục tiêu?", [],
                           verify=False)
     assert ans.value == 260 and ans.computed and "1.500" in ans.text and "1.240" in ans.text
+
+
+def test_percentage_points_to_a_later_years_target_are_counted_from_the_latest_rate(targets_qa):
+    from dtiqa.answering import answer_question
+
+    ans = answer_question(targets_qa, "Để đạt mục tiêu năm 2025, Sao Mai cần nâng tỷ lệ hồ sơ toàn trình thêm bao nhiêu "
+                          "điểm phần trăm?", [], verify=False)
+    assert ans.value == pytest.approx(23.5) and ans.computed and ans.text.startswith("23,5 điểm phần trăm")
+    assert "65%" in ans.text and "41,5%" in ans.text
+
+
+def test_percentage_points_between_two_years_are_the_difference_of_the_two_rates(targets_qa):
+    from dtiqa.answering import answer_question
+
+    ans = answer_question(targets_qa, "Tỷ lệ thanh toán trực tuyến của Sao Mai năm 2024 tăng bao nhiêu điểm phần trăm so "
+                          "với năm 2023?", [], verify=False)
+    assert ans.analysis.kind == "percent" and ans.value == pytest.approx(13.6)
+    assert ans.text.startswith("13,6 điểm phần trăm")
 
 
 def test_a_change_over_several_editions_is_not_the_last_years_change(targets_qa):

@@ -271,6 +271,11 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
     """The strategy a question calls for (its name, for the verifier) and its answer."""
     if q.claim:
         return "claim", _answer_claim(qa, q, hits)
+    if q.kind in ("score", "percent", "count", "amount") and len(q.provinces) <= 1 \
+            and _GAP_TO_TARGET.search(fold(q.text.lower())):
+        gap = _answer_gap_to_target(qa, replace(q, compare=False), hits)
+        if gap.found:
+            return "compare", gap
     if q.compare:
         return "compare", _answer_compare(qa, q, hits)
     if q.in_article:
@@ -315,10 +320,6 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "inverse", _answer_inverse(qa, q)  # the facts hold national ranks: a region's leader is read from its sentence
     if q.kind == "names":
         return "scorer", _answer_names(qa, q, hits)
-    if q.kind in ("score", "percent", "count", "amount") and _GAP_TO_TARGET.search(fold(q.text.lower())):
-        gap = _answer_gap_to_target(qa, q, hits)
-        if gap.found:
-            return "compare", gap
     if q.kind in candidates.EXPECTED_ROLES:
         ans = _answer_number(qa, q, hits)
         if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
@@ -962,22 +963,24 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
 
 
-# "còn thiếu bao nhiêu so với mục tiêu?", "must still grow to meet its target": what is left to reach a target.
-_GAP_TO_TARGET = re.compile(r"\b(con thieu|thieu|chua dat|con cach|con phai|can them|phai tang them|still|short of|shortfall)\b"
-                            r".*\b(muc tieu|chi tieu|ke hoach|target|goal)\b|\b(muc tieu|chi tieu|target|goal)\b.*"
-                            r"\b(con thieu|con cach|still|short)\b")
+# "còn thiếu bao nhiêu so với mục tiêu?", "để đạt mục tiêu … cần nâng thêm bao nhiêu?", "must still grow to meet its
+# target": what is left to reach a target.
+_GAP_WORDS = r"(con thieu|thieu|chua dat|con cach|cach|con phai|can them|them|hut|still|short of|shortfall|more)"
+_GAP_TO_TARGET = re.compile(rf"\b{_GAP_WORDS}\b.*\b(muc tieu|chi tieu|ke hoach|target|goal)\b"
+                            rf"|\b(muc tieu|chi tieu|target|goal)\b.*\b{_GAP_WORDS}\b")
 
 
 def _answer_gap_to_target(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Hà Tĩnh còn thiếu bao nhiêu doanh nghiệp so với mục tiêu?": the target and what was reached, each read by the
     scorer as its own question, and their difference; both from one article, in one unit."""
     aim = _answer_number(qa, replace(q, target=True, side=True), hits)
-    done = _answer_number(qa, replace(q, target=False, side=True), hits)
-    if not (aim.found and done.found and aim.value is not None and done.value is not None) \
-            or aim.citations[0].doc_id != done.citations[0].doc_id or aim.unit != done.unit or aim.value == done.value:
+    done = _reached(qa, q, hits, aim) if aim.found and aim.value is not None else None
+    if done is None:
         return _not_found(q, [], "không tìm thấy cả mục tiêu và kết quả đạt được trong cùng một bài để so sánh")
+    if done.value >= aim.value:
+        return _not_found(q, [], f"bài viết cho thấy mục tiêu {aim.text} đã đạt ({done.text}): không còn khoảng cách")
     gap = abs(aim.value - done.value)
-    unit = "điểm phần trăm" if aim.unit == "%" else aim.unit
+    unit = _difference_unit(aim.unit)
     figure = f"{_vi_number(gap)} {unit}".strip()
     text = f"{figure} (mục tiêu {aim.text}; đạt {done.text})"
     citations = list({(c.doc_id, c.start): c for c in aim.citations[:1] + done.citations[:1]}.values())
@@ -985,6 +988,23 @@ def _answer_gap_to_target(qa, q: Question, hits: list[Hit]) -> Answer:
                + "".join(_cite_line(c) for c in citations))
     return Answer(q.text, True, text, gap, aim.unit, q.kind, citations, [], message, True,
                   min(aim.confidence, done.confidence), analysis=q)
+
+
+def _reached(qa, q: Question, hits: list[Hit], aim: Answer) -> Answer | None:
+    """What was reached against a target `aim`: the most confident figure of the same article and unit that is not
+    the target's own. "Để đạt mục tiêu năm 2025": the year may be the target's, so a figure of any year is tried too;
+    where the target's sentence outranks every other, the other sentences are tried without it."""
+    stated = aim.citations[0]
+    others = [h for h in hits if not (h.doc_id == stated.doc_id and h.start == stated.start)]
+    tried = []
+    for year in dict.fromkeys((q.year, None)):
+        side = replace(q, target=False, side=True, year=year, base_year=q.base_year if year else None)
+        for pool in (hits, others):
+            done = _answer_number(qa, side, pool)
+            if (done.found and done.value is not None and done.value != aim.value and done.unit == aim.unit
+                    and done.citations[0].doc_id == stated.doc_id):
+                tried.append(done)
+    return max(tried, key=lambda a: a.confidence, default=None)
 
 
 def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -1022,7 +1042,7 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
         (_, won), (loser, lost) = ((n1, a1), (n2, a2)) if first else ((n2, a2), (n1, a1))
         text = f"{better} ({won.text}; {loser}: {lost.text})"
     diff = abs(a1.value - a2.value)
-    unit = "bậc" if q.kind in ("rank", "rank_change") else a1.unit
+    unit = "bậc" if q.kind in ("rank", "rank_change") else _difference_unit(a1.unit)
     detail = f"{n1}: {_bold_rank(a1.text, a1.value)}; {n2}: {_bold_rank(a2.text, a2.value)}"
     diff_text = f"{_vi_number(diff)} {unit}".strip()
     how_much = bool(re.search(r"\b(bao nhieu|may|how (many|much))\b", fold(q.text.lower())))
@@ -1038,6 +1058,11 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     computed = a1.computed or a2.computed
     return Answer(q.text, True, text, diff, unit, q.kind, citations, [], message, computed, min(a1.confidence, a2.confidence),
                   analysis=q, comparison={"values": values, "better": better, "difference": diff})
+
+
+def _difference_unit(unit: str) -> str:
+    """The unit of a difference of two figures: two rates differ by percentage points."""
+    return "điểm phần trăm" if unit == "%" else unit
 
 
 def _vi_number(x: float) -> str:

@@ -46,8 +46,9 @@ KIND_CUES: list[tuple[str, str]] = [
              r"|\bwhere did\b.{0,60}\b(place|rank|stand|finish)\b"),
     ("date", r"\b(ngay|thang|nam|thoi diem|thoi gian|luc|hom|dip) nao\b|\bkhi nao\b|\bbao gio\b|\bwhen\b|\bwhat (date|year|day)\b"),
     ("duration", r"\bbao lau\b|\bhow long\b|\b(may|bao nhieu) (ngay|thang|tuan|gio|phut|hoc ky)\b"),
-    # "điểm trung bình tăng bao nhiêu phần trăm?"; satisfaction (SIPAS) is measured in per cent
-    ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bwhat percent|\b(muc|chi so|ty le) (do )?hai long\b|\bsatisfaction\b"),
+    # "điểm trung bình tăng bao nhiêu phần trăm?"; satisfaction (SIPAS) is measured in per cent; "bao nhiêu điểm
+    # phần trăm" (percentage points) is a difference of two rates, not a score
+    ("percent", r"\b(bao nhieu|may) (diem )?(phan tram|%)|\bpercentage points?\b|\bwhat percent|\b(muc|chi so|ty le) (do )?hai long\b|\bsatisfaction\b"),
     ("score", r"\b(bao nhieu|may) diem\b(?! (phat song|giao dich|thanh toan|ban|du lich|truy cap|cung cap|tham quan|wifi|cau))|\bdiem (so|dti)\b|\btong diem\b|\bscore\b|(?<!percentage )\bpoints\b"
               r"|^\W*diem\b|\bdiem (trung binh|binh quan)\b"),
     ("percent", r"\b(bao nhieu|may) (phan tram|%)|\bty le\b|\bti le\b|\bty trong\b|\bti trong\b|\bpercent(age)?\b|\bshare\b|\brate\b|%"),
