@@ -507,7 +507,7 @@ def contest_qa(tmp_path_factory):
     ("Đơn vị nào đoạt giải nhất hội thi?", "thị xã Bến Đá"),
     ("Những đơn vị nào nhận giải khuyến khích?", "huyện Lũng Mây, huyện Suối Ngọc"),
     ("Trong khối sở, ngành, sở nào dẫn đầu?", "Sở Tài chính"),
-    ("Cơ quan nào xây dựng bộ chỉ số?", "Viện Nghiên cứu Chính sách"),  # its lower-case last word left out
+    ("Cơ quan nào xây dựng bộ chỉ số?", "Viện Nghiên cứu Chính sách số"),  # "số" makes "Chính sách số" one term
 ])
 def test_names_that_are_no_province_are_read_from_their_sentence(contest_qa, question, text):
     from dtiqa.answering import answer_question
@@ -625,3 +625,32 @@ def test_a_rank_kept_is_answered_as_kept_with_the_rank(tmp_path_factory):
                                                        "năm 2021, đạt 0,3862 điểm.\n"})
     ans = qa.ask("Thứ hạng DTI 2022 của Sao Mai biến động ra sao so với 2021?")
     assert ans.value == 0 and ans.text == "giữ nguyên (hạng 47)"
+
+
+PROVISIONAL = """\
+Sao Mai đề nghị phúc khảo kết quả DTI 2023
+Theo kết quả sơ bộ, tỉnh Sao Mai đạt 0,4915 điểm, xếp thứ 38/63 tỉnh, thành phố.
+Nếu các chỉ tiêu được điều chỉnh, thứ hạng của tỉnh có thể đạt khoảng 29/63.
+Kết quả chính thức DTI 2023 được công bố sau đó: tỉnh Sao Mai đạt 0,5038 điểm, xếp thứ 33/63.
+"""
+
+
+@pytest.fixture(scope="module")
+def provisional_qa(tmp_path_factory):
+    return qa_of(tmp_path_factory, "provisional", {"phuc_khao.txt": PROVISIONAL})
+
+
+def test_a_final_result_outranks_a_preliminary_or_conditional_one(provisional_qa):
+    from dtiqa.answering import answer_question
+
+    ans = answer_question(provisional_qa, "Sao Mai xếp thứ mấy về DTI năm 2023?", [], verify=False)
+    assert ans.value == 33
+    ans = answer_question(provisional_qa, "Theo kết quả sơ bộ, Sao Mai xếp thứ mấy về DTI 2023?", [], verify=False)
+    assert ans.value == 38
+
+
+def test_an_english_ranked_x_of_63_is_a_rank():
+    from dtiqa.facts import sentence_mentions
+
+    roles = {m.text: m.role for m in sentence_mentions("The province ranked 40/63 in the 2024 DTI.", "")}
+    assert roles["40/63"] == "rank"

@@ -99,6 +99,20 @@ def test_names_of_organisations_units_and_products_are_read_from_their_sentence(
     assert "UNDP" in names("PAPI do Chương trình Phát triển Liên Hợp Quốc (UNDP) phối hợp thực hiện.")
 
 
+def test_unit_names_keep_their_joined_parts_and_listed_names_follow_a_comma():
+    from dtiqa.candidates import name_spans
+
+    def names(s):
+        return [s[a:b] for a, b in name_spans(s)]
+
+    assert names("Đơn vị sản xuất: Đài Phát thanh và Truyền hình Điện Biên.") == ["Đài Phát thanh và Truyền hình Điện Biên"]
+    assert names("Trong đó Phòng Chuyển đổi số 7 người, Phòng Bưu chính – Viễn thông 5 người.") == \
+        ["Phòng Chuyển đổi số", "Phòng Bưu chính – Viễn thông"]
+    assert names("Sóng đã phủ tới các thôn vùng cao của Pác Nặm, Ba Bể, Ngân Sơn; còn lại là vùng thấp.") == \
+        ["Pác Nặm", "Ba Bể", "Ngân Sơn"]
+    assert names("Công tác phòng chống dịch được Sở Y tế chỉ đạo.") == ["Sở Y tế"]  # "phòng" opens no name here
+
+
 @pytest.mark.parametrize("question, kind", [
     ("Cơ quan nào chịu trách nhiệm đo chỉ số SIPAS?", "name"),
     ("co quan nao chiu trach nhiem do chi so SIPAS", "name"),

@@ -447,6 +447,8 @@ def _answer_rank(qa, q: Question) -> Answer:
             return derived
     if not facts:
         return _not_found(q, [], _missing(q, pool, kind))
+    # "Theo kết quả sơ bộ … 38/63", then "kết quả chính thức … 33/63": the final result, unless the preliminary is asked
+    facts = [f for f in facts if f.provisional == q.provisional] or facts
     stated = [f for f in facts if not f.computed] or facts
     by_value: OrderedDict[float, list[Fact]] = OrderedDict()
     for f in sorted(stated, key=lambda f: (f.computed, not f.text[:1].isdigit(), "/" not in f.text, f.doc_id,
@@ -659,7 +661,7 @@ def _answer_number(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 # What separates the names of a list: "A, B và C", "A (89,7 điểm) và B (88,1 điểm)".
-_ENUMERATION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|;|\bvà\b|\band\b|&)\s*(?:và\s+|and\s+)?")
+_ENUMERATION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|;|\bvà\b|\bvới\b|\bcùng\b|\band\b|&)\s*(?:và\s+|and\s+)?")
 
 
 def _answer_names(qa, q: Question, hits: list[Hit]) -> Answer:

@@ -464,6 +464,11 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() and any(c.isalpha() for c in token)
 
 
+# Words that "số" (digital) makes a term of inside a unit's name: "Phòng Chuyển đổi số", "Trung tâm Dữ liệu số".
+_DIGITAL_STEMS = frozenset({"chuyen doi", "kinh te", "xa hoi", "chinh quyen", "chinh sach", "ha tang", "du lieu",
+                            "cong nghe", "nhan luc", "noi dung", "van hoa", "thu vien", "ban do"})
+
+
 @lru_cache(maxsize=4096)
 def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The names a sentence gives to organisations, units, places or products, as (start, end): a head word
@@ -486,13 +491,17 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
         while k < len(tokens) and tokens[k][0] - tokens[k - 1][1] <= 1 and (k == j or tokens[k][2].lower() not in heads):
             if _capitalised(tokens[k][2]):
                 k += 1
-            elif head and k > j and tokens[k][2] in ("và", "&") and k + 1 < len(tokens) and _capitalised(tokens[k + 1][2]):
-                k += 2  # "Sở Thông tin và Truyền thông"
+            elif (head and (k > j or named) and tokens[k][2] in ("và", "&", "–", "-") and k + 1 < len(tokens)
+                  and _capitalised(tokens[k + 1][2])):
+                k += 2  # "Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình", "Phòng Bưu chính – Viễn thông"
+            elif head and (k > j or named) and tokens[k][2] == "số" and fold(tokens[k - 1][2].lower()) in _DIGITAL_STEMS:
+                k += 1  # "Phòng Chuyển đổi số", "Trung tâm Tư vấn Chính sách số Mỹ Tho"
             else:
                 break
         if head and k > j and k < len(tokens) and tokens[k][2].lower() in ("tỉnh", "thành phố"):
             k += 1  # "Văn phòng UBND tỉnh", "Bệnh viện Đa khoa tỉnh"
-        opens = i == 0 or not any(c.isalnum() for c in tokens[i - 1][2])  # "…: Kết quả", "– Theo": a clause's first word
+        # "…: Kết quả", "– Theo": a clause's first word; after a comma a capital is a name ("Pác Nặm, Ba Bể")
+        opens = i == 0 or (not any(c.isalnum() for c in tokens[i - 1][2]) and tokens[i - 1][2] not in (",", ";"))
         if (k > j or named) and (head or k - j >= 2 or not opens or tokens[i][2].isupper()):
             out.append((tokens[i][0], tokens[k - 1][1]))
             i = k

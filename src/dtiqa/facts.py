@@ -15,12 +15,12 @@ from dataclasses import asdict, dataclass, replace
 from . import provinces, tables
 from .article import Article
 from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, dates, ordinals, quantities
-from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE
+from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE, provisional_at
 from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 37  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 38  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -135,6 +135,7 @@ class Mention:
     target: bool = False
     year_stated: bool = False  # the year is written right after the number: "thứ 12 năm 2021"
     national: bool = False  # the country's, a region's or a ministry's figure ("bình quân cả nước"), no province's
+    provisional: bool = False  # a preliminary or self-assessed result, a draft, a conditional estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class Fact:
     unit_2025: str = ""  # the unit the province belongs to since 1 July 2025
     basis: tuple[int, ...] = ()  # sentence indexes a computed fact stands on
     derived_from: tuple[float, ...] = ()  # a computed rank's stated rank, its year, and the change between them
+    provisional: bool = False  # "theo kết quả sơ bộ, … xếp thứ 38/63": not the final result
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -233,7 +235,7 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         return "prev_rank", q.value
     if q.out_of is not None and 10 <= q.out_of <= 100 and q.value <= q.out_of and q.value == int(q.value):
         # "9/63 tỉnh" is a rank; "59/68 hệ thống thông tin" counts 59 systems of 68.
-        if _RANK_BEFORE.search(L) or not re.match(r"^\s*[^\W\d_]", R) or _RANKED_UNITS.match(R):
+        if _RANK_BEFORE.search(L) or _EN_RANKED_BEFORE.search(L) or not re.match(r"^\s*[^\W\d_]", R) or _RANKED_UNITS.match(R):
             return "rank", q.value
         return "count", q.value
     if _RANK_BEFORE.search(L) and (not _NOT_RANK_BEFORE.search(L) or _PILLAR_THU.search(L)) and q.value == int(q.value) and q.value <= 100 and not q.unit:
@@ -511,7 +513,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         target = bool(TARGET_RE.search(plain, 0, q.num_start) or _HOPE_AFTER.search(f, q.end))
         out.append(Mention(role, value, q.text, q.unit, q.start, q.end, q.out_of, province, implicit, written, year, y_implicit,
                            base[0] if base else None, latest, _pillar_before(f, q.num_start), ranking, target,
-                           bool(right), national))
+                           bool(right), national, provisional_at(f, q.num_start)))
     return _pair_respectively(text, places, out)
 
 
@@ -693,7 +695,7 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
             fact = Fact(m.province, year, m.ranking, m.pillar, kind, value, m.text, out_of, article.doc_id, s.index,
                         s.start, s.end, s.start + m.start, s.start + m.end, s.text, m.latest, m.target, computed,
                         province_written=m.province_written, unit_2025=provinces.successor(m.province),
-                        basis=(s.index,) if computed else ())
+                        basis=(s.index,) if computed else (), provisional=m.provisional)
             facts.append(fact)
             # "đứng thứ 9/63, tăng 16 bậc so với năm 2020": the 2020 rank was 25.
             if m.role == "rank" and not m.target and year is not None:

@@ -23,7 +23,7 @@ KIND_CUES: list[tuple[str, str]] = [
            r"|\bso hieu\b"),
     # A name that is no province's nor a person's: "cơ quan nào", "những đơn vị nào", "which ministry" (the
     # words a question asks a name with are in data/name_heads.tsv).
-    ("names", r"\b(nhung|cac) (?P<asked>ASKED)( [a-z]+){0,3} nao\b|\bwhich (two|three|four|five) (districts|localities|units|towns)\b"
+    ("names", r"\b(nhung|cac) (?P<asked>ASKED)( [a-z]+){0,4} nao\b|\bwhich (two|three|four|five) (districts|localities|units|towns)\b"
               r"|\bwhich( [a-z-]+){0,2} (departments|ministries|agencies|organi[sz]ations|districts|platforms|companies|firms|products)\b"),
     ("name", r"\b(?P<asked>ASKED)( [a-z]+){0,3} nao\b|\bwhich( [a-z-]+)? (department|ministry|agency|organi[sz]ation|body|institution|district"
              r"|town|commune|ward|platform|company|firm|hospital|school|bank|app|system|decision|programme|program)\b"),
@@ -91,6 +91,24 @@ RANKINGS = {"ict": re.compile(r"\bict ?index\b|\bvietnam ict\b"),
 YEAR_SPAN_RE = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) (?:nam )?(?:19|20)\d\d\b")
 # Plans and hopes (not "Bộ Kế hoạch và Đầu tư"); "đến năm 2025" too, unless the year is past (see facts.py).
 # "chỉ tiêu" (a quota) folds like "chi tiêu" (spending): not before the words that make it spending.
+# A provisional figure: a preliminary or self-assessed result, a draft, a conditional estimate ("nếu … có thể đạt");
+# "so với kết quả sơ bộ" refers to one and is not itself provisional. OFFICIAL_RE marks the final result.
+PROVISIONAL_RE = re.compile(r"(?<!so voi )(?<!so voi ket qua )\b(so bo|tam tinh|du thao|tu cham|tu danh gia|preliminary|provisional"
+                            r"|self-assess\w*|draft)\b|\bneu\b[^.;]{0,80}\b(co the|se dat|uoc)\b|\buoc (tang|giam|len|xuong)\b")
+OFFICIAL_RE = re.compile(r"\b(chinh thuc|official\w*|final)\b")
+
+
+def provisional_at(folded: str, start: int) -> bool:
+    """Whether the figure at `start` of a folded sentence is provisional: the nearest provisional or official cue
+    before it decides; with none before it, a provisional cue anywhere in the sentence (and no official one)."""
+    cues = sorted([(m.start(), True) for m in PROVISIONAL_RE.finditer(folded)]
+                  + [(m.start(), False) for m in OFFICIAL_RE.finditer(folded)])
+    before = [c for c in cues if c[0] < start]
+    if before:
+        return before[-1][1]
+    return bool(cues) and all(c[1] for c in cues)
+
+
 TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huong toi|co gang|quyet tam|ky vong|kha thi"
                              r"|chi tieu(?! (cho|cua|ngan sach|thuong xuyen|cong|tien|hang|ca nhan|gia dinh|tieu dung|bao nhieu))"
                              r"|se (dat|dung|xep|vao|nam)|targets?|targeted|goals?|aims?|aimed|aiming|plans? to|planned to"
@@ -182,6 +200,7 @@ class Question:
     pillar: str = ""  # "" is the overall index
     ranking: str = "dti"
     target: bool = False  # asks about a plan ("mục tiêu", "phấn đấu"), not an achievement
+    provisional: bool = False  # asks for a preliminary or self-assessed result ("kết quả sơ bộ", "tự chấm")
     region: str = ""  # "dẫn đầu vùng Đồng bằng sông Cửu Long": the region a rank is within (folded words)
     merger: bool = False  # asks what the 2025 merger made of a province ("sáp nhập vào tỉnh nào?")
     base_year: int | None = None  # "so với năm 2020"
@@ -420,6 +439,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         and not _NATIONAL_GROUP.search(f),
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),
         pillar=pillar, ranking=ranking, target=target, rank_value=rank_value, top=top,
+        provisional=bool(PROVISIONAL_RE.search(f)),
         region=region_name, merger=(kind in ("entity", "list") or bool(new_unit) and kind == "text") and bool(MERGER_ASKED_RE.search(f)),
         noun=_noun(q, f) if kind in ("count", "duration") else "", terms=terms, followup=bool(FOLLOWUP_RE.search(f)),
     )
