@@ -654,3 +654,12 @@ def test_an_english_ranked_x_of_63_is_a_rank():
 
     roles = {m.text: m.role for m in sentence_mentions("The province ranked 40/63 in the 2024 DTI.", "")}
     assert roles["40/63"] == "rank"
+
+
+def test_a_rank_out_of_63_is_never_given_to_the_34_unit_editions(tmp_path_factory):
+    qa = qa_of(tmp_path_factory, "editions34", {"ma_tran.txt": (
+        "Ma trận DTI 2025 của tỉnh Sao Mai sau hợp nhất\n"
+        "Tỉnh Sao Mai xếp hạng 15/34 trong DTI 2025.\n"
+        "Tham chiếu tỉnh cũ: Sao Mai (cũ) 24/63; tỉnh Sao Vàng 26/63.\n")})
+    years = {f.text: f.year for f in qa.index.facts if f.kind == "rank"}
+    assert years["15/34"] == 2025 and years["24/63"] != 2025

@@ -66,3 +66,10 @@ def test_a_table_whose_columns_are_provinces_reads_each_figure_after_its_provinc
     assert row[r.back(r.text.index("0,4511")):].startswith("0,4511")
     scores = {(m.province, m.pillar, m.text) for m in sentence_mentions(r.text, "", 2024) if m.role == "score"}
     assert scores == {("Hà Giang", "xã hội số", "0,4905"), ("Cao Bằng", "xã hội số", "0,4511")}
+
+
+def test_a_rows_label_names_what_each_of_its_figures_measures():
+    rd = tables.reading("Hạ tầng số | 0,6120 | Giỏi", "Môn học | Điểm | Xếp loại")
+    assert rd.text == "Hạ tầng số; Điểm Hạ tầng số 0,6120; Giỏi."
+    assert tables.reading("1 | Tỷ lệ hồ sơ toàn trình | 28,6%", "STT | Chỉ tiêu | Sơ bộ").text == \
+        "STT 1; Tỷ lệ hồ sơ toàn trình; Sơ bộ Tỷ lệ hồ sơ toàn trình 28,6%."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -17,7 +18,7 @@ from functools import lru_cache
 from . import provinces, tables
 from .facts import _years, article_context, date_mentions, sentence_mentions
 from .numbers import ordinals, parse_number
-from .question import DIFFERENCE_ASKED, TARGET_WORDS_RE
+from .question import DIFFERENCE_ASKED, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
 from .question import Question
 from .text import abbreviations, fold, name_words
@@ -40,7 +41,7 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 # span breaking only these stays a candidate, each broken one a feature whose weight the scorer learns.
 # A plan ("phấn đấu đến năm 2025 đạt 75%") and a level where a difference is asked stay hard: given as an
 # answer, they are the confident wrong answers users fear most, and the training data holds too few to weigh.
-SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated")
+SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated", "provisional")
 
 
 FEATURES = (
@@ -104,16 +105,22 @@ class Refusal:
 
 # ------------------------------------------------------------------ how a span fits the question
 _article_cache: OrderedDict = OrderedDict()
+_article_cache_lock = threading.Lock()
 
 
 def _per_article(qa, doc_id: str, what: str, compute):
-    """`compute()` for one article of `qa`'s index, kept for the last 512 (article, what) pairs."""
-    key = (str(qa.index.path), doc_id, what)
-    if key not in _article_cache:
-        _article_cache[key] = compute()
+    """`compute()` for one article of `qa`'s index, kept for the last 512 (article version, what) pairs; safe
+    for questions answered at once on several threads (the page, the API)."""
+    key = (str(qa.index.path), doc_id, qa.article(doc_id).sha256, what)
+    with _article_cache_lock:
+        if key in _article_cache:
+            return _article_cache[key]
+    value = compute()
+    with _article_cache_lock:
+        _article_cache[key] = value
         if len(_article_cache) > 512:
             _article_cache.popitem(last=False)
-    return _article_cache[key]
+    return value
 
 
 def _contexts(qa, doc_id: str):
@@ -374,7 +381,9 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
     clause_years = {y for _, y, base in _years(clause) if not base}
     if q.year is not None and clause_years and q.year not in clause_years and s.year != q.year:
         yield "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
-    if s.role not in ("rank", "rank_change") and not q.target and TARGET_WORDS_RE.search(clause) \
+    label = re.match(r"[^:;,.]{0,40}:", folded[:s.start])  # "Mục tiêu phụ: tỷ lệ … đạt 50%": a line's label governs it
+    if s.role not in ("rank", "rank_change") and not q.target \
+            and (TARGET_WORDS_RE.search(clause) or (label and TARGET_WORDS_RE.search(label.group(0)))) \
             and (q.year is not None or asks.reached):
         yield "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
     if s.role not in ("rank", "rank_change") and q.target and not s.target \
@@ -385,6 +394,8 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
     if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
         yield "change_level"  # "tăng 0,0211 điểm": a change, when the level is asked (soft: cue words misfire)
+    if s.role in QUANTITIES and provisional_at(folded, s.start) != q.provisional:
+        yield "provisional"  # "theo kết quả sơ bộ … 0,4915", "nếu … có thể đạt 29/63": not the final result (soft)
     if not expected and asks.which and s.role in QUANTITIES:
         yield "type"  # "Xã nào dẫn đầu …?" asks a name: "188 xã" is not one
     if _other_level(q, sentence, s.end) or _a_label(asks.folded, folded, s.start):

@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 38  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 39  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -686,6 +686,10 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
                 total = next((x.out_of for x in mentions if x.out_of), None) or (34 if m.year and m.year > 2024 else 63)
                 value, out_of = total, total
             year = m.year
+            if year is not None and not m.target and out_of in (63, 34) and (out_of == 63) != (year <= 2024):
+                # 63 provinces were ranked up to DTI 2024 and 34 units from DTI 2025 on: "Vĩnh Long (cũ) 24/63" in an
+                # article about DTI 2025 is another edition's rank, whatever year the context suggests.
+                year = None
             kind = "rank" if m.role in ("rank", "prev_rank") else m.role
             computed = False
             if m.role == "prev_rank" and not m.year_stated:  # "từ vị trí 40 lên 27" in the 2021 edition: 2020

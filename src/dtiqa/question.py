@@ -27,7 +27,7 @@ KIND_CUES: list[tuple[str, str]] = [
               r"|\bwhich( [a-z-]+){0,2} (departments|ministries|agencies|organi[sz]ations|districts|platforms|companies|firms|products)\b"),
     ("name", r"\b(?P<asked>ASKED)( [a-z]+){0,3} nao\b|\bwhich( [a-z-]+)? (department|ministry|agency|organi[sz]ation|body|institution|district"
              r"|town|commune|ward|platform|company|firm|hospital|school|bank|app|system|decision|programme|program)\b"),
-    ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)? nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
+    ("list", r"\b(nhung|cac) (tinh|dia phuong|thanh pho|tinh thanh|don vi)(,? thanh( pho)?)?( [a-z]+){0,2} nao\b|\bwhich provinces\b|\blist\b|\bnhung ai\b"),
     ("rank_change", r"\b(tang hay giam|giam hay tang|len hay xuong|thang hay tut)\b|\b(bao nhieu|bao nhiu|may|so) (bac|hang|bac xep hang)\b|\bhow many (places|ranks|positions|spots|steps)\b"
                     r"|\b(tang|giam|nang|tut|thang|lui) (bao nhieu|bao nhiu|may)\b(?! (phan tram|%|diem|lan|ty|trieu|nghin|dong))|\b(thay doi|bien dong) (the nao|ra sao|bao nhieu)\b"
                     r"|\b(thay doi|bien dong|dich chuyen) (thu hang|vi tri|hang|xep hang)( \w+){0,3} (the nao|ra sao|nhu the nao|bao nhieu)\b"

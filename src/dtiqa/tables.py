@@ -75,6 +75,16 @@ def headings(lines: Sequence[str]) -> dict[int, str]:
     return out
 
 
+# A column of provinces or units: "Tỉnh, thành phố", "Địa phương", "Đơn vị", "Province".
+_PLACE_COLUMN = re.compile(r"(?i)\s*(tỉnh|thành phố|địa phương|đơn vị|province|city|locality|unit)\b")
+
+
+def _names_place(cell: str) -> bool:
+    from . import provinces
+
+    return bool(provinces.find(cell, folded=False)) or bool(re.match(r"(?i)(tỉnh|thành phố|tp\.?)\s", cell))
+
+
 def _by_place(head_cells: list[tuple[int, str]]) -> bool:
     """A table whose columns are provinces ("Chỉ tiêu | Hà Giang | Cao Bằng | Tuyên Quang")."""
     from . import provinces
@@ -89,6 +99,12 @@ def reading(row: str, heading: str = "") -> Reading:
     if not row_cells or len(row_cells) != len(head_cells):
         return Reading(row)
     label = row_cells[0][1] if _LETTER.search(row_cells[0][1]) and _by_place(head_cells) else ""
+    # "Hạ tầng số | 0,6120 | Giỏi": the row's label (its first cell of words only) names what each figure after it
+    # measures: "Điểm Hạ tầng số 0,6120".
+    at_label = next((i for i, (_, cell) in enumerate(row_cells) if _LETTER.search(cell) and not _NUMBER.search(cell)), None)
+    row_label = row_cells[at_label][1] if at_label is not None and not label else ""
+    if row_label and (_names_place(row_label) or _PLACE_COLUMN.match(head_cells[at_label][1])):
+        row_label = ""  # "17 | Hoa Mai | 0,6120": a ranking's row is its province's, which the row already names
     text, pieces = "", []
     for i, ((at, cell), (_, head)) in enumerate(zip(row_cells, head_cells)):
         if text:
@@ -96,7 +112,7 @@ def reading(row: str, heading: str = "") -> Reading:
         if label and i:
             text += f"{head}: {label} "
         elif _NUMBER.search(cell) and not label:
-            text += head + " "
+            text += f"{head} {row_label} " if row_label and i > at_label else head + " "
         pieces.append((len(text), at, len(cell)))
         text += cell
     return Reading(text + ".", tuple(pieces))
