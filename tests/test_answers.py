@@ -663,3 +663,40 @@ def test_a_rank_out_of_63_is_never_given_to_the_34_unit_editions(tmp_path_factor
         "Tham chiếu tỉnh cũ: Sao Mai (cũ) 24/63; tỉnh Sao Vàng 26/63.\n")})
     years = {f.text: f.year for f in qa.index.facts if f.kind == "rank"}
     assert years["15/34"] == 2025 and years["24/63"] != 2025
+
+
+@pytest.mark.parametrize("sentence, text, role, value, year", [
+    ("Hai Phong climbed 20 places to 11th in 2021.", "20", "rank_change", 20, 2021),  # English rank changes
+    ("It dropped 3 places to 20th in 2022.", "3", "rank_change", -3, 2022),
+    # "nếu như năm 2020 …": an "if", not the base year of a comparison
+    ("Nếu như năm 2020 Sao Mai chỉ xếp hạng 27/63 thì đến năm 2023 tỉnh đã vươn lên hạng 12/63.", "27/63", "rank", 27, 2020),
+])
+def test_a_figures_role_and_edition_are_read_from_its_own_clause(sentence, text, role, value, year):
+    from dtiqa.facts import sentence_mentions
+
+    m = next(m for m in sentence_mentions(sentence, "Sao Mai") if m.text == text)
+    assert (m.role, m.value, m.year) == (role, value, year)
+
+
+def test_what_was_done_by_a_year_is_no_target_and_a_department_allotting_money_is_no_ministry():
+    from dtiqa.facts import sentence_mentions
+
+    done = {m.text: m for m in sentence_mentions("Đến năm 2023 tỉnh đã vươn lên hạng 12/63.", "Sao Mai")}
+    assert not done["12/63"].target
+    plan = {m.text: m for m in sentence_mentions("Tỉnh phấn đấu đến năm 2025 xếp hạng 10/63.", "Sao Mai")}
+    assert plan["10/63"].target
+    money = {m.text: m for m in sentence_mentions("Sở Tài chính đề xuất bố trí 1.560 tỷ đồng.", "Sao Mai")}
+    assert money["1.560 tỷ đồng"].province == "Sao Mai" and not money["1.560 tỷ đồng"].national
+    ministry = {m.text: m for m in sentence_mentions("Bộ Tư pháp đạt 0,8512 điểm.", "Sao Mai")}
+    assert ministry["0,8512"].national
+
+
+def test_a_period_asked_may_be_stated_by_the_articles_title(tmp_path_factory):
+    from dtiqa.answering import answer_question
+
+    qa = qa_of(tmp_path_factory, "period", {"kinh_phi.txt": (
+        "Sao Mai: kinh phí chuyển đổi số giai đoạn 2021–2023\n"
+        "Tổng kinh phí bố trí cho chuyển đổi số của tỉnh Sao Mai trong ba năm là 1.240 tỷ đồng.\n")})
+    ans = answer_question(qa, "Trong giai đoạn 2021-2023, Sao Mai bố trí tổng kinh phí bao nhiêu cho chuyển đổi số?", [],
+                          verify=False)
+    assert ans.found and ans.value == 1240e9 or "1.240" in ans.text

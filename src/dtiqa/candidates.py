@@ -241,6 +241,15 @@ def _paragraph_years(qa, h: Hit) -> set[int]:
     return years
 
 
+def _around(qa, h: Hit) -> str:
+    """The article's title and the sentences before the hit's in its paragraph."""
+    idx, parts, r = qa.index, [h.title], h.row - 1
+    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
+        parts.append(idx.sentence(r).text)
+        r -= 1
+    return " ".join(parts)
+
+
 def _names_district(qa, h: Hit, names: tuple[str, ...]) -> bool:
     """Whether a hit's sentence, the sentence before it in its paragraph, or its title names the district."""
     idx = qa.index
@@ -298,14 +307,15 @@ def _dashes(text: str) -> str:
     return re.sub(r"\s", "", text).replace("–", "-").replace("—", "-")
 
 
-def check(q: Question, sentence: str, place: str, extra: frozenset, paragraph_years: set[int]) -> str:
-    """"" when a sentence may hold `q`'s answer, else the constraint it breaks: province, year or span."""
+def check(q: Question, sentence: str, place: str, extra: frozenset, paragraph_years: set[int], around: str = "") -> str:
+    """"" when a sentence may hold `q`'s answer, else the constraint it breaks: province, year or span. `around` is
+    what dates the sentence beside it: its paragraph and its article's title."""
     if q.provinces and not _place_ok(q, place, sentence, extra):
         return "province"  # about other provinces only (its own, its paragraph's and its article's)
     if q.year is not None and paragraph_years and q.year not in paragraph_years:
         return "year"  # its paragraph states years, not the one asked
-    if q.year_span and _dashes(q.year_span) not in _dashes(sentence):
-        return "span"  # "năm học 2018-2019" asked: the sentence must say it
+    if q.year_span and _dashes(q.year_span) not in _dashes(sentence + " " + around):
+        return "span"  # "năm học 2018-2019" asked: the sentence, its paragraph or its article's title must say it
     return ""
 
 
@@ -606,7 +616,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         h = replace(cited, sentence=rd.text) if rd.pieces else cited  # a table row is read with its headings
         para_years = _paragraph_years(qa, h) if q.year is not None else set()
         reason = "district" if q.districts and not _names_district(qa, cited, q.districts) else \
-            check(q, h.sentence, place, extra, para_years)
+            check(q, h.sentence, place, extra, para_years, _around(qa, cited) if q.year_span else "")
         spans = _spans(h.sentence, place, edition, extra)
         if q.kind in NAME_KINDS:
             asked = fold(q.text.lower())

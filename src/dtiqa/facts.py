@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 39  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 41  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -28,11 +28,14 @@ _NOT_RANK_BEFORE = re.compile(r"\b(lan|khoa|ky|phien|dot|lop|buoc|giai doan|nhie
 _PILLAR_THU = re.compile(r"\b(the che|ha tang|nhan luc|kinh te|xa hoi|nhan thuc|chinh quyen) so\s+thu\s*$")  # "hạ tầng số thứ 55"
 _PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
 # "tăng 6 bậc", "tăng tới 25 bậc", "tụt liền 3 bậc", "nâng được thêm 2 bậc": a change and its modifiers
-_CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha)\s*"
-                            r"(?:(?:them|duoc|toi|den|tan|manh|vot|lien|ngay|hon|gan|khoang|nhanh|nhe|ca|mot mach|lien tiep)\s*){0,2}$")
+_CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha"
+                            r"|climb\w*|rose|rise|rising|jump\w*|gain\w*|advanc\w*|mov\w* up|improv\w*|fell|fall\w*"
+                            r"|dropp?\w*|slipp?\w*|slid\w*|declin\w*|lost|los\w*|tumbl\w*|went (?:up|down))\s*"
+                            r"(?:(?:them|duoc|toi|den|tan|manh|vot|lien|ngay|hon|gan|khoang|nhanh|nhe|ca|mot mach|lien tiep"
+                            r"|by|up|down|a further|another)\s*){0,2}$")
 _SIGNED_CHANGE = re.compile(r"\b(?:thay doi|tang giam|bien dong|change)\b(?!\s+(?:diem|score))[^;.]{0,25}?\s([+\-−])\s*$")
-_CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang)\b")
-_DOWN = re.compile(r"\b(tut|giam|lui|xuong)\b")
+_CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang|places?|spots?|positions?|ranks?|notch(?:es)?|rungs?)\b")
+_DOWN = re.compile(r"\b(tut|giam|lui|xuong|fell|fall\w*|dropp?\w*|slipp?\w*|slid\w*|declin\w*|lost|los\w*|tumbl\w*|down)\b")
 _RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua)\b")
 _TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
 _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
@@ -47,7 +50,8 @@ _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|
 # "so với vị trí thứ 14 của năm 2023", "from 0.5512 in 2023": a comparison's base a few words back, in its clause.
 _BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b(?![^,;()]*\b(?:len|to|den)\b)[^,;()]*$"
                         r"|\bgap\b(?:[^,;()]|(?<=\d),(?=\d))*\blan\s*(?:nam\s*)?$")  # "gấp 1,4 lần năm 2023": 2023 is the base
-_BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|nhu)\s*(nam\s*)?$")  # "giữ nguyên vị trí thứ 28 như năm 2021"
+# "giữ nguyên vị trí thứ 28 như năm 2021" (not "nếu như năm 2020 …": if)
+_BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|(?<!neu )nhu)\s*(nam\s*)?$")
 _YEAR_BEFORE = re.compile(r"\b(nam|dti|index|ky|edition|in)\s*$")
 # Ordinals in words after a rank word: "vị trí thứ hai", "xếp hạng nhất", "đứng thứ ba". With the rank
 # word only: alone, "thứ hai" / "thứ năm" are also weekdays.
@@ -79,12 +83,14 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # (no other number, no ";" and no "so với" in between).
 # The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
 # clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
-_YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:[^;(\d]{0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
+_YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:(?:(?!\b(?:thi|trong khi|whereas|while)\b)[^;(\d]){0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
                          r"(?<!so voi )(?<!nhu )\bnam\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
-_ORGAN = re.compile(r"\b(bo|ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
+# A ministry is "Bộ Tư pháp", "Bộ, ngành" in the text itself: folded, "bo" is also "bố trí", "toàn bộ", "công bố".
+_MINISTRY = re.compile(r"\bBộ(?:\s+[A-ZĐ]|,\s*ngành)")
+_ORGAN = re.compile(r"\b(ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
                     r"|kiem toan nha nuoc|toa an|vien kiem sat|bao hiem xa hoi|co quan ngang bo|cap bo|bo, nganh)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's figure, not the article's province's.
 _NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua|(cua|toan|ca) (khu vuc|vung))\b")  # "của khu vực": the region's
@@ -449,7 +455,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
         # "Điểm bình quân của cả nước là 0,4457", "Bộ Tư pháp đạt …": the country's, a region's or an organ's figure
         national = (not before and not after_same_clause
-                    and bool(_ORGAN.search(f, part, q.num_start) or _NATIONAL_BEFORE.search(f, part, q.num_start))
+                    and bool(_ORGAN.search(f, part, q.num_start) or _MINISTRY.search(text, part, q.num_start)
+                             or _NATIONAL_BEFORE.search(f, part, q.num_start))
                     and not _PROVINCE_WORD.search(f, part, q.num_start))
         if before:
             province, written = before[-1].name, text[before[-1].start:before[-1].end]

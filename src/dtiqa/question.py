@@ -113,7 +113,8 @@ TARGET_WORDS_RE = re.compile(r"\b(muc tieu|phan dau|(?<!bo )ke hoach|du kien|huo
                              r"|chi tieu(?! (cho|cua|ngan sach|thuong xuyen|cong|tien|hang|ca nhan|gia dinh|tieu dung|bao nhieu))"
                              r"|se (dat|dung|xep|vao|nam)|targets?|targeted|goals?|aims?|aimed|aiming|plans? to|planned to"
                              r"|is to reach|to reach)\b")
-TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d")
+# "đến năm 2025 đạt …" is a plan; "đến năm 2023 tỉnh đã vươn lên …" says what was done by then
+TARGET_RE = re.compile(TARGET_WORDS_RE.pattern + r"|(?<!tinh )\bden nam 20\d\d(?![^,;.]{0,30}\bda\b)")
 LATEST_RE = re.compile(r"\b(moi nhat|gan day nhat|moi day|latest|most recent)\b")
 YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 BASE_YEAR_RE = re.compile(r"\b(?:so voi|tu|since|compared (?:to|with)|from|between|giua)\s+(?:(?:nam|ky|dti|ky danh gia|the|ket qua|(?:bang )?xep hang"
