@@ -700,3 +700,12 @@ def test_a_period_asked_may_be_stated_by_the_articles_title(tmp_path_factory):
     ans = answer_question(qa, "Trong giai đoạn 2021-2023, Sao Mai bố trí tổng kinh phí bao nhiêu cho chuyển đổi số?", [],
                           verify=False)
     assert ans.found and ans.value == 1240e9 or "1.240" in ans.text
+
+
+def test_an_english_from_to_gives_the_earlier_edition_its_own_figure():
+    from dtiqa.facts import sentence_mentions
+
+    m = {x.text: x for x in sentence_mentions("The score rose from 0.5874 in 2022 to 0.6288 in 2023, lifting it from "
+                                               "6th to 3rd nationally.", "Sao Mai", 2023)}
+    assert (m["0.5874"].year, m["0.6288"].year) == (2022, 2023)
+    assert (m["6th"].role, m["3rd"].role) == ("prev_rank", "rank")

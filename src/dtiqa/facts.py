@@ -20,13 +20,13 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 41  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 42  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
 _NOT_RANK_BEFORE = re.compile(r"\b(lan|khoa|ky|phien|dot|lop|buoc|giai doan|nhiem ky|hoi nghi|ngay|thang|nam|quy|tuan|so)\s+thu\s*$")
 _PILLAR_THU = re.compile(r"\b(the che|ha tang|nhan luc|kinh te|xa hoi|nhan thuc|chinh quyen) so\s+thu\s*$")  # "hạ tầng số thứ 55"
-_PREV_RANK_BEFORE = re.compile(r"\btu\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
+_PREV_RANK_BEFORE = re.compile(r"\b(?:tu|from)\s+(?:vi tri\s*)?(?:thu\s*|so\s*)?$")
 # "tăng 6 bậc", "tăng tới 25 bậc", "tụt liền 3 bậc", "nâng được thêm 2 bậc": a change and its modifiers
 _CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thien|tang truong|but pha"
                             r"|climb\w*|rose|rise|rising|jump\w*|gain\w*|advanc\w*|mov\w* up|improv\w*|fell|fall\w*"
@@ -84,7 +84,7 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
 # clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:(?:(?!\b(?:thi|trong khi|whereas|while)\b)[^;(\d]){0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
-                         r"(?<!so voi )(?<!nhu )\bnam\s+(19[89]\d|20\d\d)\b")
+                         r"(?<!so voi )(?<!nhu )\b(?:nam|in)\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
@@ -237,7 +237,7 @@ def _role(q: Quantity, f: str, text: str) -> tuple[str, float]:
         return "rank_change", -q.value if signed.group(1) in "-−" else q.value
     if _TOP_BEFORE.search(L):
         return "top", q.value
-    if _PREV_RANK_BEFORE.search(L) and q.value == int(q.value) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\blen\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
+    if _PREV_RANK_BEFORE.search(L) and q.value == int(q.value) and re.match(r"^\s*(?:/\s*\d+\s*)?(?:\S+\s*){0,4}\b(?:len|to)\s+(?:vi tri\s*|thu\s*|hang\s*)*\d", R):
         return "prev_rank", q.value
     if q.out_of is not None and 10 <= q.out_of <= 100 and q.value <= q.out_of and q.value == int(q.value):
         # "9/63 tỉnh" is a rank; "59/68 hệ thống thông tin" counts 59 systems of 68.
@@ -433,7 +433,10 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         if q.num_start in word_changes:
             role, value = "rank_change", word_changes[q.num_start]
         elif q.num_start in en_ranks:
-            role, value = "rank", q.value
+            # "moved from 5th to 4th": the first is the earlier edition's rank
+            earlier = _PREV_RANK_BEFORE.search(f[max(0, q.num_start - 20):q.num_start]) \
+                and re.match(r"\s*(?:place\s*)?to\s+(?:the\s+)?\d", f[q.end:])
+            role, value = ("prev_rank" if earlier else "rank"), q.value
         elif not text[q.num_start:q.num_end][:1].isdigit():
             role, value = "rank", q.value  # said in words: 1 for "đứng đầu", -1 (the last) for "đội sổ"
         else:
