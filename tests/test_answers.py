@@ -709,3 +709,13 @@ def test_an_english_from_to_gives_the_earlier_edition_its_own_figure():
                                                "6th to 3rd nationally.", "Sao Mai", 2023)}
     assert (m["0.5874"].year, m["0.6288"].year) == (2022, 2023)
     assert (m["6th"].role, m["3rd"].role) == ("prev_rank", "rank")
+
+
+def test_the_cue_nearest_a_figure_says_whose_it_is():
+    from dtiqa.facts import sentence_mentions
+
+    m = {x.text: x for x in sentence_mentions("Điểm số của tỉnh cao hơn mức bình quân chung cả nước là 0,4525 điểm.",
+                                               "Sao Mai", 2022)}
+    assert m["0,4525"].national and not m["0,4525"].province
+    m = {x.text: x for x in sentence_mentions("Điểm bình quân của tỉnh đạt 0,51.", "Sao Mai", 2022)}
+    assert m["0,51"].province == "Sao Mai" and not m["0,51"].national

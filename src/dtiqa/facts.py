@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 42  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 43  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -84,7 +84,7 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
 # clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:(?:(?!\b(?:thi|trong khi|whereas|while)\b)[^;(\d]){0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
-                         r"(?<!so voi )(?<!nhu )\b(?:nam|in)\s+(19[89]\d|20\d\d)\b")
+                         r"(?<!so voi )(?<!nhu )\b(?:nam|in(?: the)?)\s+(19[89]\d|20\d\d)\b")
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
@@ -457,10 +457,12 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             before = [owner]
         part = max(f.rfind(", ", 0, q.num_start), f.rfind(";", 0, q.num_start)) + 1  # its subject's part
         # "Điểm bình quân của cả nước là 0,4457", "Bộ Tư pháp đạt …": the country's, a region's or an organ's figure
+        # "Điểm số của tỉnh cao hơn mức bình quân chung cả nước là 0,4525": the cue nearest the figure decides
+        national_at = max((m.end() for m in _NATIONAL_BEFORE.finditer(f, part, q.num_start)), default=-1)
+        province_at = max((m.end() for m in _PROVINCE_WORD.finditer(f, part, q.num_start)), default=-1)
         national = (not before and not after_same_clause
-                    and bool(_ORGAN.search(f, part, q.num_start) or _MINISTRY.search(text, part, q.num_start)
-                             or _NATIONAL_BEFORE.search(f, part, q.num_start))
-                    and not _PROVINCE_WORD.search(f, part, q.num_start))
+                    and (bool(_ORGAN.search(f, part, q.num_start) or _MINISTRY.search(text, part, q.num_start))
+                         and province_at < 0 or national_at > province_at))
         if before:
             province, written = before[-1].name, text[before[-1].start:before[-1].end]
         elif after_same_clause:
