@@ -719,3 +719,18 @@ def test_the_cue_nearest_a_figure_says_whose_it_is():
     assert m["0,4525"].national and not m["0,4525"].province
     m = {x.text: x for x in sentence_mentions("Điểm bình quân của tỉnh đạt 0,51.", "Sao Mai", 2022)}
     assert m["0,51"].province == "Sao Mai" and not m["0,51"].national
+
+
+def test_a_target_listed_after_the_plan_that_opens_its_paragraph_answers_a_target_question(tmp_path_factory):
+    from dtiqa.answering import answer_question
+
+    qa = qa_of(tmp_path_factory, "plan_list", {"nghi_quyet.txt": (
+        "Nghị quyết về chuyển đổi số của tỉnh Sao Mai\n"
+        "Năm 2023, tỉnh Sao Mai có 412 doanh nghiệp công nghệ số.\n"
+        # past 250 characters a sentence is split at "; ": the last piece names no plan itself
+        "Mục tiêu đến năm 2025, tỉnh Sao Mai phấn đấu vào top 15 địa phương dẫn đầu về chỉ số DTI; kinh tế số chiếm "
+        "15% GRDP; 90% hồ sơ thủ tục hành chính được tiếp nhận trực tuyến; 80% dân số trưởng thành có tài khoản "
+        "thanh toán điện tử và số doanh nghiệp công nghệ số đạt 600 doanh nghiệp.\n")})
+    assert [s.text for s in qa.sentences("nghi_quyet.txt")][-1].startswith("80% dân số")
+    ans = answer_question(qa, "Chỉ tiêu số doanh nghiệp công nghệ số của Sao Mai năm 2025 là bao nhiêu?", [], verify=False)
+    assert ans.found and ans.value == 600

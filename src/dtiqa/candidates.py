@@ -18,7 +18,7 @@ from functools import lru_cache
 from . import provinces, tables
 from .facts import _years, article_context, date_mentions, sentence_mentions
 from .numbers import ordinals, parse_number
-from .question import DIFFERENCE_ASKED, TARGET_WORDS_RE, provisional_at
+from .question import DIFFERENCE_ASKED, TARGET_RE, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
 from .question import Question
 from .text import abbreviations, fold, name_words
@@ -250,6 +250,21 @@ def _around(qa, h: Hit) -> str:
     return " ".join(parts)
 
 
+def _continues_a_plan(qa, h: Hit) -> bool:
+    """Whether the hit's sentence continues an enumeration of targets: "Mục tiêu đến năm 2025, tỉnh phấn đấu …;
+    kinh tế số chiếm 15% GRDP;" then "80% dân số … có tài khoản": the earlier sentences of its paragraph end in ";"
+    or ":" back to one that states a plan."""
+    idx, r = qa.index, h.row - 1
+    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
+        text = idx.sentence(r).text.rstrip()
+        if not text.endswith((";", ":")):
+            return False
+        if TARGET_RE.search(fold(text.lower())):
+            return True
+        r -= 1
+    return False
+
+
 def _names_district(qa, h: Hit, names: tuple[str, ...]) -> bool:
     """Whether a hit's sentence, the sentence before it in its paragraph, or its title names the district."""
     idx = qa.index
@@ -349,7 +364,7 @@ def _names_a_province(sentence: str, extra: frozenset) -> bool:
 
 
 def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
-           paragraph_years: set[int]):
+           paragraph_years: set[int], planned: bool = False):
     """The constraints a span breaks, in order: type, province, year, index, pillar, target, change, unit,
     level or asked (the hard ones) and those in SOFT. Everything softer is a feature for the scorer.
 
@@ -393,10 +408,10 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "year"  # "năm 2023 tỉnh đạt 52%" does not answer for 2025, whatever else its sentence says
     label = re.match(r"[^:;,.]{0,40}:", folded[:s.start])  # "Mục tiêu phụ: tỷ lệ … đạt 50%": a line's label governs it
     if s.role not in ("rank", "rank_change") and not q.target \
-            and (TARGET_WORDS_RE.search(clause) or (label and TARGET_WORDS_RE.search(label.group(0)))) \
+            and (TARGET_WORDS_RE.search(clause) or (label and TARGET_WORDS_RE.search(label.group(0))) or planned) \
             and (q.year is not None or asks.reached):
         yield "target"  # "phấn đấu đến năm 2025 đạt 75%" does not say what 2025 reached
-    if s.role not in ("rank", "rank_change") and q.target and not s.target \
+    if s.role not in ("rank", "rank_change") and q.target and not s.target and not planned \
             and not TARGET_WORDS_RE.search(folded[:s.start] + re.split(r"[;,.]", folded[s.end:], maxsplit=1)[0]):
         yield "target"  # "đạt 64%, thấp hơn mục tiêu 80%": the result does not answer "chỉ tiêu là bao nhiêu?"
     if asks.difference and s.role not in ("rank", "rank_change", "year", "date") \
@@ -618,6 +633,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         reason = "district" if q.districts and not _names_district(qa, cited, q.districts) else \
             check(q, h.sentence, place, extra, para_years, _around(qa, cited) if q.year_span else "")
         spans = _spans(h.sentence, place, edition, extra)
+        planned = _continues_a_plan(qa, cited)
         if q.kind in NAME_KINDS:
             asked = fold(q.text.lower())
             spans = sorted(spans + [_Span("name", None, h.sentence[a:b], "", a, b) for a, b in name_spans(h.sentence)
@@ -638,7 +654,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 noun = _counted(q, h.sentence, s.end)
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
-            read.append((s, text, unit, noun, set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years))))
+            read.append((s, text, unit, noun, set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years,
+                                                         planned))))
         # "đạt 0,5120, tăng 0,0211 điểm": where the sentence states the level itself, the change beside it is no
         # candidate for the level (the cue is soft only where it is all the sentence offers).
         level_stated = any(s.role in expected and not reasons for s, _, _, _, reasons in read)
@@ -670,7 +687,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(q.provinces) and not stated_places & set(q.provinces)),
                 float(q.year is not None and q.year in stated_years),
                 float(q.year is not None and q.year not in stated_years and q.year in para_years),
-                float(s.target != q.target), float(s.role in ("rank", "rank_change") and s.ranking != q.ranking),
+                float((s.target or planned) != q.target), float(s.role in ("rank", "rank_change") and s.ranking != q.ranking),
                 float(s.role in ("rank", "rank_change", "score") and s.pillar != q.pillar),
                 _digits_after(q, h.sentence, s.end),
                 n_numbers, float(q.english), _term_distance(q, h.sentence, s.start, s.end), 0.0,
