@@ -708,6 +708,10 @@ def test_an_english_from_to_gives_the_earlier_edition_its_own_figure():
     m = {x.text: x for x in sentence_mentions("The score rose from 0.5874 in 2022 to 0.6288 in 2023, lifting it from "
                                                "6th to 3rd nationally.", "Sao Mai", 2023)}
     assert (m["0.5874"].year, m["0.6288"].year) == (2022, 2023)
+    from dtiqa.facts import _years
+
+    assert [base for _, _, base in _years("score rose from 0.5874 in 2022 to 0.6288 in 2023")] == [False, False]
+    assert [base for _, _, base in _years("up 3 places compared with 2022")] == [True]
     assert (m["6th"].role, m["3rd"].role) == ("prev_rank", "rank")
 
 

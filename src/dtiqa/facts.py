@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 43  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 44  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -48,7 +48,7 @@ _HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mo
 _COUNTED_AFTER = re.compile(r"^\s*(luot|nguoi|khach|ho|thue bao|tai khoan|doanh nghiep|ho so|giao dich|tan|cay|con|km|ha)\b")
 _MONEY_BEFORE = re.compile(r"\b(doanh thu|von|kinh phi|gia tri|dau tu|ngan sach|tien|chi phi|tong thu|nop|thu ngan sach|tri gia)\b")
 # "so với vị trí thứ 14 của năm 2023", "from 0.5512 in 2023": a comparison's base a few words back, in its clause.
-_BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b(?![^,;()]*\b(?:len|to|den)\b)[^,;()]*$"
+_BASE_LEAD = re.compile(r"\b(so voi|compared (?:with|to)|from)\b[^,;()]*$"
                         r"|\bgap\b(?:[^,;()]|(?<=\d),(?=\d))*\blan\s*(?:nam\s*)?$")  # "gấp 1,4 lần năm 2023": 2023 is the base
 # "giữ nguyên vị trí thứ 28 như năm 2021" (not "nếu như năm 2020 …": if)
 _BASE_YEAR_BEFORE = re.compile(r"\b(so voi|so voi cung ky|tu|truoc|(?<!neu )nhu)\s*(nam\s*)?$")
@@ -360,7 +360,11 @@ def _years(f: str) -> list[tuple[int, int, bool]]:
             continue  # "12/7/2023" is a day (of publication, of a meeting); "quý I/2024" dates the figure
         before = f[max(0, m.start() - 45): m.start()]
         bracket = bool(re.search(r"\(\s*(?:nam\s+)?$", before) and re.match(r"\s*[:=]", f[m.end():]))  # "(năm 2023: 18/63)"
-        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or _BASE_LEAD.search(before))
+        lead = _BASE_LEAD.search(before)
+        if lead and lead.group(1):  # "so với 2022", not "from 0.5874 in 2022 to 0.6288": that "from" opens a range
+            clause = re.match(r"[^,;()]*", f[m.start() - len(before) + lead.end(1):]).group(0)
+            lead = None if re.search(r"\b(len|to|den)\b", clause) else lead
+        out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or lead)
                     or bracket))
     return out
 
