@@ -738,3 +738,15 @@ def test_a_target_listed_after_the_plan_that_opens_its_paragraph_answers_a_targe
     assert [s.text for s in qa.sentences("nghi_quyet.txt")][-1].startswith("80% dân số")
     ans = answer_question(qa, "Chỉ tiêu số doanh nghiệp công nghệ số của Sao Mai năm 2025 là bao nhiêu?", [], verify=False)
     assert ans.found and ans.value == 600
+
+
+def test_the_countrys_average_is_not_a_regions_nor_a_provinces(tmp_path_factory):
+    from dtiqa.answering import answer_question
+
+    qa = qa_of(tmp_path_factory, "country_average", {"vung.txt": (
+        "Kết quả DTI 2023 của vùng Sao\n"
+        "Năm 2023, tỉnh Lạng Sơn đạt 0,5512 điểm, xếp thứ 20/63.\n"
+        "Tính chung, điểm DTI bình quân của 13 địa phương trong vùng năm 2023 đạt 0,5028 điểm, thấp hơn mức bình quân "
+        "cả nước.\n")})
+    ans = answer_question(qa, "Điểm DTI bình quân của cả nước năm 2023 là bao nhiêu?", [], verify=False)
+    assert ans.value not in (0.5028, 0.5512)

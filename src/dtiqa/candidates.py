@@ -363,6 +363,13 @@ def _names_a_province(sentence: str, extra: frozenset) -> bool:
     return bool(provinces.find(sentence, folded=False, extra=extra))
 
 
+# A question about the whole country: "bình quân cả nước", "trung bình toàn quốc", "national average".
+_COUNTRY_ASKED = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national average|cac tinh, thanh|63 tinh|34 tinh)\b")
+
+
+_REGION_CUE = re.compile(r"\b(vung|khu vuc|mien (bac|trung|nam|tay|dong)|region\w*)\b")
+
+
 def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
            paragraph_years: set[int], planned: bool = False):
     """The constraints a span breaks, in order: type, province, year, index, pillar, target, change, unit,
@@ -379,6 +386,13 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         # A sentence that names provinces but none for this number has left it unpaired on purpose
         # ("A và B lần lượt đứng thứ 4, 5 và 6"): as hard as another province's.
         yield "province" if s.province or s.national or _names_a_province(sentence, extra) else "province_unstated"
+    if not q.provinces and not q.districts and _COUNTRY_ASKED.search(asks.folded) and s.attributed and s.province \
+            and not s.implicit and not s.national:
+        yield "province"  # "Điểm DTI bình quân của cả nước?": a figure a sentence gives a province is not the country's
+    elif not q.provinces and _COUNTRY_ASKED.search(asks.folded) and s.national:
+        part = folded[max(folded.rfind(", ", 0, s.start), folded.rfind(";", 0, s.start), 0):s.start]
+        if _REGION_CUE.search(part) and not _COUNTRY_ASKED.search(part):
+            yield "province"  # "bình quân của 13 địa phương trong vùng đạt 0,5028": a region's, not the country's
     if q.year is not None and s.year is not None and s.year != q.year \
             and (q.year not in paragraph_years or s.year_stated and s.role in ("rank", "rank_change")):
         yield "year"  # its paragraph may name the year asked; a rank's own sentence says another

@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 44  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 45  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -93,7 +93,7 @@ _MINISTRY = re.compile(r"\bBộ(?:\s+[A-ZĐ]|,\s*ngành)")
 _ORGAN = re.compile(r"\b(ngan hang|thanh tra chinh phu|van phong|uy ban dan toc|dai truyen hinh|dai tieng noi|thong tan xa"
                     r"|kiem toan nha nuoc|toa an|vien kiem sat|bao hiem xa hoi|co quan ngang bo|cap bo|bo, nganh)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's figure, not the article's province's.
-_NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua|(cua|toan|ca) (khu vuc|vung))\b")  # "của khu vực": the region's
+_NATIONAL_BEFORE = re.compile(r"\b(binh quan|trung binh|ca nuoc|toan quoc|chung cua|(cua|toan|ca|trong) (khu vuc|vung))\b")  # "của khu vực": the region's
 _PROVINCE_WORD = re.compile(r"\b(tinh|thanh pho|dia phuong)\b")
 _TOTAL_BEFORE = re.compile(r"\b(tren|trong (tong so )?|out of|of)\s*$")
 _RESPECTIVELY = re.compile(r"\blan luot\b")
