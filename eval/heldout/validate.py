@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate batch-t: articles/ (ht01..ht08) + questions.jsonl (ht001..ht144)."""
+"""Validate batch-v: articles/ (hv01..hv08) + questions.jsonl (hv001..hv144)."""
 import json, os, re, sys, unicodedata
 from collections import Counter
 
@@ -34,7 +34,7 @@ names = sorted(os.listdir(ART))
 if len(names) != 8:
     errors.append(f"expected 8 articles, found {len(names)}")
 for i, n in enumerate(names, 1):
-    if not re.fullmatch(rf"ht0{i}_[a-z0-9_]+\.txt", n):
+    if not re.fullmatch(rf"hv0{i}_[a-z0-9_]+\.txt", n):
         errors.append(f"bad file name {n}")
     raw = open(os.path.join(ART, n), "rb").read()
     try:
@@ -44,10 +44,12 @@ for i, n in enumerate(names, 1):
     lines = t.split("\n")
     if len(lines) < 3 or not lines[0].strip() or lines[1].strip() != "":
         errors.append(f"{n}: line1 must be title, line2 empty")
-    # batch t brief: each article 2,500-6,000 characters (whole file)
+    # batch v brief: each article 2,500-6,000 characters (whole file)
     nc = len(t)
     if not 2500 <= nc <= 6000:
         errors.append(f"{n}: {nc} characters (need 2500-6000)")
+    if unicodedata.normalize("NFC", t) != t:
+        errors.append(f"{n}: not NFC")
     forbidden_check(t, n)
     arts[n] = t
 
@@ -64,8 +66,8 @@ if len(qs) != 144:
 ids = [q.get("id") for q in qs]
 if len(set(ids)) != len(ids):
     errors.append("duplicate ids")
-if ids != [f"ht{i:03d}" for i in range(1, len(qs) + 1)]:
-    errors.append("ids not sequential ht001..")
+if ids != [f"hv{i:03d}" for i in range(1, len(qs) + 1)]:
+    errors.append("ids not sequential hv001..")
 
 per_doc = Counter()
 for q in qs:
@@ -74,6 +76,10 @@ for q in qs:
     if set(q) != want:
         errors.append(f"{qid}: keys {sorted(q)} != {sorted(want)}")
     k = q.get("kind")
+    for fld in ("question", "answer", "evidence"):
+        v = q.get(fld, "")
+        if isinstance(v, str) and unicodedata.normalize("NFC", v) != v:
+            errors.append(f"{qid}: {fld} not NFC")
     if k not in KINDS:
         errors.append(f"{qid}: bad kind {k}")
     forbidden_check(q.get("question", "") + " " + q.get("answer", ""), qid)
@@ -97,6 +103,8 @@ for q in qs:
             errors.append(f"{qid}: answer not inside evidence")
         if k == "claim" and q.get("verdict") not in ("đúng", "sai"):
             errors.append(f"{qid}: bad verdict")
+        if k == "claim" and not re.match(r"(Có|Không)\b", q["answer"]):
+            errors.append(f"{qid}: claim answer must begin with Có/Không")
         texts = [arts[d] for d in docs]
     # no 7+ consecutive words copied from an article
     qw = words(q.get("question", ""))
