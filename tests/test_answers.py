@@ -389,6 +389,7 @@ def styles_qa(tmp_path_factory):
     ("Tỉnh Bình Thuận được sáp nhập vào tỉnh nào?", "Lâm Đồng"),  # the gazetteer, not a sentence's province
     ("Bắc Ninh mới gồm những tỉnh nào?", "Bắc Giang, Bắc Ninh"),
     ("Hai tỉnh cũ nào hợp thành tỉnh Bắc Ninh mới?", "Bắc Giang, Bắc Ninh"),  # no "which province" cue
+    ("Bắc Ninh mới được hình thành sau khi sáp nhập thêm những tỉnh nào?", "Bắc Giang"),  # "thêm": the others
     ("Hà Nội sáp nhập với tỉnh nào?", "không sáp nhập"),
     ("Cao Bằng xếp thứ mấy về chuyển đổi số năm 2023?", "cuối bảng (63/63)"),  # the last of 63 before the merger
 ])

@@ -193,6 +193,9 @@ def _answer_each(qa, q: Question, hits: list[Hit]) -> Answer:
                   analysis=q)
 
 
+_JOINED_ASKED = re.compile(r"\b(sap nhap|hop nhat|nhap) them\b|\bnhap vao\b|\bmerged into\b|\bjoined\b")
+
+
 def _answer_merger(qa, q: Question, hits: list[Hit]) -> Answer:
     """What the 1 July 2025 merger made of a province, from the gazetteer; a corpus sentence that says so is cited."""
     name = q.new_unit or q.provinces[0]
@@ -200,8 +203,12 @@ def _answer_merger(qa, q: Question, hits: list[Hit]) -> Answer:
     formed = provinces.members(unit)
     label = _unit_label(unit)
     if q.kind == "list" or q.new_unit:
-        text = ", ".join(formed)
-        said = (f"{label[0].upper() + label[1:]} từ {MERGER_DATE} được hợp nhất từ **{text}**." if len(formed) > 1 else
+        # "sáp nhập thêm những tỉnh nào?", "những tỉnh nào nhập vào …": the others, not the unit's own former province
+        others = [m for m in formed if fold(m.lower()) != fold(unit.lower())]
+        joined = _JOINED_ASKED.search(fold(q.text.lower())) and len(others) < len(formed)
+        text = ", ".join(others if joined else formed)
+        said = (f"{label[0].upper() + label[1:]} từ {MERGER_DATE} được hợp nhất từ **{', '.join(formed)}**"
+                + (f"; nhập thêm vào {unit}: **{text}**." if joined else ".") if len(formed) > 1 else
                 f"{label[0].upper() + label[1:]} không hợp nhất với tỉnh nào ({MERGER_DATE}).")
     elif unit != name:
         text = unit
