@@ -669,6 +669,7 @@ def test_a_rank_out_of_63_is_never_given_to_the_34_unit_editions(tmp_path_factor
 @pytest.mark.parametrize("sentence, text, role, value, year", [
     ("Hai Phong climbed 20 places to 11th in 2021.", "20", "rank_change", 20, 2021),  # English rank changes
     ("It dropped 3 places to 20th in 2022.", "3", "rank_change", -3, 2022),
+    ("Những năm tiếp theo, tỉnh lên 31/63 (2022), 28/63 (2023) và 24/63 (2024).", "28/63", "rank", 28, 2023),
     # "nếu như năm 2020 …": an "if", not the base year of a comparison
     ("Nếu như năm 2020 Sao Mai chỉ xếp hạng 27/63 thì đến năm 2023 tỉnh đã vươn lên hạng 12/63.", "27/63", "rank", 27, 2020),
 ])

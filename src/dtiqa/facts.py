@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 45  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 46  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -494,8 +494,11 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         bracket = _YEAR_BRACKET.search(f, max(0, q.num_start - 40), q.num_start)
         year_before = _YEAR_BEFORE_NOW.match(f, q.end)
         now = prior[-1] if prior else context_year
+        dated_after = re.match(r"\s*\(\s*(?:nam\s+|in\s+)?((?:19|20)\d\d)\s*\)", f[q.end:])
         if bracket and role != "year":
             year = int(bracket.group(1))
+        elif dated_after and role != "year":
+            year, right = int(dated_after.group(1)), dated_after  # "lên 31/63 (2022), 28/63 (2023)"
         elif year_before and role in ("rank", "prev_rank") and now is not None:
             year, right = now - 1, year_before  # "vươn lên từ vị trí thứ 31 năm trước"
         elif right and role != "year":
