@@ -241,27 +241,28 @@ def _paragraph_years(qa, h: Hit) -> set[int]:
     return years
 
 
+def _earlier_in_paragraph(qa, h: Hit):
+    """The texts of the sentences before the hit's in its paragraph, nearest first."""
+    idx, r = qa.index, h.row - 1
+    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
+        yield idx.sentence(r).text
+        r -= 1
+
+
 def _around(qa, h: Hit) -> str:
     """The article's title and the sentences before the hit's in its paragraph."""
-    idx, parts, r = qa.index, [h.title], h.row - 1
-    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
-        parts.append(idx.sentence(r).text)
-        r -= 1
-    return " ".join(parts)
+    return " ".join([h.title, *_earlier_in_paragraph(qa, h)])
 
 
 def _continues_a_plan(qa, h: Hit) -> bool:
     """Whether the hit's sentence continues an enumeration of targets: "Mục tiêu đến năm 2025, tỉnh phấn đấu …;
     kinh tế số chiếm 15% GRDP;" then "80% dân số … có tài khoản": the earlier sentences of its paragraph end in ";"
     or ":" back to one that states a plan."""
-    idx, r = qa.index, h.row - 1
-    while r >= 0 and idx.doc[r] == idx.doc[h.row] and idx.paragraph[r] == idx.paragraph[h.row]:
-        text = idx.sentence(r).text.rstrip()
-        if not text.endswith((";", ":")):
+    for text in _earlier_in_paragraph(qa, h):
+        if not text.rstrip().endswith((";", ":")):
             return False
         if TARGET_RE.search(fold(text.lower())):
             return True
-        r -= 1
     return False
 
 
