@@ -17,7 +17,7 @@ from importlib import resources
 
 from . import provinces
 from .answer import Answer, Citation
-from . import candidates, scorer, verifier
+from . import candidates, lists, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .hits import Hit, hit_at, prepare_query
@@ -295,6 +295,11 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "superlative", _answer_group_superlative(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
         return "superlative", _answer_superlative(qa, q, hits)
+    if q.listing and q.rank_value is None and q.top is None and not q.superlative and q.kind not in ("entity", "list"):
+        # "Thứ hạng ba trụ cột lần lượt là bao nhiêu?", "có những ngôn ngữ nào?": the items a sentence enumerates
+        listed = _answer_enumeration(qa, q, hits)
+        if listed.found:
+            return "list", listed
     if q.kind == "rank" and q.region and len(q.provinces) == 1:
         return "regional", _answer_regional_rank(qa, q)
     if q.districts and q.kind in ("rank", "rank_change") and not q.provinces and _NATIONAL_ASKED.search(fold(q.text.lower())):
@@ -343,7 +348,12 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
     if q.kind == "id":
         return "id", _answer_id(qa, q, hits)
     if q.kind in ("entity", "list"):
-        return "province", _answer_province(qa, q, hits)
+        ans = _answer_province(qa, q, hits)
+        if not ans.found and q.listing and q.rank_value is None and q.top is None:
+            listed = _answer_enumeration(qa, q, hits)  # "Những đặc khu nào thuộc tỉnh mới?": not provinces
+            if listed.found:
+                return "list", listed
+        return "province", ans
     return "scorer", _answer_number(qa, q, hits)  # any other question: the scorer weighs every span that may answer it
 
 
@@ -692,6 +702,44 @@ def _answer_names(qa, q: Question, hits: list[Hit]) -> Answer:
     text = ", ".join(names)
     cite = replace(c, answer_start=c.start + spans[lo][0], answer_end=c.start + spans[hi][1])
     return replace(ans, text=text, citations=[cite] + ans.citations[1:], message=f"**{text}**" + _cite_line(cite))
+
+
+_FIGURE_KINDS = ("rank", "rank_change", "score", "percent", "count", "amount")
+
+
+def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
+    """The items the best-fitting sentence enumerates ("4 ngôn ngữ: Việt, Anh, Trung, Hàn"), or the labels of the
+    bullet lines a sentence belongs to or introduces ("- PCI 2024: …", "- PAR INDEX 2024: …")."""
+    found = []
+    for h in hits[:5]:
+        options = [(e.items, h) for e in lists.enumerations(h.sentence)]
+        sentences = qa.sentences(h.doc_id)
+        run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
+        if run:
+            lines = sentences[run[0]:run[1] + 1]
+            options.append(([(s.start - h.start + a, s.start - h.start + b)
+                             for s in lines for a, b in [lists.item_of_line(s.text)]], h))
+        for items, hit in options:
+            if q.kind in _FIGURE_KINDS and not all(re.search(r"\d", _item_text(qa, hit, a, b)) for a, b in items):
+                continue  # "Thứ hạng ba trụ cột lần lượt là bao nhiêu?": a figure in every item
+            coverage, _ = _fit(qa, q, hit, max(0, items[0][0]), min(len(hit.sentence), items[-1][1]))
+            if coverage > 0 or q.english:  # how well it fits is the verifier's call (its coverage features)
+                found.append((coverage * 2 + 1.0 / hit.rank + 0.1 * min(len(items), 5), items, hit))
+    if not found:
+        return _not_found(q, [], _missing_text(q))
+    score, items, h = max(found, key=lambda x: (x[0], -x[2].rank))
+    text = "; ".join(_item_text(qa, h, a, b) for a, b in items)
+    inside = [(a, b) for a, b in items if 0 <= a and b <= len(h.sentence)] or [(0, len(h.sentence))]
+    cite = Citation(h.doc_id, h.title, h.url, h.sentence, h.start, h.end, h.start + inside[0][0], h.start + inside[-1][1],
+                    h.source, h.date)
+    return Answer(q.text, True, text, None, "", "list", [cite], [], f"**{text}**" + _cite_line(cite), False,
+                  min(0.95, score / 5.0), analysis=q)
+
+
+def _item_text(qa, h: Hit, a: int, b: int) -> str:
+    """An item's words, at offsets relative to the hit's sentence (a bullet line's may lie past it)."""
+    text = qa.article(h.doc_id).text
+    return " ".join(text[h.start + a:h.start + b].split())
 
 
 def _best(qa, q: Question, candidates: list[_Candidate]) -> Answer:

@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 46  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 47  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -110,6 +110,9 @@ _YEAR_BRACKET = re.compile(r"\b((?:19|20)\d\d)\s*\([^()]{0,30}$")
 _PILLAR_AFTER = re.compile(r"[^;\d()]{0,30}?\b(?:ve|o tru cot|tai tru cot|trong tru cot|in|on|for)\s+(?:(?:the|its)\s+)?")
 _LIST_AFTER_TOP = re.compile(r"\b(la|gom|bao gom|gom co|:)\s*")
 _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
+# "sau ba năm tăng 24 bậc", "over three years": a change that spans several editions, counted back from its year.
+_SPAN_OF_YEARS = re.compile(rf"(?i)\b(?:sau|trong|qua|over|in|after)\s+({CARDINAL_WORDS}|\d|two|three|four|five)\s+(?:năm|years)\b")
+_ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
 _PUBLISHED_BEFORE = re.compile(r"\b(cong bo|published|ban hanh)\b")
@@ -494,11 +497,11 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
         bracket = _YEAR_BRACKET.search(f, max(0, q.num_start - 40), q.num_start)
         year_before = _YEAR_BEFORE_NOW.match(f, q.end)
         now = prior[-1] if prior else context_year
-        dated_after = re.match(r"\s*\(\s*(?:nam\s+|in\s+)?((?:19|20)\d\d)\s*\)", f[q.end:])
+        dated_after = re.match(r"\s*\(\s*(?:nam\s+|in\s+|dti\s+)?((?:19|20)\d\d)\s*\)", f[q.end:])
         if bracket and role != "year":
             year = int(bracket.group(1))
         elif dated_after and role != "year":
-            year, right = int(dated_after.group(1)), dated_after  # "lên 31/63 (2022), 28/63 (2023)"
+            year, right = int(dated_after.group(1)), dated_after  # "lên 31/63 (2022), 28/63 (DTI 2023)"
         elif year_before and role in ("rank", "prev_rank") and now is not None:
             year, right = now - 1, year_before  # "vươn lên từ vị trí thứ 31 năm trước"
         elif right and role != "year":
@@ -521,6 +524,12 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             # "so với năm 2020, ... giảm 3 hạng": the change is of a later edition than its base.
             right = None
             year, y_implicit = (context_year, True) if context_year and context_year > base[0] else (None, False)
+        if role == "rank_change" and not base and year is not None:
+            span = [m for m in _SPAN_OF_YEARS.finditer(text, c0, c1) if abs(m.start() - q.num_start) < 40]
+            if span:
+                n = span[0].group(1).lower()
+                n = int(n) if n.isdigit() else _ENGLISH_COUNTS.get(n) or cardinal_value(n)
+                base = [year - n] if 1 < n < 10 else base
         ranking, named_after = _index_of(f, q.num_start, q.end)
         if role == "rank" and (_RANGE_FROM.search(f, max(0, q.num_start - 20), q.num_start)
                                and _RANGE_TO.match(f, q.end) or _RANGE_UNTIL.search(f, max(0, q.num_start - 40), q.num_start)):

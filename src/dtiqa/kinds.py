@@ -6,7 +6,9 @@ figure is asked at all and, when a cue names it, which; when only the generic "b
 counted noun says so, a logistic regression over the question's folded words and word pairs, fitted
 on the training split's questions by `dtiqa fit-scorer`, picks among the figure kinds (`KINDS`)
 (measured against the cue list on the dev questions: `eval/kinds.md`). Serving reads its weights
-from `data/question_kinds.json` with the standard library alone.
+from `data/question_kinds.json` with the standard library alone. The same model over two classes,
+fitted on whether a training question's gold answer is a list, says whether several items are asked
+(`asks_list`, `data/question_lists.json`).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from .text import fold
 KINDS = ("rank", "rank_change", "score", "percent", "count", "amount", "date")  # the figure kinds it decides between
 MODEL_FILE = "question_kinds.json"
 MIN_PROBABILITY = 0.5  # at or below this the cue list's kind stands
+LIST_MODEL_FILE = "question_lists.json"  # the same model over two classes: a list is asked, or one item
+LIST, ONE = "list", "one"
 
 
 def grams(question: str) -> list[str]:
@@ -87,28 +91,38 @@ def fit(questions: list[str], kinds: list[str], C: float = 3.0) -> KindModel:
 
 
 _lock = threading.Lock()
-_default: list = []
+_served: dict[str, KindModel | None] = {}
 
 
-def default() -> KindModel | None:
-    """The model shipped in the package (loaded once, thread-safe); None when none is fitted."""
+def default(name: str = MODEL_FILE) -> KindModel | None:
+    """The model shipped in the package under `name` (loaded once, thread-safe); None when none is fitted."""
     with _lock:
-        if not _default:
-            path = resources.files("dtiqa.data").joinpath(MODEL_FILE)
-            _default.append(KindModel.from_dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None)
-        return _default[0]
+        if name not in _served:
+            path = resources.files("dtiqa.data").joinpath(name)
+            _served[name] = KindModel.from_dict(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+        return _served[name]
 
 
 def reset() -> None:
-    """Reload the shipped model on next use."""
+    """Reload the shipped models on next use."""
     with _lock:
-        _default.clear()
+        _served.clear()
 
 
-def serve(model: KindModel | None) -> None:
-    """Serve `model` from now on (None: no model, the cue list alone)."""
+def serve(model: KindModel | None, name: str = MODEL_FILE) -> None:
+    """Serve `model` under `name` from now on (None: no model; the cue list alone decides)."""
     with _lock:
-        _default[:] = [model]
+        _served[name] = model
+
+
+def asks_list(question: str) -> bool:
+    """Whether a question asks for several items ("những ngôn ngữ nào", "lần lượt là bao nhiêu", "which places
+    are named"), by the list model fitted on the training questions (`LIST_MODEL_FILE`, eval/kinds.md)."""
+    model = default(LIST_MODEL_FILE)
+    if model is None:
+        return False
+    best, p = model.predict(question)
+    return best == LIST and p > MIN_PROBABILITY
 
 
 def fitted_kind(question: str, kind: str) -> str:
@@ -121,4 +135,5 @@ def fitted_kind(question: str, kind: str) -> str:
     return best if p > MIN_PROBABILITY else kind
 
 
-__all__ = ["KINDS", "KindModel", "default", "fit", "fitted_kind", "grams", "reset", "serve"]
+__all__ = ["KINDS", "LIST", "LIST_MODEL_FILE", "ONE", "KindModel", "asks_list", "default", "fit", "fitted_kind", "grams",
+           "reset", "serve"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .kinds import fitted_kind
+from .kinds import asks_list, fitted_kind
 from .text import abbreviations, english_regions, fold, looks_english, name_words, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
@@ -219,6 +219,7 @@ class Question:
     new_unit: str = ""  # a 2025 unit asked as such ("Đồng Nai mới"); `provinces` then holds its former provinces
     districts: tuple[str, ...] = ()  # units below the province the question names ("huyện Diễn Châu")
     claim: bool = False  # "... đúng không?": check a figure
+    listing: bool = False  # several items are asked ("những ngôn ngữ nào", "lần lượt là bao nhiêu"): the fitted list model
     compare: bool = False  # two provinces (or two years) against each other
     superlative: str = ""  # "best" / "worst" province on the asked value, among those the corpus reports
     over: str = ""  # what a superlative ranges over when one province is named: "pillar" or "year"
@@ -435,7 +436,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         latest=bool(LATEST_RE.search(f)), english=english,
         districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
+        claim=claim, listing=not claim and not compare and asks_list(q), compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
         in_article=not names and (bool(superlative) or kind == "list") and bool(ARTICLE_GROUP_RE.search(f))
         and not _NATIONAL_GROUP.search(f),
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),

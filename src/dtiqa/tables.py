@@ -16,6 +16,7 @@ _CELL = re.compile(r"[^|]+")
 _NUMBER = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _RULE = re.compile(r"[:\-–—=\s]+")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,13 @@ def is_heading(line: str) -> bool:
     return len(row) >= 2 and not any(_NUMBER.search(t) for _, t in row)
 
 
+def _names_columns(line: str) -> bool:
+    """A line above a Markdown rule is its table's heading when each cell has words or is a year:
+    "Chỉ tiêu | Năm 2024 | 2025"."""
+    row = cells(line)
+    return len(row) >= 2 and all(_LETTER.search(t) or _YEAR.fullmatch(t) for _, t in row)
+
+
 def is_rule(line: str) -> bool:
     """A Markdown table's rule under its heading: "|---|:---:|"."""
     row = cells(line)
@@ -68,7 +76,7 @@ def headings(lines: Sequence[str]) -> dict[int, str]:
             heading = ""
         elif is_rule(line):
             continue
-        elif is_heading(line):
+        elif is_heading(line) or (i + 1 < len(lines) and is_rule(lines[i + 1]) and _names_columns(line)):
             heading = line
         elif heading and len(row) == len(cells(heading)):
             out[i] = heading
