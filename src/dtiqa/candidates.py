@@ -21,7 +21,7 @@ from .numbers import ordinals, parse_number
 from .question import DIFFERENCE_ASKED, TARGET_RE, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
 from .question import Question
-from .text import abbreviations, fold, name_words
+from .text import abbreviations, fold, name_words, unify_tones
 from .tokens import segment
 
 # The roles a question's answer type accepts (the types of `Question.kind`); a kind missing here
@@ -520,6 +520,11 @@ _DIGITAL_STEMS = frozenset({"chuyen doi", "kinh te", "xa hoi", "chinh quyen", "c
                             "cong nghe", "nhan luc", "noi dung", "van hoa", "thu vien", "ban do"})
 
 
+# Heads of places, whose names a comma separates ("huyện Pác Nặm, Ba Bể và Chợ Đồn": three districts), unlike an
+# agency's, whose name may list its fields ("Sở Văn hóa, Thể thao và Du lịch").
+_PLACE_HEAD = re.compile(r"(?i)(huyện|quận|thị xã|thị trấn|xã|phường|thành phố|tp\.?|tỉnh|thôn|bản|làng)\b")
+
+
 @lru_cache(maxsize=4096)
 def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The names a sentence gives to organisations, units, places or products, as (start, end): a head word
@@ -527,8 +532,9 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     capitalised words that does not merely open the sentence ("trên Postmart", "Liên Hợp Quốc", "UNDP")."""
     heads = name_words()[0]
     tokens, pos = [], 0
+    unified = unify_tones(sentence)  # the segmenter writes "Văn hoá" as "Văn hóa" (same length)
     for t in segment(sentence):
-        at = sentence.find(t, pos)
+        at = unified.find(t, pos) if len(unified) == len(sentence) else sentence.find(t, pos)
         if at >= 0:
             tokens.append((at, at + len(t), t))
             pos = at + len(t)
@@ -547,6 +553,14 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
                 k += 2  # "Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình", "Phòng Bưu chính – Viễn thông"
             elif head and (k > j or named) and tokens[k][2] == "số" and fold(tokens[k - 1][2].lower()) in _DIGITAL_STEMS:
                 k += 1  # "Phòng Chuyển đổi số", "Trung tâm Tư vấn Chính sách số Mỹ Tho"
+            elif head and (k > j or named) and tokens[k][2] == "," and not _PLACE_HEAD.match(tokens[i][2]):
+                m = k + 1
+                while m < len(tokens) and _capitalised(tokens[m][2]) and tokens[m][2].lower() not in heads:
+                    m += 1
+                if m > k + 1 and m + 1 < len(tokens) and tokens[m][2] in ("và", "&") and _capitalised(tokens[m + 1][2]):
+                    k = m + 2  # "Sở Văn hóa, Thể thao và Du lịch": a department's name lists its fields
+                else:
+                    break
             else:
                 break
         if head and k > j and k < len(tokens) and tokens[k][2].lower() in ("tỉnh", "thành phố"):
