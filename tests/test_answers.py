@@ -506,7 +506,7 @@ def contest_qa(tmp_path_factory):
 
 @pytest.mark.parametrize("question, text", [
     ("Đơn vị nào đoạt giải nhất hội thi?", "thị xã Bến Đá"),
-    ("Những đơn vị nào nhận giải khuyến khích?", "huyện Lũng Mây, huyện Suối Ngọc"),
+    ("Những đơn vị nào nhận giải khuyến khích?", "huyện Lũng Mây; huyện Suối Ngọc"),  # a list: its items as listed
     ("Trong khối sở, ngành, sở nào dẫn đầu?", "Sở Tài chính"),
     ("Cơ quan nào xây dựng bộ chỉ số?", "Viện Nghiên cứu Chính sách số"),  # "số" makes "Chính sách số" one term
 ])

@@ -20,7 +20,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import fold
 
-FACTS_VERSION = 47  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 48  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -113,6 +113,8 @@ _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 # "sau ba năm tăng 24 bậc", "over three years": a change that spans several editions, counted back from its year.
 _SPAN_OF_YEARS = re.compile(rf"(?i)\b(?:sau|trong|qua|over|in|after)\s+({CARDINAL_WORDS}|\d|two|three|four|five)\s+(?:năm|years)\b")
 _ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# "năm đó", "cùng năm", "that year": the year the text last stated.
+_SAME_YEAR = re.compile(r"\b(nam do|nam ay|cung nam|that year|the same year)\b")
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
 _PUBLISHED_BEFORE = re.compile(r"\b(cong bo|published|ban hanh)\b")
@@ -675,6 +677,7 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
     lone: list[tuple[Fact, Sentence]] = []  # stated ranks with no change in their sentence
     changes: list[tuple[Mention, Sentence]] = []
     para_year: dict[int, int] = {}  # the year the paragraph's last ranking sentence stated
+    last_year: int | None = None  # the year the article's last ranking sentence stated, which "năm đó" refers to
     heads = tables.headings([s.text for s in sentences])
     for s, place in zip(sentences, ctx):
         # "Năm 2022, Hải Phòng xếp thứ 6/63. Trong đó, trụ cột chính quyền số xếp thứ 4": the paragraph's year
@@ -685,7 +688,10 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
             para_year[s.paragraph] = int(lead.group(1))
         rd = tables.reading(s.text, heads.get(s.index, ""))  # a table row, read with its headings
         edition = editions[s.index] if s.index < len(editions) else None
-        mentions = sentence_mentions(rd.text, place, edition if now else para_year.get(s.paragraph, edition), extra)
+        context = edition if now else para_year.get(s.paragraph, edition)
+        if last_year is not None and _SAME_YEAR.search(fold(s.text.lower())) and not _years(fold(s.text.lower())):
+            context = last_year  # "Nhìn lại DTI 2024, Hưng Yên đứng 18/63. … Còn Thái Bình năm đó ở vị trí 31/63."
+        mentions = sentence_mentions(rd.text, place, context, extra)
         if rd.pieces:
             mentions = [replace(m, start=rd.back(m.start), end=rd.back(m.end)) for m in mentions]
         figures = [m for m in mentions if m.role in ("rank", "rank_change", "score")]
@@ -695,7 +701,7 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
         ranks = [m for m in mentions if m.role in ("rank", "prev_rank", "rank_change", "top") and m.province]
         for m in ranks:
             if m.year is not None and not m.year_implicit and not m.target and m.base_year != m.year:
-                para_year[s.paragraph] = m.year
+                para_year[s.paragraph] = last_year = m.year
         if not ranks:  # "Biểu đồ 2 tách riêng ba trụ cột của DTI 2024.": the edition the next sentences rank in
             f = fold(s.text.lower())
             stated = {y for _, y, base in _years(f) if not base}
