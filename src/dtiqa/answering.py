@@ -253,6 +253,8 @@ def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
     label = _unit_label(q.new_unit)
     intro = (f"{label[0].upper() + label[1:]} hiện nay được hợp nhất từ {formed} ({MERGER_DATE}). "
              f"Chỉ số DTI {when} xếp hạng từng tỉnh cũ, nên không có một {KIND_VI.get(q.kind, 'số liệu')} chung cho đơn vị mới.")
+    if not found_any and (q.year or 0) >= 2025:
+        return own  # the unit's own edition: what its own question found (or why not)
     if not found_any:
         return Answer(q.text, False, "", None, "", q.kind, [], [], intro + " Kho bài viết không có số liệu của tỉnh cũ nào "
                       "thuộc đơn vị này. Các đoạn gần nhất được liệt kê bên dưới.", False, 0.0, analysis=q)
@@ -916,15 +918,37 @@ def _claimed(q: Question):
     m = _ORDINAL.search(q.text)
     if m:
         return "rank", float(m.group(1)), False, m.group(0), ""
-    for mention in sentence_mentions(q.text, places[0].name if places else ""):
+    mentions = sentence_mentions(q.text, places[0].name if places else "")
+    for mention in mentions:
         kind = _CLAIM_KIND.get(mention.role)
         if kind:
             noun = _noun_after(q.text, mention.end) if kind == "count" else ""
             return kind, mention.value, mention.role == "top", mention.text, noun
+    if q.kind in ("score", "percent", "amount"):  # "Điểm DTI có vượt mức 0,68 không?": the figure the question asks of
+        bare = [m for m in mentions if m.role not in ("year", "date")]
+        if len(bare) == 1:
+            return q.kind, bare[0].value, False, bare[0].text, ""
     lead = re.search(r"\b(dan dau|dung dau|xep dau|dung thu nhat|xep thu nhat|quan quan)\b", fold(q.text.lower()))
     if lead and q.kind in ("rank", "text", "entity"):  # "Hà Nội dẫn đầu DTI năm 2022, đúng không?": rank 1
         return "rank", 1.0, False, q.text[lead.start(): lead.end()], ""
     return None
+
+
+# What a claim's figure bounds, from the words right before it: "vượt mức 0,68" (more than), "đạt chỉ tiêu 90%" (at
+# least), "dưới 50%" (less than), "không quá 10 ngày" (at most); otherwise the figure itself is claimed.
+_CLAIM_BOUNDS = (  # on the lower-cased question as written: folded, "đạt" (reach) would be "đặt" (set) too
+    ("ge", re.compile(r"\b(đạt (được )?(chỉ tiêu|mục tiêu|mức|ngưỡng)?|ít nhất|tối thiểu|từ|reach(ed)?|meet|met|at least)\s*$")),
+    ("gt", re.compile(r"\b(vượt( qua)?( mức| ngưỡng)?|trên( mức)?|cao hơn( mức)?|hơn|nhiều hơn|exceed(ed)?|above|over"
+                      r"|more than|higher than)\s*$")),
+    ("le", re.compile(r"\b(không quá|tối đa|at most|no more than)\s*$")),
+    ("lt", re.compile(r"\b(dưới( mức)?|thấp hơn( mức)?|chưa (đến|tới|đạt)|ít hơn|below|under|less than|fewer than"
+                      r"|lower than)\s*$")),
+)
+
+
+def _claim_bound(before: str) -> str:
+    """"gt", "ge", "lt" or "le" when the (lower-cased) words before a claim's figure bound it; "" when they state it."""
+    return next((op for op, rx in _CLAIM_BOUNDS if rx.search(before)), "")
 
 
 # A claimed direction of a rank: "tụt hạng", "thứ hạng … tăng", "giữ nguyên thứ hạng", "climbed".
@@ -996,10 +1020,13 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
             return direction
         return replace(_not_found(q, [], "câu hỏi không nêu con số nào để kiểm tra"), verdict=VERDICTS[2])
     kind, value, is_top, said, noun = claimed
+    at = q.text.find(said)
+    digit = re.search(r"\d", said)  # "dưới 70%": a mention may hold the words that bound it
+    bound = _claim_bound(q.text[:at + (digit.start() if digit else 0)].lower()) if at >= 0 and not is_top else ""
     digits = {w for w, _, _ in _words(fold(said.lower()))}
     checked = replace(q, claim=False, kind=kind, noun=noun, terms=tuple(t for t in q.terms if t not in digits),
                       text=q.text.replace(said, " "))  # the figure to check is not one the question asks about
-    if q.target and re.search(r"\b(da|achieved|reached|met|hit)\b", fold(q.text.lower())):
+    if q.target and (bound or re.search(r"\b(da|achieved|reached|met|hit)\b", fold(q.text.lower()))):
         checked = replace(checked, target=False)  # "đã đạt mục tiêu vào top 8": what was reached, against the target
     ans = _dispatch(qa, checked, hits)
     if not ans.found or ans.value is None:
@@ -1012,11 +1039,14 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
                        message=f"**Không đủ thông tin** để kiểm tra “{said}”: {ans.message}")
     if is_top:
         true = ans.value <= value  # "trong top 10": any rank up to 10
+    elif bound:  # "có vượt mức 0,68 không?", "có đạt chỉ tiêu 90% không?": a bound, not a value
+        true = {"gt": ans.value > value, "ge": ans.value >= value, "lt": ans.value < value, "le": ans.value <= value}[bound]
     else:  # a change is signed on both sides ("giảm 3 bậc" is -3)
         true = abs(ans.value - value) <= 1e-6 * max(1.0, abs(value))
     verdict = VERDICTS[0] if true else VERDICTS[1]
     stated = _signed_change(ans) if kind == "rank_change" else ans.text
-    lead = "**Đúng.**" if true else f"**Sai:** bài viết ghi **{stated}**, không phải {said}."
+    lead = ("**Đúng.**" if true else f"**Sai:** bài viết ghi **{stated}**, không phải {said}." if not bound
+            else f"**Sai:** bài viết ghi **{stated}**.")
     return replace(ans, verdict=verdict, kind=kind, message=f"{lead} {ans.message}")
 
 

@@ -456,7 +456,7 @@ def _a_label(asked: str, folded: str, start: int) -> bool:
     before = [w for w, _, _ in _words(folded[max(0, start - 30):start])][-2:]
     if len(before) < 2:
         return False
-    return bool(re.search(rf"\b{before[0]} {before[1]} \d+\b", asked))
+    return bool(re.search(rf"\b{before[0]} {before[1]} (?!(?:19|20)\d\d\b)\d+\b", asked))  # "Điểm DTI 2025": a year
 
 
 def _other_level(q: Question, sentence: str, end: int) -> bool:

@@ -7,8 +7,8 @@ counted noun says so, a logistic regression over the question's folded words and
 on the training split's questions by `dtiqa fit-scorer`, picks among the figure kinds (`KINDS`)
 (measured against the cue list on the dev questions: `eval/kinds.md`). Serving reads its weights
 from `data/question_kinds.json` with the standard library alone. The same model over two classes,
-fitted on whether a training question's gold answer is a list, says whether several items are asked
-(`asks_list`, `data/question_lists.json`).
+fitted on a training question's gold kind, says whether several items are asked or a claim is to be
+checked (`asks`, `data/question_lists.json`, `data/question_claims.json`).
 """
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ from .text import fold
 KINDS = ("rank", "rank_change", "score", "percent", "count", "amount", "date")  # the figure kinds it decides between
 MODEL_FILE = "question_kinds.json"
 MIN_PROBABILITY = 0.5  # at or below this the cue list's kind stands
-LIST_MODEL_FILE = "question_lists.json"  # the same model over two classes: a list is asked, or one item
-LIST, ONE = "list", "one"
+# The same model over two classes says whether a question has a shape its gold kind names: a list is asked, or a
+# claim to check (yes or no), or not.
+SHAPE_FILES = {"list": "question_lists.json", "claim": "question_claims.json"}
+OTHER = "other"
 
 
 def grams(question: str) -> list[str]:
@@ -115,14 +117,15 @@ def serve(model: KindModel | None, name: str = MODEL_FILE) -> None:
         _served[name] = model
 
 
-def asks_list(question: str) -> bool:
-    """Whether a question asks for several items ("những ngôn ngữ nào", "lần lượt là bao nhiêu", "which places
-    are named"), by the list model fitted on the training questions (`LIST_MODEL_FILE`, eval/kinds.md)."""
-    model = default(LIST_MODEL_FILE)
+def asks(shape: str, question: str) -> bool:
+    """Whether a question has `shape` ("list": several items asked, as "những ngôn ngữ nào", "lần lượt là bao
+    nhiêu"; "claim": a statement to check, as "có lọt vào top 20 không?"), by the model fitted on the training
+    questions (`SHAPE_FILES`, eval/kinds.md); False when none is fitted."""
+    model = default(SHAPE_FILES[shape])
     if model is None:
         return False
     best, p = model.predict(question)
-    return best == LIST and p > MIN_PROBABILITY
+    return best == shape and p > MIN_PROBABILITY
 
 
 def fitted_kind(question: str, kind: str) -> str:
@@ -135,5 +138,5 @@ def fitted_kind(question: str, kind: str) -> str:
     return best if p > MIN_PROBABILITY else kind
 
 
-__all__ = ["KINDS", "LIST", "LIST_MODEL_FILE", "ONE", "KindModel", "asks_list", "default", "fit", "fitted_kind", "grams",
-           "reset", "serve"]
+__all__ = ["KINDS", "OTHER", "SHAPE_FILES", "KindModel", "asks", "default", "fit", "fitted_kind", "grams", "reset",
+           "serve"]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import provinces
-from .kinds import asks_list, fitted_kind
+from .kinds import asks, fitted_kind
 from .text import abbreviations, english_regions, fold, looks_english, name_words, normalize_line
 
 # Expected answer types, tried in this order; each cue is a regex on the folded question.
@@ -375,7 +375,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
     if not region_name:  # "Địa phương nào ở Đồng bằng sông Cửu Long …": a region named without "vùng"
         region_name = next((vi for vi in sorted(set(english_regions().values()), key=len, reverse=True)
                             if re.search(rf"\b{vi}\b", masked)), "")
-    claim = bool(CLAIM_RE.search(f) or CLAIM_LEAD_RE.match(f) or _a_statement(q, f))
+    claim = bool(CLAIM_RE.search(f) or CLAIM_LEAD_RE.match(f) or _a_statement(q, f)) or asks("claim", q)
     compare = not claim and not new_unit and len(names) >= 2 and bool(COMPARE_RE.search(f))
     compare = compare or (not claim and len(names) == 1 and len(set(years)) >= 2 and bool(re.search(r"\b(hay|so voi|or|than)\b", f))
                           and kind != "rank_change")
@@ -436,7 +436,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         latest=bool(LATEST_RE.search(f)), english=english,
         districts=tuple(dict.fromkeys(d.name for d in provinces.districts_in(q))),
         ranking_stated=ranking != "dti" or bool(re.search(r"\b(dti|chuyen doi so)\b", f)),
-        claim=claim, listing=not claim and not compare and asks_list(q), compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
+        claim=claim, listing=not claim and not compare and asks("list", q), compare=compare, superlative=superlative, over=over, among=among, new_unit=new_unit,
         in_article=not names and (bool(superlative) or kind == "list") and bool(ARTICLE_GROUP_RE.search(f))
         and not _NATIONAL_GROUP.search(f),
         overall=bool(re.search(r"\b(chung|tong the|tong hop|overall)\b", f)) and not pillar, topic=topic, asks_group=bool(re.search(r"\b(top|nhom)\b", f)),

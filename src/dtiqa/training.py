@@ -284,43 +284,45 @@ def fit_question_kinds(train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, gol
     return model
 
 
-LISTS_PATH = Path(__file__).parent / "data" / kinds.LIST_MODEL_FILE
-
-
-def _list_questions(paths) -> list[tuple[str, str]]:
-    """(question, list or one) of the answerable questions in the files given."""
-    return [(d["question"], kinds.LIST if d.get("kind") == "list" else kinds.ONE) for path in paths
+def _shape_questions(paths, shape: str) -> list[tuple[str, str]]:
+    """(question, shape or other) of the answerable questions in the files given."""
+    return [(d["question"], shape if d.get("kind") == shape else kinds.OTHER) for path in paths
             for _, d in _jsonl(path) if d.get("answerable") and d.get("kind")]
 
 
-def fit_list_questions(train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, out: Path = LISTS_PATH,
-                       report: Path = KINDS_REPORT) -> kinds.KindModel:
-    """Fit the model that says whether a question asks for a list on the training batches; report its precision
-    and recall on the dev batches (appended to the question-kind report)."""
-    fit_rows = _list_questions(sorted(train.glob("*/questions*.jsonl")))
-    dev_rows = _list_questions(sorted(dev_batches.glob("*/questions*.jsonl")))
-    model = kinds.fit([q for q, _ in fit_rows], [k for _, k in fit_rows])
-    kinds.serve(model, kinds.LIST_MODEL_FILE)
-    said = [kinds.asks_list(q) for q, _ in dev_rows]
-    truth = [k == kinds.LIST for _, k in dev_rows]
-    tp = sum(s and t for s, t in zip(said, truth))
-    precision, recall = tp / max(1, sum(said)), tp / max(1, sum(truth))
-    model = kinds.KindModel(model.classes, model.weights, model.intercept,
-                            model.about | {"fitted": f"{datetime.now(timezone.utc):%Y-%m-%d}", "dev_questions": len(dev_rows),
-                                           "dev_lists": sum(truth), "dev_precision": round(precision, 4),
-                                           "dev_recall": round(recall, 4)})
-    model.save(out)
-    kinds.serve(model, kinds.LIST_MODEL_FILE)
+def fit_question_shapes(train: Path = DTI_TRAIN, dev_batches: Path = DTI_DEV, out: Path = KINDS_PATH.parent,
+                        report: Path = KINDS_REPORT) -> dict[str, kinds.KindModel]:
+    """Fit, for each shape of `kinds.SHAPE_FILES` (a list asked, a claim to check), the model that says whether a
+    question has it, on the training batches; report precision and recall on the dev batches (appended to the
+    question-kind report)."""
+    models, rows = {}, []
+    for shape, name in kinds.SHAPE_FILES.items():
+        fit_rows = _shape_questions(sorted(train.glob("*/questions*.jsonl")), shape)
+        dev_rows = _shape_questions(sorted(dev_batches.glob("*/questions*.jsonl")), shape)
+        model = kinds.fit([q for q, _ in fit_rows], [k for _, k in fit_rows])
+        kinds.serve(model, name)
+        said = [kinds.asks(shape, q) for q, _ in dev_rows]
+        truth = [k == shape for _, k in dev_rows]
+        tp = sum(s and t for s, t in zip(said, truth))
+        precision, recall = tp / max(1, sum(said)), tp / max(1, sum(truth))
+        model = kinds.KindModel(model.classes, model.weights, model.intercept, model.about | {
+            "fitted": f"{datetime.now(timezone.utc):%Y-%m-%d}", "dev_questions": len(dev_rows), "dev_positive": sum(truth),
+            "dev_precision": round(precision, 4), "dev_recall": round(recall, 4)})
+        model.save(out / name)
+        kinds.serve(model, name)
+        models[shape] = model
+        rows.append([shape, model.about["questions"], sum(k == shape for _, k in fit_rows), len(dev_rows), sum(truth),
+                     _f(precision), _f(recall)])
     with report.open("a", encoding="utf-8") as f:
         f.write("\n".join([
-            "", "## Whether a list is asked", "",
-            f"The same regression over two classes, fitted on the {model.about['questions']} answerable training questions "
-            f"(gold kind \"list\" or any other). A question it calls a list (more than {kinds.MIN_PROBABILITY:.0%} sure) is "
-            "answered with the enumeration its best sentence states, when the other strategies find none.", "",
-            _table(["dev questions", "lists among them", "precision", "recall"],
-                   [[len(dev_rows), sum(truth), _f(precision), _f(recall)]]),
+            "", "## Question shapes: a list asked, a claim to check", "",
+            "The same regression over two classes, fitted on the answerable training questions (their gold kind is the "
+            f"shape or not). A question it gives the shape (more than {kinds.MIN_PROBABILITY:.0%} sure) is answered as "
+            "such: a list with the enumeration its best sentence states, a claim with a verdict on the figure it states "
+            "(as the cue list's \"… đúng không?\" claims are).", "",
+            _table(["shape", "training questions", "of the shape", "dev questions", "of the shape", "precision", "recall"], rows),
         ]) + "\n")
-    return model
+    return models
 
 
 def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Path = SEEDS,
@@ -332,7 +334,7 @@ def fit_scorer(index_root: Path, embedder, gold: Path = DEFAULT_GOLD, corpus: Pa
     choose its threshold on dev, save both; then ask the training questions with that scorer and fit the
     answer verifier the same way."""
     fit_question_kinds(train, dev_batches, gold)  # first: every later fit reads questions through them
-    fit_list_questions(train, dev_batches)
+    fit_question_shapes(train, dev_batches)
     uit_qa, uit_items = _uit_items(index_root, embedder, progress)
     dev_qa = load(corpus, index_root / "train-dev-index", embedder, Settings(), progress=progress)
     gold_items = load_gold(gold)

@@ -1,0 +1,117 @@
+"""Lists a sentence enumerates, tables headed by years, editions named beside a figure, and claims that bound a
+figure ("có vượt mức 0,68 không?"), on an article the test writes."""
+import pytest
+
+import dtiqa
+from dtiqa import lists, tables
+from dtiqa.answering import answer_question
+from dtiqa.candidates import name_spans
+from dtiqa.facts import sentence_mentions
+
+from conftest import shipped_embedder
+
+DOSSIER = """\
+Hồ sơ đề cử giải thưởng chuyển đổi số của tỉnh Hoa Mai
+
+Đơn vị lập hồ sơ: Sở Văn hoá, Thể thao và Du lịch tỉnh Hoa Mai.
+Hoa Mai (cũ) đi từ hạng 45/63 ở DTI 2021 lên 38/63 (DTI 2022), 30/63 (DTI 2023) rồi 21/63 (DTI 2024) – sau ba năm tăng 24 bậc.
+Ứng dụng du lịch của tỉnh có bản điện tử bằng 3 ngôn ngữ: Việt, Anh, Nhật.
+
+| Chỉ tiêu | Năm 2023 | Năm 2024 |
+|---|---|---|
+| Điểm DTI | 0,5512 | 0,6807 |
+| Tỷ lệ hồ sơ trực tuyến toàn trình | 54,3% | 68,9% |
+
+CÁC CHỈ SỐ KHÁC THAM KHẢO
+- PCI 2024: Hoa Mai xếp 19/63.
+- PAR INDEX 2024: Hoa Mai xếp 25/63.
+- SIPAS 2024: mức độ hài lòng đạt 82,15%.
+
+Nhìn lại DTI 2023, tỉnh Hoa Mai đứng thứ 30/63. Còn Lào Cai năm đó ở vị trí 44/63.
+"""
+
+
+@pytest.fixture(scope="module")
+def qa(tmp_path_factory):
+    root = tmp_path_factory.mktemp("dossier")
+    (root / "c").mkdir()
+    (root / "c" / "ho_so.txt").write_text(DOSSIER, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", shipped_embedder())
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("Bản điện tử có 4 ngôn ngữ: Việt, Anh, Trung, Hàn.", ["Việt", "Anh", "Trung", "Hàn"]),
+    ("Wi-Fi miễn phí tại các điểm công cộng, gồm quảng trường Tân Trào, phố cổ Đồng Văn và bến thuyền Na Hang.",
+     ["quảng trường Tân Trào", "phố cổ Đồng Văn", "bến thuyền Na Hang"]),  # the list starts at "gồm"
+    ("Giải nhì: TP Rạch Giá (89,7 điểm) và huyện Châu Thành (88,1 điểm).",
+     ["TP Rạch Giá (89,7 điểm)", "huyện Châu Thành (88,1 điểm)"]),  # a decimal comma separates nothing
+    ("Một số huyện miền núi (An Lão, Vĩnh Thạnh, Vân Canh) còn thôn chưa có sóng.", ["An Lão", "Vĩnh Thạnh", "Vân Canh"]),
+])
+def test_a_sentence_enumerates_its_items(sentence, items):
+    assert [e.texts(sentence) for e in lists.enumerations(sentence)][-1] == items
+
+
+def test_a_sentence_without_a_list_enumerates_nothing():
+    assert lists.enumerations("Tỉnh xếp thứ 9/63 về chỉ số chuyển đổi số năm 2021.") == []
+
+
+def test_bullet_lines_are_a_list_of_their_labels():
+    lines = ["CÁC CHỈ SỐ KHÁC", "- PCI 2024: tỉnh xếp 19/63.", "- PAR INDEX 2024: xếp 25/63.", "Ghi chú cuối."]
+    assert lists.bullet_run(lines, 0) == (1, 2)  # the heading introduces the run
+    assert lists.bullet_run(lines, 2) == (1, 2)
+    assert lists.bullet_run(lines, 3) is None
+    assert [lines[i][slice(*lists.item_of_line(lines[i]))] for i in (1, 2)] == ["PCI 2024", "PAR INDEX 2024"]
+
+
+@pytest.mark.parametrize("question, items", [
+    ("Ứng dụng du lịch của Hoa Mai có bản điện tử bằng những ngôn ngữ nào?", ["Việt", "Anh", "Nhật"]),
+    ("Hồ sơ liệt kê những chỉ số tham khảo nào khác?", ["PCI 2024", "PAR INDEX 2024", "SIPAS 2024"]),
+])
+def test_a_list_question_is_answered_with_the_items_listed(qa, question, items):
+    ans = answer_question(qa, question, [], verify=False)
+    assert ans.found and ans.kind == "list" and all(i in ans.text for i in items), ans.text
+    assert ans.citations[0].doc_id == "ho_so.txt"
+
+
+def test_a_table_headed_by_years_dates_its_columns(qa):
+    lines = ["| Chỉ tiêu | Năm 2023 | Năm 2024 |", "|---|---|---|", "| Điểm DTI | 0,5512 | 0,6807 |"]
+    assert tables.headings(lines) == {2: lines[0]}
+    ans = answer_question(qa, "Điểm DTI năm 2024 của Hoa Mai là bao nhiêu?", [], verify=False)
+    assert ans.found and ans.text == "0,6807", ans.message
+    ans = answer_question(qa, "Năm 2023, tỷ lệ hồ sơ trực tuyến toàn trình của Hoa Mai là bao nhiêu?", [], verify=False)
+    assert ans.found and ans.text == "54,3%", ans.message
+
+
+def test_an_edition_named_after_a_figure_dates_it():
+    got = {(m.role, m.value, m.year) for m in sentence_mentions(DOSSIER.splitlines()[3], "Hoa Mai", 2026)}
+    assert {("rank", 45, 2021), ("rank", 38, 2022), ("rank", 30, 2023), ("rank", 21, 2024)} <= got
+
+
+def test_a_change_over_several_years_counts_back_that_many(qa):
+    change = next(m for m in sentence_mentions(DOSSIER.splitlines()[3], "Hoa Mai", 2026) if m.role == "rank_change")
+    assert (change.value, change.year, change.base_year) == (24, 2024, 2021)
+    computed = [f for f in qa.index.facts if f.computed and f.province == "Hoa Mai" and f.kind == "rank"]
+    assert all(f.year != 2023 or f.value == 30 for f in computed)  # never "2023: 45" from a three-year change
+
+
+def test_that_year_is_the_year_last_stated(qa):
+    ans = answer_question(qa, "Lào Cai xếp thứ mấy về DTI năm 2023?", [], verify=False)
+    assert ans.found and ans.value == 44, ans.message
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Điểm DTI 2024 của Hoa Mai có vượt mức 0,68 không?", "đúng"),  # 0,6807 is above 0,68, though not equal
+    ("Điểm DTI 2024 của Hoa Mai có vượt mức 0,69 không?", "sai"),
+    ("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của Hoa Mai có đạt chỉ tiêu 70% không?", "sai"),  # 68,9%
+    ("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của Hoa Mai có dưới 70% không?", "đúng"),
+])
+def test_a_claim_can_bound_a_figure(qa, question, verdict):
+    ans = answer_question(qa, question, [], verify=False)
+    assert ans.verdict == verdict, ans.message
+
+
+def test_names_keep_an_agencys_fields_and_old_tone_placement():
+    s = "Tờ gấp do Sở Văn hoá, Thể thao và Du lịch phát hành."
+    assert [s[a:b] for a, b in name_spans(s)] == ["Sở Văn hoá, Thể thao và Du lịch"]
+    s = "Giải thưởng thuộc về huyện Pác Nặm, Ba Bể và Chợ Đồn."
+    assert [s[a:b] for a, b in name_spans(s)] == ["huyện Pác Nặm", "Ba Bể", "Chợ Đồn"]  # places stay apart
