@@ -20,8 +20,9 @@ from .answer import Answer, Citation
 from . import candidates, lists, scorer, verifier
 from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
+from .numbers import quantities
 from .hits import Hit, hit_at, prepare_query
-from .question import ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLARS, Question, analyze, with_history
+from .question import ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLARS, TARGET_WORDS_RE, Question, analyze, with_history
 from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
@@ -336,6 +337,10 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "scorer", _answer_names(qa, q, hits)
     if q.kind in candidates.EXPECTED_ROLES:
         ans = _answer_number(qa, q, hits)
+        if not ans.found and not q.side and DIFFERENCE_ASKED.search(fold(q.text.lower())):
+            moved = _answer_from_to(qa, q, hits)  # "tăng thêm bao nhiêu điểm phần trăm?" of "từ 81,2% lên 90%"
+            if moved.found:
+                return "compare", moved
         if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
                 and DIFFERENCE_ASKED.search(fold(q.text.lower()))):
             # "Điểm năm 2023 tăng bao nhiêu so với năm trước?" that no sentence states: the two editions' figures
@@ -1145,6 +1150,38 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
     computed = a1.computed or a2.computed
     return Answer(q.text, True, text, diff, unit, q.kind, citations, [], message, computed, min(a1.confidence, a2.confidence),
                   analysis=q, comparison={"values": values, "better": better, "difference": diff})
+
+
+# "từ 81,2% lên 90%", "from 0.5874 to 0.6288": a figure's move, between two quantities.
+_FROM_TO = re.compile(r"^\s*(?:len|xuong|toi|den|to)\s*$")  # on folded text
+_FROM = re.compile(r"\b(?:tu|from)\s*$")
+
+
+def _answer_from_to(qa, q: Question, hits: list[Hit]) -> Answer:
+    """A difference asked ("tăng thêm bao nhiêu?") that a sentence states as a move from one figure to another of the
+    asked kind ("từ 81,2% lên 90%"): the second less the first, citing that sentence."""
+    unit_of = {"percent": "%"}
+    for h in hits[:5]:
+        qs = quantities(h.sentence)
+        for a, b in zip(qs, qs[1:]):
+            if not (_FROM.search(fold(h.sentence[max(0, a.start - 6):a.start].lower()))
+                    and _FROM_TO.match(fold(h.sentence[a.end:b.start].lower()))):
+                continue
+            if a.unit != b.unit or (q.kind in unit_of and a.unit != unit_of[q.kind]) or a.out_of or b.out_of:
+                continue
+            if not q.target and TARGET_WORDS_RE.search(fold(h.sentence[:a.start].lower())):
+                continue  # "Mục tiêu: nâng tỷ lệ từ 81,2% lên 90%": a plan, not what moved
+            coverage, _ = _fit(qa, q, h, a.start, b.end)
+            if not _acceptable(q, h, coverage):
+                continue
+            diff = b.value - a.value
+            unit = _difference_unit(b.unit)
+            text = f"{_vi_number(abs(diff))} {unit}".strip() + f" (từ {a.text} lên {b.text})"
+            cite = Citation(h.doc_id, h.title, h.url, h.sentence, h.start, h.end, h.start + a.start, h.start + b.end,
+                            h.source, h.date)
+            return Answer(q.text, True, text, abs(diff), unit, q.kind, [cite], [], f"**{text}**" + _cite_line(cite), True,
+                          min(0.95, (coverage * 2 + 1.0 / h.rank) / 5.0), analysis=q)
+    return _not_found(q, [], _missing_text(q))
 
 
 def _difference_unit(unit: str) -> str:

@@ -67,6 +67,8 @@ _CHANGE_LEAD_ASKED = re.compile(r"\b(tang|giam|them|tut|chenh|change|increase|de
 # What stands before a figure that is a difference: "tăng 0,0211", "cao hơn 0,0374", "thêm 67.000", "up 3".
 _DIFFERENCE_BEFORE = re.compile(r"\b(tang|giam|them|hon|chenh lech|chenh|vuot|tut|kem|thieu|up|down|rose|fell|increase\w*"
                                 r"|decrease\w*|gain\w*|more|by)\b[^.;]{0,40}$")
+# "tăng từ 54,3% lên 68,9%": the two levels of a move, neither of them its size.
+_LEVEL_OF_A_MOVE = re.compile(r"\b(tu|len|xuong|from|to)\s*(muc\s*)?$")
 # "Tỉnh nào …", "cơ quan nào …", "who …": a name is asked, which a number rarely is.
 _WHICH = re.compile(r"\b(nao|ai|which|who|whom)\b")
 # "Điểm DTI bình quân của cả nước là 0,4457": the country's (or a group's) figure, not the province's.
@@ -430,7 +432,8 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
             and not TARGET_WORDS_RE.search(folded[:s.start] + re.split(r"[;,.]", folded[s.end:], maxsplit=1)[0]):
         yield "target"  # "đạt 64%, thấp hơn mục tiêu 80%": the result does not answer "chỉ tiêu là bao nhiêu?"
     if asks.difference and s.role not in ("rank", "rank_change", "year", "date") \
-            and not _DIFFERENCE_BEFORE.search(folded[max(0, s.start - 40):s.start]):
+            and (not _DIFFERENCE_BEFORE.search(folded[max(0, s.start - 40):s.start])
+                 or _LEVEL_OF_A_MOVE.search(folded[max(0, s.start - 8):s.start])):
         yield "change"  # "By how much did the score rise?" is not answered by the score, 0,6112
     if _CHANGE_LEAD.search(folded[max(0, s.start - 15):s.start]) and not asks.change:
         yield "change_level"  # "tăng 0,0211 điểm": a change, when the level is asked (soft: cue words misfire)

@@ -159,7 +159,7 @@ def _a_statement(question: str, f: str) -> bool:
 # "tăng bao nhiêu", "kém … bao nhiêu điểm", "by how much": a difference is asked, which a level never answers
 # ("có hơn bao nhiêu nhà máy" is "more than how many": a count).
 DIFFERENCE_ASKED = re.compile(r"\b(tang|giam|them|chenh lech|chenh|(?:cao|thap|nhieu|it|lon|nho|tot) hon|kem|vuot|thieu)\b(?! bao nhieu (tinh|dia phuong|don vi))"
-                               r"[^?]{0,40}?\bbao nhieu\b|\bby how much\b|\bhow (much|many) (more|less|fewer|higher|lower)\b"
+                               r"[^?]{0,40}?\bbao nhieu\b|\bby how (much|many)\b|\bhow (much|many) (more|less|fewer|higher|lower)\b"
                                r"|\bhow (much|many)\b[^?]{0,90}\b(increase|rise|rose|grow|grew|fall|fell|drop|gain|improve)")
 COMPARE_RE = re.compile(r"\b(hay|so voi|hon|or|than|compared|chenh lech|khoang cach|cach nhau|difference|gap|(xep|dung) (tren|duoi|truoc|sau)|above|below|ahead of|behind)\b")
 # "trụ cột nào … thấp nhất", "đạt hạng cao nhất vào năm nào": one province's pillars (or editions) against each other.
