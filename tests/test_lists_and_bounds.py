@@ -27,6 +27,7 @@ CÁC CHỈ SỐ KHÁC THAM KHẢO
 - PAR INDEX 2024: Hoa Mai xếp 25/63.
 - SIPAS 2024: mức độ hài lòng đạt 82,15%.
 
+Trong các tỉnh Tây Nguyên, Hoa Mai đứng thứ ba về chuyển đổi số năm 2025.
 Nhìn lại DTI 2023, tỉnh Hoa Mai đứng thứ 30/63. Còn Lào Cai năm đó ở vị trí 44/63.
 """
 
@@ -115,3 +116,10 @@ def test_names_keep_an_agencys_fields_and_old_tone_placement():
     assert [s[a:b] for a, b in name_spans(s)] == ["Sở Văn hoá, Thể thao và Du lịch"]
     s = "Giải thưởng thuộc về huyện Pác Nặm, Ba Bể và Chợ Đồn."
     assert [s[a:b] for a, b in name_spans(s)] == ["huyện Pác Nặm", "Ba Bể", "Chợ Đồn"]  # places stay apart
+
+
+def test_a_rank_within_a_region_is_no_national_rank(qa):
+    ans = answer_question(qa, "Hoa Mai có nằm trong top 5 DTI năm 2025 không?", [], verify=False)
+    assert ans.verdict != "đúng", ans.message  # "thứ ba" among the Tây Nguyên provinces says nothing of the country
+    ans = answer_question(qa, "Hoa Mai xếp thứ mấy về DTI năm 2025?", [], verify=False)
+    assert not ans.found or ans.value != 3, ans.message

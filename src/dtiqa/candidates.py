@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import provinces, tables
-from .facts import _years, article_context, date_mentions, sentence_mentions
+from .facts import _years, article_context, date_mentions, regional_scope, sentence_mentions
 from .numbers import ordinals, parse_number
 from .question import DIFFERENCE_ASKED, TARGET_RE, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
@@ -396,6 +396,9 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         part = folded[max(folded.rfind(", ", 0, s.start), folded.rfind(";", 0, s.start), 0):s.start]
         if _REGION_CUE.search(part) and not _COUNTRY_ASKED.search(part):
             yield "province"  # "bình quân của 13 địa phương trong vùng đạt 0,5028": a region's, not the country's
+    if s.role == "rank" and not q.region and not re.match(r"\s*/\s*(63|34)\b", sentence[s.end:s.end + 6]) \
+            and not re.search(r"/\s*(63|34)\b", s.text) and regional_scope(folded, s.start):
+        yield "region"  # "Trong các tỉnh Duyên hải Nam Trung Bộ, Bình Định đứng thứ ba": not the national rank asked
     if q.year is not None and s.year is not None and s.year != q.year \
             and (q.year not in paragraph_years or s.year_stated and s.role in ("rank", "rank_change")):
         yield "year"  # its paragraph may name the year asked; a rank's own sentence says another

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 
 from . import provinces, tables
 from .article import Article
@@ -18,9 +19,9 @@ from .numbers import CARDINAL_WORDS, DateMention, Quantity, cardinal_value, date
 from .question import LATEST_RE, PILLAR_RES, RANKINGS, TARGET_RE, TARGET_WORDS_RE, YEAR_SPAN_RE, provisional_at
 from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
-from .text import fold
+from .text import english_regions, fold
 
-FACTS_VERSION = 48  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 49  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -286,6 +287,20 @@ _LEVEL_BELOW = re.compile(r"\b(cap huyen|cap xa|cap so|cap co so|district-level|
 _SUB_UNIT = re.compile(r"\b(huyện|thị xã|quận|phường|Sở|thành phố)\s+[A-ZĐ]|\b(cấp huyện|cấp xã|cấp sở)\b")
 
 
+@lru_cache(maxsize=1)
+def _region_scope_re() -> re.Pattern:
+    names = sorted(set(english_regions().values()), key=len, reverse=True)
+    return re.compile(r"\b(?:trong|among|within|in|giua|o|cua)\b[^;.:]{0,30}?\b(?:vung|khu vuc|mien|region\w*|"
+                      + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def regional_scope(folded: str, start: int) -> bool:
+    """Whether the clause before a rank (in a folded sentence) scopes it to a region ("trong các tỉnh Tây Nguyên",
+    "among the Mekong provinces"): a place within that region, not in the country."""
+    clause = folded[max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start), 0):start]
+    return bool(_region_scope_re().search(clause))
+
+
 def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -> str | None:
     """A ranking other than the province's DTI this rank belongs to ("other"), or None if none is said.
 
@@ -301,7 +316,7 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     # "xếp thứ 2 trong khu vực" scopes the rank; "tăng 6 bậc và tiếp tục dẫn đầu khu vực" is another clause
     stop = re.search(r",|\bva\b", f[end:end + 40])
     clause_end = end + stop.start() if stop else min(len(f), end + 40)
-    if (_SCOPE.search(f, seg[0], clause_end) and not _NATIONAL_AFTER.match(f, end)
+    if ((_SCOPE.search(f, seg[0], clause_end) or regional_scope(f[:clause_end], start)) and not _NATIONAL_AFTER.match(f, end)
             and not re.search(r"/\s*(63|34)\b", f[start:end])):
         return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc" or "38/63"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
@@ -538,6 +553,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             role = "number"  # "từ hạng 16 đến hạng 63": the bounds of a range of places, no one's rank
         if role in ("rank", "prev_rank", "rank_change", "top") and not named_after:
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
+        elif role == "rank" and regional_scope(f, q.num_start) and not re.search(r"/\s*(63|34)\b", f[q.num_start:q.end]):
+            ranking = "other"  # "Trong các tỉnh Tây Nguyên, X đứng thứ ba về chuyển đổi số": a place in the region
         plain = YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f)
         plain = _ASIDES.sub(lambda m: " " * len(m.group(0)) if m.end() <= q.num_start else m.group(0), plain)
         target = bool(TARGET_RE.search(plain, 0, q.num_start) or _HOPE_AFTER.search(f, q.end))
