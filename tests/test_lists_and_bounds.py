@@ -123,3 +123,33 @@ def test_a_rank_within_a_region_is_no_national_rank(qa):
     assert ans.verdict != "đúng", ans.message  # "thứ ba" among the Tây Nguyên provinces says nothing of the country
     ans = answer_question(qa, "Hoa Mai xếp thứ mấy về DTI năm 2025?", [], verify=False)
     assert not ans.found or ans.value != 3, ans.message
+
+
+PRICES = """\
+Tờ gấp du lịch tỉnh Hoa Mai 2026
+
+GIÁ VÉ THAM KHẢO (áp dụng từ 01/01/2026)
+• Khu di tích Đồi Chè: 30.000 đồng/người (vé điện tử: 27.000 đồng).
+• Bảo tàng tỉnh: miễn phí.
+• Thuyền du ngoạn hồ Sông Bạc: 1.200.000 đồng/thuyền 12 chỗ.
+• Cáp treo núi Mây: 250.000 đồng/người.
+Trong DTI 2025, điểm ba trụ cột của tỉnh lần lượt là: chính quyền số 0,7604, kinh tế số 0,6532 và xã hội số 0,7011.
+"""
+
+
+@pytest.fixture(scope="module")
+def brochure(tmp_path_factory):
+    root = tmp_path_factory.mktemp("brochure")
+    (root / "c").mkdir()
+    (root / "c" / "to_gap.txt").write_text(PRICES, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", shipped_embedder())
+
+
+@pytest.mark.parametrize("question, name, figure", [
+    ("Trong bảng giá vé của tờ gấp Hoa Mai, mục nào có giá niêm yết cao nhất?", "Thuyền du ngoạn hồ Sông Bạc", "1.200.000"),
+    ("Trong bảng giá vé của tờ gấp Hoa Mai, mục nào có giá thấp nhất?", "Khu di tích Đồi Chè", "30.000"),
+    ("Trụ cột nào của Hoa Mai có điểm cao nhất trong DTI 2025?", "chính quyền số", "0,7604"),
+])
+def test_a_superlative_picks_among_the_items_a_text_lists(brochure, question, name, figure):
+    ans = answer_question(brochure, question, [], verify=False)
+    assert ans.found and name in ans.text and figure in ans.text, ans.message

@@ -22,7 +22,8 @@ from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
 from .facts import Fact, sentence_mentions
 from .numbers import quantities
 from .hits import Hit, hit_at, prepare_query
-from .question import ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLARS, TARGET_WORDS_RE, Question, analyze, with_history
+from .question import (ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLAR_RES, PILLARS, SUPERLATIVE_RE, TARGET_WORDS_RE, Question,
+                       analyze, with_history)
 from .text import fold, has_letters_or_digits
 
 K_SEARCH = 20  # passages examined for an answer found in text
@@ -292,8 +293,18 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         ans = _answer_article_group(qa, q, hits)
         if ans.found or ans.comparison:
             return "superlative", ans
+    if (q.superlative or SUPERLATIVE_RE.search(fold(q.text.lower())) and _PICK_ASKED.search(fold(q.text.lower()))) \
+            and not q.over and not q.side and not _PLACE_ASKED.search(fold(q.text.lower())):
+        # "Mục nào có giá niêm yết cao nhất?", "Which budget line takes the largest share?": items, not provinces
+        extreme = _answer_extreme_item(qa, q, hits)
+        if extreme.found:
+            return "superlative", extreme
     if q.superlative and q.over and len(q.provinces) == 1:
-        return "superlative", _answer_superlative_within(qa, q, hits)
+        within = _answer_superlative_within(qa, q, hits)
+        if not within.found and q.over == "pillar":  # pillar scores a sentence lists, which the facts table does not hold
+            extreme = _answer_extreme_item(qa, q, hits)
+            within = extreme if extreme.found else within
+        return "superlative", within
     if q.superlative and len(q.provinces) >= 2:
         return "superlative", _answer_group_superlative(qa, q, hits)
     if q.superlative and q.kind in ("rank", "rank_change"):
@@ -1380,6 +1391,71 @@ def _score_beside(qa, q: Question, hits: list[Hit], province: str, pillar: str, 
     if not ans.found or ans.value is None or ans.confidence < scorer.default().threshold:
         return ""
     return f", {ans.text}" if "điểm" in ans.text else f", {ans.text} điểm"
+
+
+# A superlative that picks a place ("tỉnh nào", "which province"): the facts' provinces, not a sentence's listed items.
+_PLACE_ASKED = re.compile(r"\b(tinh|thanh pho|dia phuong|don vi|huyen|xa|phuong|province\w*|cit(y|ies)|localit\w*|district\w*"
+                          r"|region\w*|vung|khu vuc)\b")
+_PICK_ASKED = re.compile(r"\b(nao|gi|which|what)\b")  # "mục nào …", "which line …": one of several is picked
+# The direction a superlative's word asks, whatever the figure: high ("cao nhất", "largest") or low ("thấp nhất").
+_LOW_WORDS = re.compile(r"\b(thap nhat|it nhat|nho nhat|kem nhat|yeu nhat|lowest|smallest|least|fewest|worst|weakest)\b")
+_RANKED = re.compile(r"(?:\bhang\s*$|\bthu\s*$|\bvi tri\s*$)")
+
+
+def _item_values(text: str) -> list[tuple[float, str, bool, str]]:
+    """(value, as written, whether it is a rank, unit) of each figure of an item that is no year."""
+    out = []
+    for qn in quantities(text):
+        if re.fullmatch(r"(19|20)\d\d", qn.text.strip()):
+            continue
+        rank = bool(qn.out_of) or bool(re.match(r"(st|nd|rd|th)\b", text[qn.num_end:qn.num_end + 2])) \
+            or bool(_RANKED.search(fold(text[max(0, qn.start - 8):qn.start].lower())))
+        out.append((qn.value, qn.text, rank, qn.unit))
+    return out
+
+
+def _answer_extreme_item(qa, q: Question, hits: list[Hit]) -> Answer:
+    """The highest or lowest of the items a sentence (or a run of bullet lines) lists with one figure each:
+    "digital government 0.7604, digital economy 0.6532 and digital society 0.7011" -> "digital government (0.7604)".
+    On ranks the best is the smallest number."""
+    found = []
+    for h in hits[:5]:
+        options = [list(e.items) for e in lists.enumerations(h.sentence)]
+        sentences = qa.sentences(h.doc_id)
+        run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
+        if run:
+            options.append([(s.start - h.start, s.end - h.start) for s in sentences[run[0]:run[1] + 1]])
+        for items in options:
+            texts = [_item_text(qa, h, a, b) for a, b in items]
+            values = [_item_values(t) for t in texts]
+            if sum(map(bool, values)) < max(2, len(items) / 2):
+                continue  # most items state a figure: an item's first is what the items are ranked by
+            unit = Counter(v[0][3] for v in values if v).most_common(1)[0][0]  # "30.000 đồng" beside "0,7604": not alike
+            items, texts, values = zip(*[(i, t, v) for i, t, v in zip(items, texts, values) if v and v[0][3] == unit])
+            if len(items) < 2:
+                continue
+            if q.over == "pillar" and not all(any(rx.search(fold(t.lower())) for rx in PILLAR_RES.values()) for t in texts):
+                continue  # "Trụ cột nào yếu nhất?": items that are pillars
+            coverage, _ = _fit(qa, q, h, max(0, items[0][0]), min(len(h.sentence), items[-1][1]))
+            if coverage > 0 or q.english:
+                found.append((coverage * 2 + 1.0 / h.rank, items, texts, [v[0] for v in values], h))
+    if not found:
+        return _not_found(q, [], _missing_text(q))
+    score, items, texts, values, h = max(found, key=lambda x: (x[0], -x[4].rank))
+    low = bool(_LOW_WORDS.search(fold(q.text.lower())))
+    ranks = all(r for _, _, r, _ in values)
+    pick_low = low != ranks  # the lowest figure, or on ranks the best (smallest) unless the worst is asked
+    i = (min if pick_low else max)(range(len(values)), key=lambda j: values[j][0])
+    head, colon, _ = texts[i].partition(":")
+    label = head if colon and values[i][1] not in head else re.sub(re.escape(values[i][1]), " ", texts[i]).replace("()", " ")
+    label = " ".join(re.sub(r"^\s*(?:[-•+*▪–—]|\d{1,2}[.)])\s+", "", label).split()).strip(" :–-,;.")
+    text = f"{label} ({values[i][1]})" if label else values[i][1]
+    a, b = items[i]
+    inside = 0 <= a and b <= len(h.sentence)
+    cite = Citation(h.doc_id, h.title, h.url, h.sentence, h.start, h.end, h.start + (a if inside else 0),
+                    h.start + (b if inside else len(h.sentence)), h.source, h.date)
+    return Answer(q.text, True, text, values[i][0], "", "entity", [cite], [], f"**{text}**" + _cite_line(cite), False,
+                  min(0.95, score / 5.0), analysis=q)
 
 
 def _answer_superlative(qa, q: Question, hits: list[Hit]) -> Answer:

@@ -5,8 +5,8 @@ An enumeration is two or more short items joined by commas, semicolons or "và"/
 Anh, Trung, Hàn", "gồm quảng trường Tân Trào, phố cổ Đồng Văn và bến thuyền Na Hang", "chính quyền số xếp
 4/34, kinh tế số 11/34, xã hội số 7/34". Its first item starts after the words that introduce it (a colon,
 "gồm", "như", "là", "including", an opening bracket), or else holds the last few words before the first
-separator. A run of bullet lines ("- PCI 2024: …", "a) Ngân sách tỉnh: …") is an enumeration of its lines'
-labels. Which enumeration answers is decided by retrieval and the fitted verifier, not here.
+separator. A run of bullet lines ("- PCI 2024: …", "a) Ngân sách tỉnh: …") or of "label: value" lines is an
+enumeration of its lines' labels. Which enumeration answers is decided by retrieval and the fitted verifier, not here.
 """
 from __future__ import annotations
 
@@ -88,11 +88,15 @@ def enumerations(text: str) -> list[Enumeration]:
             nxt = seps[j + 1] if j + 1 < len(seps) else None
             stop = _CLAUSE_END.search(text, at)
             end = min(nxt.start() if nxt else len(text), stop.start() if stop else len(text))
-            if nxt and (stop is None or nxt.start() <= stop.start()) and _words(text[at:nxt.start()]) <= MAX_ITEM_WORDS:
-                if _introduced(text, at, nxt.start()):  # "tại các điểm công cộng, gồm A, B và C": the list starts at "gồm"
-                    items = [_stripped(text, _first_item(text, at, nxt.start()), nxt.start())]
-                else:
-                    items.append(_stripped(text, at, nxt.start()))
+            before_next = nxt and (stop is None or nxt.start() <= stop.start())
+            if before_next and _introduced(text, at, nxt.start()):
+                # "tại các điểm công cộng, gồm A, B và C", "Trong năm 2025, điểm ba trụ cột lần lượt là: A, B và C":
+                # the list starts where it is introduced
+                items = [_stripped(text, _first_item(text, at, nxt.start()), nxt.start())]
+                j, at = j + 1, nxt.end()
+                continue
+            if before_next and _words(text[at:nxt.start()]) <= MAX_ITEM_WORDS:
+                items.append(_stripped(text, at, nxt.start()))
                 j, at = j + 1, nxt.end()
                 continue
             # The last item ends at the clause's end, or after at most MAX_ITEM_WORDS words.
@@ -112,18 +116,26 @@ def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
 
 
+def is_labelled(line: str) -> bool:
+    """A line that gives a label its value: "Khu di tích Tân Trào: 30.000 đồng/người", "Trưởng nhóm: Lò Văn Thắng"."""
+    return bool(_LABEL.match(line)) and len(line) <= 200 and not is_bullet(line)
+
+
 def bullet_run(lines: Sequence[str], i: int) -> tuple[int, int] | None:
-    """The run of bullet lines [first, last] that line `i` belongs to or introduces (the line just before the run),
-    when it has two or more lines; else None."""
-    at = i + 1 if not is_bullet(lines[i]) and i + 1 < len(lines) and is_bullet(lines[i + 1]) else i
-    if not is_bullet(lines[at]):
-        return None
-    lo = hi = at
-    while lo > 0 and is_bullet(lines[lo - 1]):
-        lo -= 1
-    while hi + 1 < len(lines) and is_bullet(lines[hi + 1]):
-        hi += 1
-    return (lo, hi) if hi > lo else None
+    """The run of bullet lines (or of "label: value" lines) [first, last] that line `i` belongs to or introduces
+    (the line just before the run), when it has two or more lines; else None."""
+    for member in (is_bullet, is_labelled):
+        at = i + 1 if not member(lines[i]) and i + 1 < len(lines) and member(lines[i + 1]) else i
+        if not member(lines[at]):
+            continue
+        lo = hi = at
+        while lo > 0 and member(lines[lo - 1]):
+            lo -= 1
+        while hi + 1 < len(lines) and member(lines[hi + 1]):
+            hi += 1
+        if hi > lo:
+            return lo, hi
+    return None
 
 
 def item_of_line(line: str) -> tuple[int, int]:
@@ -137,4 +149,4 @@ def item_of_line(line: str) -> tuple[int, int]:
     return _stripped(line, a, a + len(line[a:]) - len(line[a:].lstrip()) + len(" ".join(words[:MAX_ITEM_WORDS])))
 
 
-__all__ = ["Enumeration", "bullet_run", "enumerations", "is_bullet", "item_of_line"]
+__all__ = ["Enumeration", "bullet_run", "enumerations", "is_bullet", "is_labelled", "item_of_line"]

@@ -177,7 +177,7 @@ _NATIONAL_GROUP = re.compile(r"\b(63|34|ca nuoc|toan quoc|nationwide|all provinc
 _NOT_A_SCORE = re.compile(r"\bdiem (yeu|manh|nghen|sang|tru|nong|han che)\b")
 OVER_YEAR_RE = re.compile(r"\b(nam|ky|dot|lan|ky danh gia|phien ban) nao\b|\bwhich (year|edition)\b|\bin what year\b|\bwhen\b")
 SUPERLATIVE_RE = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|it nhat|manh nhat|tot nhat|kem nhat|yeu nhat|lon nhat|sau nhat"
-                            r"|the most|highest|lowest|biggest|largest"
+                            r"|the most|highest|lowest|biggest|largest|smallest|the top(?= score| scorer| spot| position| performer)"
                             r"|best|worst|weakest|strongest|most)\b")
 # "Đồng Nai mới", "tỉnh Phú Thọ sau sáp nhập": the unit as it is since 1 July 2025, not the former province.
 NEW_UNIT_AFTER = re.compile(r"^\s*(\(?moi\)?(?! nhat| day| duoc| cong bo| vua)|sau (khi )?sap nhap|hien nay|\(2025\)|after the merger|\(new\))")
