@@ -21,7 +21,7 @@ from .numbers import ordinals, parse_number
 from .question import DIFFERENCE_ASKED, TARGET_RE, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
 from .question import Question
-from .text import abbreviations, fold, name_words, unify_tones
+from .text import abbreviations, fold, name_kinds, name_words, unify_tones
 from .tokens import segment
 
 # The roles a question's answer type accepts (the types of `Question.kind`); a kind missing here
@@ -54,7 +54,7 @@ FEATURES = (
     "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
     "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
     "average_cue_not_asked", "average_cue_asked", "left_words", "right_words", "gap_cue_not_asked",
-    "open_x_asks_which", *(f"soft_{r}" for r in SOFT),
+    "open_x_asks_which", "name_kind", *(f"soft_{r}" for r in SOFT),
 )
 # "chênh lệch 0,0880 điểm", "cao hơn 28%": a difference between two figures, not either of them.
 _GAP = re.compile(r"\b(chenh lech|chenh|cach biet|khoang cach|cao hon|thap hon|nhieu hon|it hon|gap|difference|higher than|lower than)\b")
@@ -630,6 +630,39 @@ def _nearest(found: list[tuple[int, object]], pos: int) -> object:
     return after[0] if after else None
 
 
+@lru_cache(maxsize=1)
+def _kind_words() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(name_kinds().items(), key=lambda kv: -len(kv[0])))
+
+
+# How English names close a company's name: "Song Hau Digital JSC", "Tay Bac Equipment Co., Ltd".
+_COMPANY_TAIL = re.compile(r"(?i)\b(jsc|ltd\.?|co\.|corp\.?|corporation|company|group|bank|plc|inc\.?)$")
+
+
+def asked_name_kind(question: str) -> str:
+    """The kind of name a question asks for ("doanh nghiệp nào", "which company": "company"), or ""."""
+    low = question.lower()
+    for word, kind in _kind_words():
+        w = re.escape(word)
+        if re.search(rf"(?<!\w){w}\s+nào\b", low) or re.search(rf"\b(?:which|what)\s+(?:\w+\s+)?{w}s?\b", low):
+            return kind
+    return ""
+
+
+def _name_kind_fit(asked: str, text: str, role: str) -> float:
+    """+1 when a name is of the kind the question asks for ("Công ty TNHH X" for "doanh nghiệp nào"), -1 when it is
+    of another or of none ("Điện Biên", "DTI"), 0 when no kind is asked or the span is no name."""
+    if not asked or role != "name":
+        return 0.0
+    low = text.lower()
+    kind = next((k for w, k in _kind_words() if low.startswith(w + " ")), "")
+    if not kind and _COMPANY_TAIL.search(text.strip()):
+        kind = "company"
+    if not kind and provinces.find(text, folded=False):
+        kind = "place"
+    return 1.0 if kind == asked else -1.0
+
+
 def _agrees(asked: tuple, stated: object) -> float:
     """+1 when what a span is about is what the question asks, -1 when it is something else, 0 when unknown."""
     if not asked or stated in (None, ""):
@@ -657,6 +690,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
     if _FOREIGN.search(q.text):
         return [], [Refusal("language", "", "", None, h) for h in hits[:1]]  # words no Vietnamese text can match
     asked = list(_asked_after(asks.folded))  # "mấy chỉ số chính": the words a count's noun must be
+    asked_kind = asked_name_kind(q.text)
     counts_phrase = len(asked) >= 2 and not q.english
     for cited in hits:
         ctx, editions, extra = _contexts(qa, cited.doc_id)
@@ -741,7 +775,8 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks.average),
                 *_beside(q, h.sentence, s.start, s.end),
                 float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks.gap),
-                float(not expected and asks.which), *(float(r in reasons) for r in SOFT),
+                float(not expected and asks.which), _name_kind_fit(asked_kind, text, s.role),
+                *(float(r in reasons) for r in SOFT),
             )
             start, end = (rd.back(s.start), rd.back(s.end)) if rd.pieces else (s.start, s.start + len(text))
             rows.append((text, s.value, unit, s.role, cited, cited.start + start, cited.start + end, x))

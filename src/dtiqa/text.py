@@ -152,9 +152,20 @@ def name_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     text = resources.files("dtiqa").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    heads = tuple(w.strip() for w, use in rows if use.strip() in ("head", "both"))
-    asked = tuple(w.strip() for w, use in rows if use.strip() in ("asked", "both"))
+    heads = tuple(w.strip() for w, use, *_ in rows if use.strip() in ("head", "both"))
+    asked = tuple(w.strip() for w, use, *_ in rows if use.strip() in ("asked", "both"))
     return heads, asked
+
+
+@lru_cache(maxsize=1)
+def name_kinds() -> dict[str, str]:
+    """The kind of name a head or an asking word stands for ("công ty", "company" -> "company"; "sở" -> "agency"),
+    from column 3 of data/name_heads.tsv."""
+    from importlib import resources
+
+    text = resources.files("dtiqa").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {row[0].strip(): row[2].strip() for row in rows if len(row) > 2 and row[2].strip()}
 
 
 def abbreviations() -> dict[str, str]:
