@@ -153,3 +153,13 @@ def brochure(tmp_path_factory):
 def test_a_superlative_picks_among_the_items_a_text_lists(brochure, question, name, figure):
     ans = answer_question(brochure, question, [], verify=False)
     assert ans.found and name in ans.text and figure in ans.text, ans.message
+
+
+def test_one_figure_read_for_both_sides_compares_with_nothing(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "du_lich.txt").write_text(
+        "Du lịch số tỉnh Hoa Mai\n\nMục tiêu năm 2026: tỉnh Hoa Mai đón 7,5 triệu lượt khách.\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    ans = answer_question(qa, "Chỉ tiêu khách du lịch năm 2026 của Hoa Mai cao hơn lượng khách thực tế năm 2025 bao nhiêu?",
+                          [], verify=False)
+    assert not ans.found or "ngang nhau" not in ans.text, ans.message

@@ -237,6 +237,9 @@ def _answer_merger(qa, q: Question, hits: list[Hit]) -> Answer:
 def _answer_new_unit(qa, q: Question, hits: list[Hit]) -> Answer:
     """A 2025 unit: its own figures where they exist (a 2025 ranking; its communes, budget or dates, which only it
     has); a ranking of a year it did not exist in, what the corpus says of each former province."""
+    if q.superlative and len(q.provinces) >= 2:
+        # "Trong ba đơn vị cũ hợp thành Cần Thơ mới, đơn vị nào kém nhất?": the best or worst of the former provinces
+        return _answer_group_superlative(qa, replace(q, new_unit=""), hits)
     if q.kind not in ("rank", "rank_change", "score") or (q.year or 0) >= 2025:
         own = _dispatch(qa, replace(q, provinces=(q.new_unit,), new_unit=""), hits)
         if own.found or q.kind not in ("rank", "rank_change", "score"):
@@ -915,6 +918,12 @@ def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
     a = qa.article(max(scores, key=lambda d: (scores[d], d)))
     value = {"author": a.author, "source": a.source or a.url, "date": a.date}[field]
     if not value:
+        # No date or author in the article's metadata: what its text says ("Đăng ngày 02/4/2026", "Tác giả: …")
+        read = {"date": lambda: _answer_number(qa, replace(q, kind="date"), hits),
+                "author": lambda: _answer_person(qa, replace(q, kind="person"), hits)}.get(field)
+        said = read() if read else None
+        if said is not None and said.found:
+            return replace(said, kind=q.kind)
         return _not_found(q, [], f"bài “{a.title}” không ghi {KIND_VI[q.kind]}")
     c = Citation(a.doc_id, a.title, a.url, a.title, 0, len(a.title), 0, 0, a.source, a.date)
     message = f"{KIND_VI[q.kind].capitalize()} của bài “{a.title}”: **{value}**."
@@ -1135,6 +1144,14 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
         return Answer(q.text, False, "", None, "", q.kind, citations, [], message, False, 0.0, analysis=q,
                       comparison={"values": values, "better": None, "difference": None, "missing": missing})
     (n1, a1), (n2, a2) = known
+    if a1.citations and a2.citations and (a1.citations[0].doc_id, a1.citations[0].answer_start) == \
+            (a2.citations[0].doc_id, a2.citations[0].answer_start):
+        # Both sides read the very same figure ("mục tiêu năm 2026: 7,5 triệu" for the target and for 2025's actual
+        # count): one figure compares with nothing.
+        message = (f"Không so sánh được: cùng một số liệu ({a1.text}) được đọc cho cả {n1} và {n2}."
+                   + _cite_line(a1.citations[0]))
+        return Answer(q.text, False, "", None, "", q.kind, a1.citations[:1], [], message, False, 0.0, analysis=q,
+                      comparison={"values": values, "better": None, "difference": None}, reasons=("same_figure",))
     lower_is_better = q.kind == "rank"
     if a1.value == a2.value:
         better, text = None, f"ngang nhau ({n1}: {a1.text}; {n2}: {a2.text})"
