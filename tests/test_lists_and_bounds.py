@@ -163,3 +163,20 @@ def test_one_figure_read_for_both_sides_compares_with_nothing(tmp_path):
     ans = answer_question(qa, "Chỉ tiêu khách du lịch năm 2026 của Hoa Mai cao hơn lượng khách thực tế năm 2025 bao nhiêu?",
                           [], verify=False)
     assert not ans.found or "ngang nhau" not in ans.text, ans.message
+
+
+@pytest.mark.parametrize("sentence, context_year, expected", [
+    # the year of a move's starting figure does not date what it moved to
+    ("Từ vị trí 40 năm 2022, Lâm Đồng vươn lên thứ 22 với 0,5268 điểm.", 2023,
+     {("Lâm Đồng", "rank", 40, 2022), ("Lâm Đồng", "rank", 22, 2023), ("Lâm Đồng", "score", 0.5268, 2023)}),
+    # "còn B …" opens B's own clause: A's "khu vực" does not make B's rank regional
+    ("Vĩnh Long đứng thứ tư khu vực, hạng 19 cả nước, còn Tiền Giang xếp thứ 24 với 0,5245 điểm.", 2023,
+     {("Tiền Giang", "rank", 24, 2023)}),
+    # the provinces of an aside between commas are not the subject
+    ("Lâm Đồng, now the largest province after absorbing Đắk Nông and Bình Thuận, lands at 9/34 with 0.6341 points.", 2025,
+     {("Lâm Đồng", "rank", 9, 2025), ("Lâm Đồng", "score", 0.6341, 2025)}),
+])
+def test_whose_figure_and_which_edition(sentence, context_year, expected):
+    got = {(m.province, m.role, m.value, m.year) for m in sentence_mentions(sentence, "", context_year)
+           if m.ranking == "dti"}
+    assert expected <= got, got

@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import english_regions, fold
 
-FACTS_VERSION = 49  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 51  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -101,6 +101,9 @@ _RESPECTIVELY = re.compile(r"\blan luot\b")
 # Asides between dashes or in brackets: "DTI 2023 – kỳ đánh giá được dùng làm cơ sở xây dựng kế hoạch – tỉnh xếp
 # thứ 12" (their plan words are not the rank's).
 _ASIDES = re.compile(r"\s[–—-]\s[^–—;]{1,150}?\s[–—-]\s|\([^()]{1,150}\)")
+# "Lâm Đồng, now the largest province after absorbing Đắk Nông and Bình Thuận, lands at 9/34", "Gia Lai, sau khi hợp
+# nhất với Bình Định, đạt …": an aside between commas whose provinces are not the subject (on folded text)
+_COMMA_ASIDE = re.compile(r",\s(?:now|after|which|having|sau khi|nay|von la|tung la)\b[^,;]{1,150},\s")
 _YEAR_BEFORE_NOW = re.compile(r"\s*\)?\s*(?:cua\s+)?(nam truoc|nam ngoai|nam lien truoc|ky truoc|ky danh gia truoc)\b")
 # A paragraph that opens on its year ("Năm 2021 – …", "2022: …", "Trong năm 2023, …") dates the sentences after it.
 _LEAD_YEAR = re.compile(r"^\s*(?:(?:trong |het |den |cuoi )?nam\s+)?((?:19|20)\d\d)\s*(?:[-–—:,.]|$)")
@@ -281,6 +284,7 @@ _DTI_AFTER = re.compile(r"(chuyen doi so|chi so (danh gia )?chuyen doi so|(chi s
                         r"|chi so (nay|tren)|bang xep hang (nay|tren))\b")  # "về chỉ số này": the one the sentence ranks on
 _NATIONAL_AFTER = re.compile(r"(?:/63)?\s*(?:tinh, thanh( pho)?\s*)?(toan quoc|ca nuoc|tren ca nuoc)\b")
 _INDICATOR = re.compile(r"\b(ty le|ti le)\b")
+_CONTRAST = re.compile(r"(?i),\s*còn\b|\btrong khi\b|\bwhile\b|\bwhereas\b")  # on the original text
 _SCOPE = re.compile(r"\b(khu vuc|trong vung|cua vung|mien (bac|trung|nam|nui)|trong \d+ (huyen|tinh|dia phuong|don vi|xa))\b")
 # A district, ward or department named as the subject ("UBND huyện Yên Lạc", "Sở Y tế"): on the original text.
 _LEVEL_BELOW = re.compile(r"\b(cap huyen|cap xa|cap so|cap co so|district-level|commune-level)\b")
@@ -311,6 +315,8 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     if after and not any(rx.match(f, after.end()) for rx in PILLAR_RES.values()) and not _DTI_AFTER.match(f, after.end()):
         return "other"
     seg = next((s for s in _segments(f) if s[0] <= start <= s[1]), (0, len(f)))
+    turns = [m.end() for m in _CONTRAST.finditer(text, seg[0], start)]
+    seg = (max([seg[0], *turns]), seg[1])  # "A đứng thứ tư khu vực, còn B … xếp thứ 24": B's clause is its own
     if _INDICATOR.search(f, seg[0], start):
         return "other"  # an indicator's rank
     # "xếp thứ 2 trong khu vực" scopes the rank; "tăng 6 bậc và tiếp tục dẫn đầu khu vực" is another clause
@@ -367,6 +373,9 @@ def _pillar_before(f: str, pos: int) -> str:
 _PERIOD_BEFORE = re.compile(r"\b(quy [ivx1-4]{1,3}|thang \d{1,2})/$")
 
 
+_MOVE_START = re.compile(r"\btu\s+(?:vi tri|hang|muc|thu|vi tri thu)?\s*\d[\d.,/]*\s*(?:diem|%)?\s*(?:o |vao |trong )?nam\s*$")
+
+
 def _years(f: str) -> list[tuple[int, int, bool]]:
     """(position, year, is_base) of each year in a folded sentence; a base year follows "so với".
 
@@ -384,8 +393,12 @@ def _years(f: str) -> list[tuple[int, int, bool]]:
         if lead and lead.group(1):  # "so với 2022", not "from 0.5874 in 2022 to 0.6288": that "from" opens a range
             clause = re.match(r"[^,;()]*", f[m.start() - len(before) + lead.end(1):]).group(0)
             lead = None if re.search(r"\b(len|to|den)\b", clause) else lead
+        # "Từ vị trí 40 năm 2022, Lâm Đồng vươn lên thứ 22": the year of a move's starting figure, not of what it
+        # moved to (which its edition dates)
+        rest = f[m.end():]
+        start_of_move = bool(_MOVE_START.search(before)) and bool(re.match(r"[^0-9]*?\b(len|xuong)\b", rest))
         out.append((m.start(), int(m.group(1)), bool(_BASE_YEAR_BEFORE.search(before[-20:]) or lead)
-                    or bracket))
+                    or bracket or start_of_move))
     return out
 
 
@@ -405,7 +418,7 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
     years = _years(f)
     out: list[Mention] = []
     found = [(q.start, q) for q in quantities(text)]
-    asides = list(_ASIDES.finditer(f))
+    asides = list(_ASIDES.finditer(f)) + list(_COMMA_ASIDE.finditer(f))
     for m in _FIRST.finditer(low):
         if not _GROUP_BEFORE.search(f[max(0, m.start() - 40): m.start()]):
             found.append((m.start(), Quantity(m.start(), m.end(), text[m.start():m.end()], 1.0, "", None, "", m.start(), m.end())))
