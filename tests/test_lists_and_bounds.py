@@ -180,3 +180,12 @@ def test_whose_figure_and_which_edition(sentence, context_year, expected):
     got = {(m.province, m.role, m.value, m.year) for m in sentence_mentions(sentence, "", context_year)
            if m.ranking == "dti"}
     assert expected <= got, got
+
+
+def test_one_year_later_is_the_year_after_the_one_stated(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "oped.txt").write_text(
+        "Reading the DTI\n\nNow consider Hai Phong. The port city ranked 31st in the 2020 index. "
+        "One year later it climbed 20 places to 11th.\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    assert any(f.province == "Hải Phòng" and f.year == 2021 and f.value == 11 for f in qa.index.facts)

@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import english_regions, fold
 
-FACTS_VERSION = 51  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 52  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -119,6 +119,8 @@ _SPAN_OF_YEARS = re.compile(rf"(?i)\b(?:sau|trong|qua|over|in|after)\s+({CARDINA
 _ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # "năm đó", "cùng năm", "that year": the year the text last stated.
 _SAME_YEAR = re.compile(r"\b(nam do|nam ay|cung nam|that year|the same year)\b")
+# "một năm sau", "the following year": the year after the one the text last stated.
+_NEXT_YEAR = re.compile(r"\b(mot nam sau|nam sau do|nam tiep theo|sang nam sau|(one|a) year later|the following year|the next year)\b")
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
 _PUBLISHED_BEFORE = re.compile(r"\b(cong bo|published|ban hanh)\b")
@@ -719,8 +721,12 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
         rd = tables.reading(s.text, heads.get(s.index, ""))  # a table row, read with its headings
         edition = editions[s.index] if s.index < len(editions) else None
         context = edition if now else para_year.get(s.paragraph, edition)
-        if last_year is not None and _SAME_YEAR.search(fold(s.text.lower())) and not _years(fold(s.text.lower())):
-            context = last_year  # "Nhìn lại DTI 2024, Hưng Yên đứng 18/63. … Còn Thái Bình năm đó ở vị trí 31/63."
+        told = para_year.get(s.paragraph, last_year)
+        if told is not None and not _years(fold(s.text.lower())):
+            if _SAME_YEAR.search(fold(s.text.lower())):
+                context = told  # "Nhìn lại DTI 2024, Hưng Yên đứng 18/63. … Còn Thái Bình năm đó ở vị trí 31/63."
+            elif _NEXT_YEAR.search(fold(s.text.lower())):
+                context = told + 1  # "The port city ranked 31st in the 2020 index. One year later it climbed to 11th"
         mentions = sentence_mentions(rd.text, place, context, extra)
         if rd.pieces:
             mentions = [replace(m, start=rd.back(m.start), end=rd.back(m.end)) for m in mentions]
