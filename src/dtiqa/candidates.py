@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from . import provinces, tables
 from .facts import _years, article_context, date_mentions, regional_scope, sentence_mentions
@@ -413,8 +414,11 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
             yield "pillar" if s.pillar or not q.pillar else "pillar_unstated"  # the rank in one pillar is not the overall one, nor another pillar's
     # "bao nhiêu tổ" is not answered by "9.870 thành viên"; an English question's noun ("how many teams")
     # cannot be matched word for word against a Vietnamese sentence, so it is left to the scorer.
-    if q.noun and noun and not q.english and fold(noun.lower()).split()[:1] != fold(q.noun.lower()).split()[:1] \
-            and fold(noun.lower()).split()[0] not in _asked_after(asks.folded):
+    counted = [w for w, _, _ in _words(folded[s.end:s.end + 30])][:2]
+    if q.noun and noun and not q.english and _noun_match(q, noun) < 0 \
+            and fold(noun.lower()).split()[0] not in _asked_after(asks.folded) \
+            and not (counted[:1] and counted[0] in _classifiers() and counted[1:] == fold(q.noun.lower()).split()[:1]):
+        # ("312 điểm di tích" answers "bao nhiêu di tích": a classifier before the noun asked)
         yield "unit"  # ("bao nhiêu bộ hồ sơ" is answered by "186.540 hồ sơ": a classifier may go unsaid)
     if q.noun and s.role == "number" and not q.english \
             and fold(q.noun.lower()) not in fold(sentence[max(0, s.start - 60):s.start].lower()):
@@ -670,10 +674,20 @@ def _agrees(asked: tuple, stated: object) -> float:
     return 1.0 if stated in asked else -1.0
 
 
+@lru_cache(maxsize=1)
+def _classifiers() -> frozenset:
+    text = resources.files("dtiqa").joinpath("data/classifiers.txt").read_text(encoding="utf-8")
+    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def _noun_match(q: Question, noun: str) -> float:
     if not q.noun or not noun:
         return 0.0
-    return 1.0 if fold(noun.lower()).split()[:1] == fold(q.noun.lower()).split()[:1] else -1.0
+    if fold(noun.lower()).split()[:1] == fold(q.noun.lower()).split()[:1]:
+        return 1.0
+    if fold(noun.lower()).split()[0] in _classifiers() and fold(q.noun.lower()).split()[0] in _classifiers():
+        return 0.0  # "đợt tấn công" asked, "cuộc tấn công" counted: classifiers of the same events
+    return -1.0
 
 
 def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Refusal]]:

@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import english_regions, fold
 
-FACTS_VERSION = 52  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 53  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -42,7 +42,7 @@ _TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
 _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
 _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
                         r"|lan thu|khoa|phien|lop|muc|dieu|khoan|phu luc)\s*$")
-_SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(\d|wi-?fi|thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia))")
+_SCORE_AFTER = re.compile(r"^\s*diem\b(?!\s+(\d|wi-?fi|thanh toan|giao dich|ban|du lich|truy cap|phat|cung cap|den|tham quan|sang|nong|cau|danh gia|di tich|danh thang|ho tro|kiem tra|ket noi))")
 _SCORE_BEFORE = re.compile(r"\bdiem(?: so| trung binh| binh quan| dti)?\b[^,;.()]{0,50}\b(dat|la|:)\s*$")
 _SCORE_RIGHT_BEFORE = re.compile(r"\b(?:tong|so|muc) diem(?: so| trung binh| binh quan| dti)?\s*:?\s*$")  # "tổng điểm 0,4127"
 _HOPE_AFTER = re.compile(r"\b(la (hoan toan )?kha thi|co the dat duoc|hy vong|mong muon)\b")  # "vào top 10 là khả thi"
