@@ -189,3 +189,14 @@ def test_one_year_later_is_the_year_after_the_one_stated(tmp_path):
         "One year later it climbed 20 places to 11th.\n", encoding="utf-8")
     qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
     assert any(f.province == "Hải Phòng" and f.year == 2021 and f.value == 11 for f in qa.index.facts)
+
+
+def test_a_classifier_does_not_tell_a_counts_noun_apart(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "an_ninh.txt").write_text(
+        "An toàn thông tin tỉnh Hoa Mai\n\nNăm 2025, hệ thống giám sát của tỉnh Hoa Mai đã chặn 1.240 cuộc tấn công mạng.\n"
+        "Toàn tỉnh có 312 điểm di tích được gắn mã QR thuyết minh.\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    ans = answer_question(qa, "Năm 2025 hệ thống của Hoa Mai chặn được bao nhiêu đợt tấn công mạng?", [], verify=False)
+    assert ans.found and ans.value == 1240, ans.message
+    assert [m.role for m in sentence_mentions("Toàn tỉnh có 312 điểm di tích được gắn mã QR.", "Hoa Mai")] == ["count"]
