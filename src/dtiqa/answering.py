@@ -797,7 +797,12 @@ def _missing_text(q: Question, refused: list | None = None) -> str:
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset:
     text = resources.files("dtiqa").joinpath("data/surnames.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    names = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    # English text writes them without diacritics ("Tran Minh Khoa"), but not those that are English words too
+    return frozenset(names | {fold(n) for n in names if fold(n).lower() not in _ENGLISH_WORDS})
+
+
+_ENGLISH_WORDS = frozenset({"do", "to", "an", "ha", "ho", "la", "hi", "ta", "mai", "van", "ban", "lam", "ma"})
 
 
 def person_names(sentence: str) -> list[tuple[int, int, str]]:
