@@ -24,7 +24,7 @@ from .numbers import quantities
 from .hits import Hit, hit_at, prepare_query
 from .question import (ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLAR_RES, PILLARS, SUPERLATIVE_RE, TARGET_WORDS_RE, Question,
                        analyze, with_history)
-from .text import fold, has_letters_or_digits
+from .text import fold, has_letters_or_digits, name_words
 
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
@@ -732,8 +732,9 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
     """The items the best-fitting sentence enumerates ("4 ngôn ngữ: Việt, Anh, Trung, Hàn"), or the labels of the
     bullet lines a sentence belongs to or introduces ("- PCI 2024: …", "- PAR INDEX 2024: …")."""
     found = []
+    names_asked = bool(_NAMES_ASKED.search(fold(q.text.lower())))
     for h in hits[:5]:
-        options = [(e.items, h) for e in lists.enumerations(h.sentence)]
+        options = [(e.items, h) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))]
         sentences = qa.sentences(h.doc_id)
         run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
         if run:
@@ -743,6 +744,8 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
         for items, hit in options:
             if q.kind in _FIGURE_KINDS and not all(re.search(r"\d", _item_text(qa, hit, a, b)) for a, b in items):
                 continue  # "Thứ hạng ba trụ cột lần lượt là bao nhiêu?": a figure in every item
+            if names_asked and not all(_is_a_name(_item_text(qa, hit, a, b)) for a, b in items):
+                continue  # "những đơn vị nào", "những tỉnh nào": every item is a name, not "công chức, viên chức"
             coverage, _ = _fit(qa, q, hit, max(0, items[0][0]), min(len(hit.sentence), items[-1][1]))
             if coverage > 0 or q.english:  # how well it fits is the verifier's call (its coverage features)
                 found.append((coverage * 2 + 1.0 / hit.rank + 0.1 * min(len(items), 5), items, hit))
@@ -755,6 +758,18 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
                     h.source, h.date)
     return Answer(q.text, True, text, None, "", "list", [cite], [], f"**{text}**" + _cite_line(cite), False,
                   min(0.95, score / 5.0), analysis=q)
+
+
+# "những đơn vị nào", "các tỉnh nào", "which agencies": a list of names is asked (the words of data/name_heads.tsv).
+_NAMES_ASKED = re.compile(r"\b(?:nhung|cac)\s+(?:" + "|".join(sorted({fold(w) for w in name_words()[1]} | {"tinh", "dia phuong"},
+                                                                     key=len, reverse=True)) + r")\b[^?]{0,40}\bnao\b"
+                          r"|\bwhich (?:provinces|agencies|ministries|units|companies|districts|organi[sz]ations)\b")
+
+
+def _is_a_name(item: str) -> bool:
+    """Whether a listed item names something: a province or a capitalised name ("huyện Kiên Hải", "PCI 2024")."""
+    return bool(provinces.find(item, folded=False)) or bool(candidates.name_spans(item)) \
+        or bool(re.match(r"[A-ZĐ][\w-]*\b", item) and not re.match(r"[A-ZĐ][a-zà-ỹđ]+\s+[a-zà-ỹđ]", item))
 
 
 def _item_text(qa, h: Hit, a: int, b: int) -> str:
@@ -1374,9 +1389,11 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     if q.over == "pillar":
         options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in q.among or PILLARS]
     else:  # the span the question names ("từ 2020 đến 2024"), else every edition the facts hold for the province
+        span = [int(y) for y in re.findall(r"(?:19|20)\d\d", q.year_span)]  # "giai đoạn 2020–2024"
         years = (range(q.base_year, q.year + 1) if q.base_year and q.year and q.base_year < q.year else
                  sorted({f.year for f in qa.index.facts if f.province == province and f.ranking == q.ranking
-                         and f.pillar == q.pillar and not f.target and f.year}))
+                         and f.pillar == q.pillar and not f.target and f.year
+                         and (len(span) < 2 or span[0] <= f.year <= span[1])}))
         options = [(f"năm {y}", replace(base, year=y, base_year=None, latest=False)) for y in years]
     known, sides = [], {}
     for label, side in options:
@@ -1442,7 +1459,7 @@ def _answer_extreme_item(qa, q: Question, hits: list[Hit]) -> Answer:
     On ranks the best is the smallest number."""
     found = []
     for h in hits[:5]:
-        options = [list(e.items) for e in lists.enumerations(h.sentence)]
+        options = [list(e.items) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))]
         sentences = qa.sentences(h.doc_id)
         run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
         if run:

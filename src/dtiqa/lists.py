@@ -73,10 +73,11 @@ def _first_item(text: str, a: int, b: int) -> int:
     return max(a, b - len(" ".join(text[a:b].split()[-LEAD_WORDS:])))
 
 
-def enumerations(text: str) -> list[Enumeration]:
-    """The enumerations of one sentence, in order (a list line's own items, not a run's: see `bullet_run`)."""
+def enumerations(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Enumeration]:
+    """The enumerations of one sentence, in order (a list line's own items, not a run's: see `bullet_run`).
+    A separator inside one of `names` (spans of the text) separates nothing: "Sở Khoa học và Công nghệ"."""
     out, pos = [], 0
-    seps = list(_SEPARATOR.finditer(text))
+    seps = [m for m in _SEPARATOR.finditer(text) if not any(a < m.start() and m.end() < b for a, b in names)]
     i = 0
     while i < len(seps):
         first = seps[i]

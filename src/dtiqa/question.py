@@ -418,7 +418,7 @@ def analyze(question: str, places: frozenset = frozenset()) -> Question:
         elif over and kind == "rank" and re.search(r"\b(diem|score\w*|points?)\b", f) and not _RANK_WORDS.search(f):
             kind = "score"  # "chỉ số nào có điểm thấp nhất?"
         unregioned = REGION_RE.sub(" ", masked)  # "khu vực Tây Bắc": "bắc" is no "bậc"
-        if kind == "rank" and re.search(r"\b(tang|giam|thang|tut|roi|bac|buoc nhay|climb\w*|rose|rise|improv\w*|fell|drop\w*|places|jump\w*)\b",
+        if kind == "rank" and re.search(r"\b(tang|giam|thang|tut|roi|bac|buoc nhay|buoc tien|but pha|climb\w*|rose|rise|improv\w*|fell|drop\w*|places|jump\w*)\b",
                                         unregioned):
             kind = "rank_change"  # "tỉnh nào tăng nhiều bậc nhất?", "which one improved its ranking the most?"
         if kind == "rank_change" and re.search(r"\b(giam|tut|lui|roi|sut|fell|drop\w*)\b", f):
