@@ -24,7 +24,7 @@ from .numbers import quantities
 from .hits import Hit, hit_at, prepare_query
 from .question import (ARTICLE_GROUP_RE, DIFFERENCE_ASKED, PILLAR_RES, PILLARS, SUPERLATIVE_RE, TARGET_WORDS_RE, Question,
                        analyze, with_history)
-from .text import fold, has_letters_or_digits, name_words
+from .text import fold, has_letters_or_digits, name_kinds
 
 K_SEARCH = 20  # passages examined for an answer found in text
 MIN_COVERAGE = 0.5  # share of the question's words the answer's sentence (and context) must hold
@@ -761,8 +761,10 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 # "những đơn vị nào", "các tỉnh nào", "which agencies": a list of names is asked (the words of data/name_heads.tsv).
-_NAMES_ASKED = re.compile(r"\b(?:nhung|cac)\s+(?:" + "|".join(sorted({fold(w) for w in name_words()[1]} | {"tinh", "dia phuong"},
-                                                                     key=len, reverse=True)) + r")\b[^?]{0,40}\bnao\b"
+_NAMED_KINDS = ("agency", "place", "company", "institution", "association")  # names, unlike products or goods
+_NAMES_ASKED = re.compile(r"\b(?:nhung|cac)\s+(?:" + "|".join(sorted({fold(w) for w, k in name_kinds().items() if k in _NAMED_KINDS}
+                                                                     | {"tinh", "dia phuong", "don vi"}, key=len, reverse=True))
+                          + r")\b[^?]{0,40}\bnao\b"
                           r"|\bwhich (?:provinces|agencies|ministries|units|companies|districts|organi[sz]ations)\b")
 
 
