@@ -200,3 +200,19 @@ def test_a_classifier_does_not_tell_a_counts_noun_apart(tmp_path):
     ans = answer_question(qa, "Năm 2025 hệ thống của Hoa Mai chặn được bao nhiêu đợt tấn công mạng?", [], verify=False)
     assert ans.found and ans.value == 1240, ans.message
     assert [m.role for m in sentence_mentions("Toàn tỉnh có 312 điểm di tích được gắn mã QR.", "Hoa Mai")] == ["count"]
+
+
+def test_what_is_left_is_the_whole_less_the_part(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "du_lieu.txt").write_text(
+        "Dữ liệu dùng chung tỉnh Hoa Mai\n\nĐến cuối năm 2025, tỉnh Hoa Mai đã kết nối, chia sẻ 45/98 bộ dữ liệu dùng chung.\n",
+        encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    ans = answer_question(qa, "Hoa Mai còn bao nhiêu bộ dữ liệu dùng chung chưa được kết nối, chia sẻ?", [], verify=False)
+    assert ans.found and ans.value == 53, ans.message
+
+
+def test_a_currency_sign_after_a_number_is_its_unit():
+    from dtiqa.numbers import quantities
+    assert [(x.value, x.unit) for x in quantities("Đã đạt 186.400.000 ₫ / mục tiêu 300.000.000 ₫")] == \
+        [(186400000, "đồng"), (300000000, "đồng")]

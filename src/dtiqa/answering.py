@@ -355,6 +355,10 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
             moved = _answer_from_to(qa, q, hits)  # "tăng thêm bao nhiêu điểm phần trăm?" of "từ 81,2% lên 90%"
             if moved.found:
                 return "compare", moved
+        if not ans.found and not q.side and (DIFFERENCE_ASKED.search(fold(q.text.lower())) or _REMAINDER.search(fold(q.text.lower()))):
+            pair = _answer_two_figures(qa, q, hits)  # "còn cần thêm bao nhiêu?" of "đã đạt 186,4 triệu / mục tiêu 300 triệu"
+            if pair.found:
+                return "derived", pair
         if (not ans.found and not q.side and len(q.provinces) == 1 and q.year and q.kind in ("score", "percent", "count", "amount")
                 and DIFFERENCE_ASKED.search(fold(q.text.lower()))):
             # "Điểm năm 2023 tăng bao nhiêu so với năm trước?" that no sentence states: the two editions' figures
@@ -1231,6 +1235,43 @@ def _answer_from_to(qa, q: Question, hits: list[Hit]) -> Answer:
                             h.source, h.date)
             return Answer(q.text, True, text, abs(diff), unit, q.kind, [cite], [], f"**{text}**" + _cite_line(cite), True,
                           min(0.95, (coverage * 2 + 1.0 / h.rank) / 5.0), analysis=q)
+    return _not_found(q, [], _missing_text(q))
+
+
+# What is left ("còn bao nhiêu … chưa", "cần thêm bao nhiêu để đạt", "tiết kiệm bao nhiêu", "how much is left").
+_REMAINDER = re.compile(r"\b(con (lai|thieu|can|phai|bao nhieu)|chua (duoc|dat|ket noi|hoan thanh)|can (them|gom them)"
+                        r"|tiet kiem|re hon|remain\w*|left|still need\w*|short of|save\w*|cheaper)\b")
+
+
+_MONEY = re.compile(r"(?i)đồng|₫|usd|vnd|\$")
+
+
+def _answer_two_figures(qa, q: Question, hits: list[Hit]) -> Answer:
+    """A difference or a remainder asked of a sentence that states exactly two figures of one unit ("Đã đạt
+    186.400.000 ₫ / mục tiêu 300.000.000 ₫", "30.000 đồng/người (vé điện tử: 27.000 đồng)") or a part of a whole
+    ("45/98 bộ dữ liệu" when what is not yet done is asked): their difference, citing the sentence."""
+    for h in hits[:3]:
+        figures = [x for x in quantities(h.sentence) if not re.fullmatch(r"(19|20)\d\d", x.text.strip())
+                   and (x.unit == "%") == (q.kind == "percent") and (q.kind != "amount" or _MONEY.search(x.unit or ""))]
+        coverage, _ = _fit(qa, q, h, 0, len(h.sentence))
+        if not figures or not _acceptable(q, h, coverage):
+            continue
+        whole = [x for x in figures if x.out_of and x.out_of not in (63, 34) and x.value < x.out_of]
+        if len(figures) == 1 and whole and _REMAINDER.search(fold(q.text.lower())):
+            x = whole[0]
+            a_value, b_value, a_text, b_text, unit, at = x.value, x.out_of, x.text, x.text, "", (x.start, x.end)
+        elif len(figures) == 2 and figures[0].unit == figures[1].unit and not any(x.out_of for x in figures):
+            a, b = figures
+            a_value, b_value, a_text, b_text, unit, at = a.value, b.value, a.text, b.text, a.unit, (a.start, b.end)
+        else:
+            continue
+        diff = abs(b_value - a_value)
+        unit = _difference_unit(unit)
+        text = f"{_vi_number(diff)} {unit}".strip() + (f" ({a_text}; {b_text})" if a_text != b_text else f" ({a_text})")
+        cite = Citation(h.doc_id, h.title, h.url, h.sentence, h.start, h.end, h.start + at[0], h.start + at[1],
+                        h.source, h.date)
+        return Answer(q.text, True, text, diff, unit, q.kind, [cite], [], f"**{text}**" + _cite_line(cite), True,
+                      min(0.95, (coverage * 2 + 1.0 / h.rank) / 5.0), analysis=q)
     return _not_found(q, [], _missing_text(q))
 
 

@@ -15,7 +15,7 @@ from .text import english_prose, fold
 # Scale words, folded: the value they multiply by.
 SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "nghin ty": 1e12, "ngan ty": 1e12,
           "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-CURRENCIES = {"dong": "đồng", "d": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
+CURRENCIES = {"dong": "đồng", "d": "đồng", "₫": "đồng", "vnd": "VND", "vnđ": "VND", "usd": "USD", "do la": "USD", "euro": "EUR", "eur": "EUR"}
 # Words before a number that make it approximate or a bound; they stay in the answer text.
 QUALIFIERS = ("từ", "hơn", "trên", "gần", "khoảng", "dưới", "gần như", "tới", "đến", "chừng", "xấp xỉ", "ít nhất", "tối thiểu",
               "tối đa", "hầu hết", "ước", "vượt")
@@ -26,7 +26,7 @@ NUMBER_RE = re.compile(r"(?<![\w.,/:])(\d+(?:[.,]\d+)*)(?![.,]\d)(?:\s*/\s*(\d+)
 _SCALE_RE = re.compile(r"^\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # A currency written before its number, as English does: "VND 210 billion", "USD 1.5 million".
 _CURRENCY_BEFORE_RE = re.compile(r"(VNĐ|VND|USD|US\$|\$)\s*$")
-_CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR|đ(?=\s*/|\s|$|[,.;)]))", re.IGNORECASE)
+_CURRENCY_RE = re.compile(r"^\s*(đồng|VNĐ|VND|USD|đô la|euro|EUR|₫|đ(?=\s*/|\s|$|[,.;)]))", re.IGNORECASE)
 # "từ 1 – 3 tín chỉ", "2-4 tín chỉ": a range is one quantity (its value is the lower bound).
 _RANGE_RE = re.compile(r"^\s*[–—-]\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _PERCENT_RE = re.compile(r"^\s*(%|phần trăm)")

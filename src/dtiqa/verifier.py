@@ -34,7 +34,7 @@ MODEL_FILE = "verifier.json"
 
 # The strategies `dtiqa.answering` dispatches to (`Answer.method`).
 METHODS = ("facts", "scorer", "superlative", "compare", "claim", "inverse", "regional", "each", "merger",
-           "new_unit", "person", "id", "province", "meta", "list")
+           "new_unit", "person", "id", "province", "meta", "list", "derived")
 KIND_GROUPS = (("rank",), ("rank_change",), ("score",), ("percent",), ("count", "duration"), ("amount",),
                ("date",), ("entity", "list", "person", "province", "name", "names"))
 FEATURES = (*(f"method_{m}" for m in METHODS), *(f"kind_{g[0]}" for g in KIND_GROUPS), "kind_other",
