@@ -355,7 +355,7 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
             moved = _answer_from_to(qa, q, hits)  # "tăng thêm bao nhiêu điểm phần trăm?" of "từ 81,2% lên 90%"
             if moved.found:
                 return "compare", moved
-        if not ans.found and not q.side and (DIFFERENCE_ASKED.search(fold(q.text.lower())) or _REMAINDER.search(fold(q.text.lower()))):
+        if not ans.found and not q.side and _REMAINDER.search(fold(q.text.lower())):
             pair = _answer_two_figures(qa, q, hits)  # "còn cần thêm bao nhiêu?" of "đã đạt 186,4 triệu / mục tiêu 300 triệu"
             if pair.found:
                 return "derived", pair
@@ -1247,7 +1247,7 @@ _MONEY = re.compile(r"(?i)đồng|₫|usd|vnd|\$")
 
 
 def _answer_two_figures(qa, q: Question, hits: list[Hit]) -> Answer:
-    """A difference or a remainder asked of a sentence that states exactly two figures of one unit ("Đã đạt
+    """What is left (or saved), asked of a sentence that states exactly two figures of one unit ("Đã đạt
     186.400.000 ₫ / mục tiêu 300.000.000 ₫", "30.000 đồng/người (vé điện tử: 27.000 đồng)") or a part of a whole
     ("45/98 bộ dữ liệu" when what is not yet done is asked): their difference, citing the sentence."""
     for h in hits[:3]:
@@ -1420,6 +1420,10 @@ def _answer_article_group(qa, q: Question, hits: list[Hit]) -> Answer:
                   comparison={"values": {p: a.value for p, a in known}, "better": None, "difference": None})
 
 
+_MAIN_PILLARS = tuple(PILLARS)[:3]  # chính quyền số, kinh tế số, xã hội số
+_PILLAR_WORD = re.compile(r"\b(tru cot|pillars?)\b")
+
+
 def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Trụ cột nào của A xếp thấp nhất năm 2023?", "A đạt hạng cao nhất vào năm nào?": the province's figure
     for each pillar (or each edition) the corpus states, and the best or worst of them.
@@ -1430,7 +1434,9 @@ def _answer_superlative_within(qa, q: Question, hits: list[Hit]) -> Answer:
     province = q.provinces[0]
     base = replace(q, superlative="", over="", among=(), side=True)
     if q.over == "pillar":
-        options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in q.among or PILLARS]
+        # "trụ cột nào", "which pillar": the three pillars, not the foundation indices (hạ tầng số, an toàn thông tin …)
+        main = _MAIN_PILLARS if _PILLAR_WORD.search(fold(q.text.lower())) else tuple(PILLARS)
+        options = [(name[:1].upper() + name[1:], replace(base, pillar=name)) for name in q.among or main]
     else:  # the span the question names ("từ 2020 đến 2024"), else every edition the facts hold for the province
         span = [int(y) for y in re.findall(r"(?:19|20)\d\d", q.year_span)]  # "giai đoạn 2020–2024"
         years = (range(q.base_year, q.year + 1) if q.base_year and q.year and q.base_year < q.year else
@@ -1501,6 +1507,7 @@ def _answer_extreme_item(qa, q: Question, hits: list[Hit]) -> Answer:
     "digital government 0.7604, digital economy 0.6532 and digital society 0.7011" -> "digital government (0.7604)".
     On ranks the best is the smallest number."""
     found = []
+    pillars = _MAIN_PILLARS if _PILLAR_WORD.search(fold(q.text.lower())) else tuple(PILLARS)
     for h in hits[:5]:
         options = [list(e.items) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))]
         sentences = qa.sentences(h.doc_id)
@@ -1516,7 +1523,7 @@ def _answer_extreme_item(qa, q: Question, hits: list[Hit]) -> Answer:
             items, texts, values = zip(*[(i, t, v) for i, t, v in zip(items, texts, values) if v and v[0][3] == unit])
             if len(items) < 2:
                 continue
-            if q.over == "pillar" and not all(any(rx.search(fold(t.lower())) for rx in PILLAR_RES.values()) for t in texts):
+            if q.over == "pillar" and not all(any(PILLAR_RES[p].search(fold(t.lower())) for p in pillars) for t in texts):
                 continue  # "Trụ cột nào yếu nhất?": items that are pillars
             coverage, _ = _fit(qa, q, h, max(0, items[0][0]), min(len(h.sentence), items[-1][1]))
             if coverage > 0 or q.english:
