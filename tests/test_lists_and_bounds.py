@@ -216,3 +216,58 @@ def test_a_currency_sign_after_a_number_is_its_unit():
     from dtiqa.numbers import quantities
     assert [(x.value, x.unit) for x in quantities("Đã đạt 186.400.000 ₫ / mục tiêu 300.000.000 ₫")] == \
         [(186400000, "đồng"), (300000000, "đồng")]
+
+
+REVIEWED = """\
+Chuyển đổi số tỉnh Lào Cai năm 2024
+
+Năm 2024, tỉnh Lào Cai đạt 0,7012 điểm DTI, xếp thứ 5/63 cả nước.
+Tỷ lệ hồ sơ giấy của tỉnh Lào Cai năm 2024 giảm từ 70% xuống 65%.
+Ứng dụng du lịch thông minh của tỉnh ra mắt năm 2023, đã có hơn 20.000 lượt tải, được du khách đánh giá cao.
+Tập đoàn Viettel, VNPT và FPT cùng triển khai hạ tầng số tại tỉnh.
+"""
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reviewed")
+    (root / "c").mkdir()
+    (root / "c" / "lao_cai.txt").write_text(REVIEWED, encoding="utf-8")
+    return dtiqa.load(root / "c", root / "i", shipped_embedder())
+
+
+def test_a_fall_does_not_answer_how_much_it_rose(reviewed):
+    ans = answer_question(reviewed, "Tỷ lệ hồ sơ giấy của Lào Cai năm 2024 tăng bao nhiêu điểm phần trăm?", [], verify=False)
+    assert not ans.found or ans.value != 5, ans.message
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Năm 2024 Lào Cai đạt 0,68 điểm DTI, đúng không?", "sai"),  # a plain "đạt" states a figure, it bounds nothing
+    ("Năm 2024 Lào Cai xếp trên hạng 20 về DTI, đúng không?", "đúng"),  # above the 20th is a smaller number
+    ("Năm 2024 Lào Cai xếp dưới hạng 3 về DTI, đúng không?", "đúng"),
+])
+def test_claim_bounds_read_the_figure_the_right_way(reviewed, question, verdict):
+    assert answer_question(reviewed, question, [], verify=False).verdict == verdict
+
+
+def test_the_clauses_of_a_sentence_are_no_list(reviewed):
+    ans = answer_question(reviewed, "Ứng dụng du lịch của Lào Cai hỗ trợ những ngôn ngữ nào?", [], verify=False)
+    assert not ans.found or "ra mắt" not in ans.text, ans.text
+
+
+def test_brands_after_a_head_are_separate_names():
+    s = "Tập đoàn Viettel, VNPT và FPT cùng triển khai hạ tầng số."
+    assert [s[a:b] for a, b in name_spans(s)] != ["Tập đoàn Viettel, VNPT và FPT"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Năm 2022, tỉnh Hà Giang xếp thứ 40/63.\nTỉnh Cao Bằng cũng nằm trong nhóm cuối, xếp thứ 60/63.", 2024),  # "cũng nằm"
+    ("Năm 2021, tỉnh Lào Cai xếp thứ 20/63.\nBa năm sau đó, tỉnh Lào Cai vươn lên thứ 10/63.", 2024),  # not "năm sau đó"
+])
+def test_words_like_that_year_are_read_with_their_diacritics(tmp_path, text, year):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(f"Chuyển đổi số DTI {year}\n\n{text}\n", encoding="utf-8")
+    qa = dtiqa.load(tmp_path / "c", tmp_path / "i", shipped_embedder())
+    last = text.rsplit("\n", 1)[1]
+    assert all(f.year != 2022 and f.year != 2023 for f in qa.index.facts if f.sentence.startswith(last[:20])), \
+        [(f.year, f.value) for f in qa.index.facts]

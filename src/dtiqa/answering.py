@@ -297,7 +297,7 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         if ans.found or ans.comparison:
             return "superlative", ans
     if (q.superlative or SUPERLATIVE_RE.search(fold(q.text.lower())) and _PICK_ASKED.search(fold(q.text.lower()))) \
-            and not q.over and not q.side and not _PLACE_ASKED.search(fold(q.text.lower())):
+            and not q.over and not q.side and len(q.provinces) < 2 and not _PLACE_ASKED.search(fold(q.text.lower())):
         # "Mục nào có giá niêm yết cao nhất?", "Which budget line takes the largest share?": items, not provinces
         extreme = _answer_extreme_item(qa, q, hits)
         if extreme.found:
@@ -354,7 +354,7 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         if not ans.found and not q.side and DIFFERENCE_ASKED.search(fold(q.text.lower())):
             moved = _answer_from_to(qa, q, hits)  # "tăng thêm bao nhiêu điểm phần trăm?" of "từ 81,2% lên 90%"
             if moved.found:
-                return "compare", moved
+                return "derived", moved
         if not ans.found and not q.side and _REMAINDER.search(fold(q.text.lower())):
             pair = _answer_two_figures(qa, q, hits)  # "còn cần thêm bao nhiêu?" of "đã đạt 186,4 triệu / mục tiêu 300 triệu"
             if pair.found:
@@ -730,6 +730,7 @@ def _answer_names(qa, q: Question, hits: list[Hit]) -> Answer:
 
 
 _FIGURE_KINDS = ("rank", "rank_change", "score", "percent", "count", "amount")
+_FIGURE_WORDS = re.compile(r"\b(diem|thu hang|xep hang|hang|ty le|bao nhieu|scores?|ranks?|rankings?|shares?)\b")
 
 
 def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -737,8 +738,11 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
     bullet lines a sentence belongs to or introduces ("- PCI 2024: …", "- PAR INDEX 2024: …")."""
     found = []
     names_asked = bool(_NAMES_ASKED.search(fold(q.text.lower())))
+    figures_asked = q.kind in _FIGURE_KINDS or bool(_FIGURE_WORDS.search(fold(q.text.lower())))
     for h in hits[:5]:
-        options = [(e.items, h) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))]
+        options = [(e.items, h) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))
+                   if e.introduced or lists.alike(e.texts(h.sentence)) and figures_asked == all(
+                       re.search(r"\d", t) for t in e.texts(h.sentence))]  # figures without a lead-in: when figures are asked
         sentences = qa.sentences(h.doc_id)
         run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
         if run:
@@ -925,6 +929,9 @@ def _in_region(region: str, sentence: str) -> bool:
     return " " in region and re.search(rf"\b{re.escape(region)}\b", f) is not None
 
 
+_POSTED = re.compile(r"\b(dang ngay|dang luc|ngay dang|cap nhat|xuat ban|published|posted|updated)\b")
+
+
 def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
     """Author, source or date of the article the question is about (the best-matching title)."""
     field = q.kind.removeprefix("meta_")
@@ -948,8 +955,9 @@ def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
         read = {"date": lambda: _answer_number(qa, replace(q, kind="date"), hits),
                 "author": lambda: _answer_person(qa, replace(q, kind="person"), hits)}.get(field)
         said = read() if read else None
-        if said is not None and said.found:
-            return replace(said, kind=q.kind)
+        if said is not None and said.found and (field != "date" or (said.citations and _POSTED.search(
+                fold(said.citations[0].sentence.lower())))):
+            return replace(said, kind=q.kind)  # a date only where the text says it is the posting's
         return _not_found(q, [], f"bài “{a.title}” không ghi {KIND_VI[q.kind]}")
     c = Citation(a.doc_id, a.title, a.url, a.title, 0, len(a.title), 0, 0, a.source, a.date)
     message = f"{KIND_VI[q.kind].capitalize()} của bài “{a.title}”: **{value}**."
@@ -988,11 +996,12 @@ def _claimed(q: Question):
 # What a claim's figure bounds, from the words right before it: "vượt mức 0,68" (more than), "đạt chỉ tiêu 90%" (at
 # least), "dưới 50%" (less than), "không quá 10 ngày" (at most); otherwise the figure itself is claimed.
 _CLAIM_BOUNDS = (  # on the lower-cased question as written: folded, "đạt" (reach) would be "đặt" (set) too
-    ("ge", re.compile(r"\b(đạt (được )?(chỉ tiêu|mục tiêu|mức|ngưỡng)?|ít nhất|tối thiểu|từ|reach(ed)?|meet|met|at least)\s*$")),
-    ("gt", re.compile(r"\b(vượt( qua)?( mức| ngưỡng)?|trên( mức)?|cao hơn( mức)?|hơn|nhiều hơn|exceed(ed)?|above|over"
+    ("ge", re.compile(r"\b(đạt (được )?(chỉ tiêu|mục tiêu|mức|ngưỡng)|ít nhất|tối thiểu|reach(ed)? (the )?(target|goal|threshold)"
+                      r"|meet|met|at least)\s*$")),
+    ("gt", re.compile(r"\b(vượt( qua)?( mức| ngưỡng)?|trên( mức| hạng| vị trí| thứ)?|cao hơn( mức)?|hơn|nhiều hơn|exceed(ed)?|above|over"
                       r"|more than|higher than)\s*$")),
     ("le", re.compile(r"\b(không quá|tối đa|at most|no more than)\s*$")),
-    ("lt", re.compile(r"\b(dưới( mức)?|thấp hơn( mức)?|chưa (đến|tới|đạt)|ít hơn|below|under|less than|fewer than"
+    ("lt", re.compile(r"\b(dưới( mức| hạng| vị trí| thứ)?|thấp hơn( mức)?|chưa (đến|tới|đạt)|ít hơn|below|under|less than|fewer than"
                       r"|lower than)\s*$")),
 )
 
@@ -1071,7 +1080,8 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
             return direction
         return replace(_not_found(q, [], "câu hỏi không nêu con số nào để kiểm tra"), verdict=VERDICTS[2])
     kind, value, is_top, said, noun = claimed
-    at = q.text.find(said)
+    whole = re.search(rf"(?<![\d.,]){re.escape(said)}(?![\d])", q.text)  # "20", not the "20" of "2024"
+    at = whole.start() if whole else -1
     digit = re.search(r"\d", said)  # "dưới 70%": a mention may hold the words that bound it
     bound = _claim_bound(q.text[:at + (digit.start() if digit else 0)].lower()) if at >= 0 and not is_top else ""
     digits = {w for w, _, _ in _words(fold(said.lower()))}
@@ -1091,6 +1101,8 @@ def _answer_claim(qa, q: Question, hits: list[Hit]) -> Answer:
     if is_top:
         true = ans.value <= value  # "trong top 10": any rank up to 10
     elif bound:  # "có vượt mức 0,68 không?", "có đạt chỉ tiêu 90% không?": a bound, not a value
+        if kind == "rank":  # "xếp trên hạng 20", "ranked above 20th": a better rank is a smaller number
+            bound = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge"}[bound]
         true = {"gt": ans.value > value, "ge": ans.value >= value, "lt": ans.value < value, "le": ans.value <= value}[bound]
     else:  # a change is signed on both sides ("giảm 3 bậc" is -3)
         true = abs(ans.value - value) <= 1e-6 * max(1.0, abs(value))
@@ -1209,6 +1221,7 @@ def _answer_compare(qa, q: Question, hits: list[Hit]) -> Answer:
 # "từ 81,2% lên 90%", "from 0.5874 to 0.6288": a figure's move, between two quantities.
 _FROM_TO = re.compile(r"^\s*(?:len|xuong|toi|den|to)\s*$")  # on folded text
 _FROM = re.compile(r"\b(?:tu|from)\s*$")
+_FALL_ASKED = re.compile(r"\b(giam|tut|sut|xuong|fell|fall|drop\w*|decreas\w*|declin\w*)\b")
 
 
 def _answer_from_to(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -1216,7 +1229,7 @@ def _answer_from_to(qa, q: Question, hits: list[Hit]) -> Answer:
     asked kind ("từ 81,2% lên 90%"): the second less the first, citing that sentence."""
     unit_of = {"percent": "%"}
     for h in hits[:5]:
-        qs = quantities(h.sentence)
+        qs = [x for x in quantities(h.sentence) if not re.fullmatch(r"(19|20)\d\d", x.text.strip())]
         for a, b in zip(qs, qs[1:]):
             if not (_FROM.search(fold(h.sentence[max(0, a.start - 6):a.start].lower()))
                     and _FROM_TO.match(fold(h.sentence[a.end:b.start].lower()))):
@@ -1229,8 +1242,11 @@ def _answer_from_to(qa, q: Question, hits: list[Hit]) -> Answer:
             if not _acceptable(q, h, coverage):
                 continue
             diff = b.value - a.value
+            asked_fall = bool(_FALL_ASKED.search(fold(q.text.lower())))
+            if diff == 0 or (diff < 0) != asked_fall:
+                continue  # "giảm từ 70% xuống 65%" does not answer "tăng bao nhiêu?"
             unit = _difference_unit(b.unit)
-            text = f"{_vi_number(abs(diff))} {unit}".strip() + f" (từ {a.text} lên {b.text})"
+            text = f"{_vi_number(abs(diff))} {unit}".strip() + f" (từ {a.text} {'xuống' if diff < 0 else 'lên'} {b.text})"
             cite = Citation(h.doc_id, h.title, h.url, h.sentence, h.start, h.end, h.start + a.start, h.start + b.end,
                             h.source, h.date)
             return Answer(q.text, True, text, abs(diff), unit, q.kind, [cite], [], f"**{text}**" + _cite_line(cite), True,
@@ -1244,6 +1260,9 @@ _REMAINDER = re.compile(r"\b(con (lai|thieu|can|phai|bao nhieu)|chua (duoc|dat|k
 
 
 _MONEY = re.compile(r"(?i)đồng|₫|usd|vnd|\$")
+# The second figure is what the first is measured against: a target, a plan, a total, a quota.
+_WHOLE_CUE = re.compile(r"\b(muc tieu|chi tieu|ke hoach|tong|target|goal|total|quota|du toan)\b")
+_SAVING = re.compile(r"\b(tiet kiem|re hon|save\w*|cheaper)\b")
 
 
 def _answer_two_figures(qa, q: Question, hits: list[Hit]) -> Answer:
@@ -1260,7 +1279,8 @@ def _answer_two_figures(qa, q: Question, hits: list[Hit]) -> Answer:
         if len(figures) == 1 and whole and _REMAINDER.search(fold(q.text.lower())):
             x = whole[0]
             a_value, b_value, a_text, b_text, unit, at = x.value, x.out_of, x.text, x.text, "", (x.start, x.end)
-        elif len(figures) == 2 and figures[0].unit == figures[1].unit and not any(x.out_of for x in figures):
+        elif len(figures) == 2 and figures[0].unit == figures[1].unit and not any(x.out_of for x in figures) \
+                and (_WHOLE_CUE.search(fold(h.sentence.lower())) or _SAVING.search(fold(q.text.lower()))):
             a, b = figures
             a_value, b_value, a_text, b_text, unit, at = a.value, b.value, a.text, b.text, a.unit, (a.start, b.end)
         else:
@@ -1496,9 +1516,10 @@ def _item_values(text: str) -> list[tuple[float, str, bool, str]]:
     for qn in quantities(text):
         if re.fullmatch(r"(19|20)\d\d", qn.text.strip()):
             continue
-        rank = bool(qn.out_of) or bool(re.match(r"(st|nd|rd|th)\b", text[qn.num_end:qn.num_end + 2])) \
+        rank = qn.out_of in (63, 34) or bool(re.match(r"(st|nd|rd|th)\b", text[qn.num_end:qn.num_end + 2])) \
             or bool(_RANKED.search(fold(text[max(0, qn.start - 8):qn.start].lower())))
-        out.append((qn.value, qn.text, rank, qn.unit))
+        fell = bool(_FALL_ASKED.search(fold(text[max(0, qn.start - 12):qn.start].lower())))  # "giảm 3 bậc": -3
+        out.append((-qn.value if fell else qn.value, qn.text, rank, qn.unit))
     return out
 
 

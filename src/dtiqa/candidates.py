@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import provinces, tables
-from .facts import _years, article_context, date_mentions, regional_scope, sentence_mentions
+from .facts import _years, article_context, clause_turn, date_mentions, regional_scope, sentence_mentions
 from .numbers import ordinals, parse_number
 from .question import DIFFERENCE_ASKED, TARGET_RE, TARGET_WORDS_RE, provisional_at
 from .hits import Hit
@@ -398,7 +398,7 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         if _REGION_CUE.search(part) and not _COUNTRY_ASKED.search(part):
             yield "province"  # "bình quân của 13 địa phương trong vùng đạt 0,5028": a region's, not the country's
     if s.role == "rank" and not q.region and not re.match(r"\s*/\s*(63|34)\b", sentence[s.end:s.end + 6]) \
-            and not re.search(r"/\s*(63|34)\b", s.text) and regional_scope(folded, s.start):
+            and not re.search(r"/\s*(63|34)\b", s.text) and regional_scope(folded, s.start, clause_turn(sentence, s.start)):
         yield "region"  # "Trong các tỉnh Duyên hải Nam Trung Bộ, Bình Định đứng thứ ba": not the national rank asked
     if q.year is not None and s.year is not None and s.year != q.year \
             and (q.year not in paragraph_years or s.year_stated and s.role in ("rank", "rank_change")):
@@ -525,6 +525,12 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() and any(c.isalpha() for c in token)
 
 
+def _a_field(token: str) -> bool:
+    """A field an agency's name lists ("Thể thao", "Du lịch"): a word of several syllables, only its first capitalised
+    (not a brand or an acronym: "Tập đoàn Viettel, VNPT và FPT" are three names)."""
+    return _capitalised(token) and " " in token and not token.isupper()
+
+
 # Words that "số" (digital) makes a term of inside a unit's name: "Phòng Chuyển đổi số", "Trung tâm Dữ liệu số".
 _DIGITAL_STEMS = frozenset({"chuyen doi", "kinh te", "xa hoi", "chinh quyen", "chinh sach", "ha tang", "du lieu",
                             "cong nghe", "nhan luc", "noi dung", "van hoa", "thu vien", "ban do"})
@@ -565,9 +571,9 @@ def name_spans(sentence: str) -> tuple[tuple[int, int], ...]:
                 k += 1  # "Phòng Chuyển đổi số", "Trung tâm Tư vấn Chính sách số Mỹ Tho"
             elif head and (k > j or named) and tokens[k][2] == "," and not _PLACE_HEAD.match(tokens[i][2]):
                 m = k + 1
-                while m < len(tokens) and _capitalised(tokens[m][2]) and tokens[m][2].lower() not in heads:
+                while m < len(tokens) and _a_field(tokens[m][2]) and tokens[m][2].lower() not in heads:
                     m += 1
-                if m > k + 1 and m + 1 < len(tokens) and tokens[m][2] in ("và", "&") and _capitalised(tokens[m + 1][2]):
+                if m > k + 1 and m + 1 < len(tokens) and tokens[m][2] in ("và", "&") and _a_field(tokens[m + 1][2]):
                     k = m + 2  # "Sở Văn hóa, Thể thao và Du lịch": a department's name lists its fields
                 else:
                     break

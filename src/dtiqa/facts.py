@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import english_regions, fold
 
-FACTS_VERSION = 54  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 55  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -118,9 +118,11 @@ _CLAUSE = re.compile(r"[;()]|, |\bva\b|\bnhung\b")
 _SPAN_OF_YEARS = re.compile(rf"(?i)\b(?:sau|trong|qua|over|in|after)\s+({CARDINAL_WORDS}|\d|two|three|four|five)\s+(?:năm|years)\b")
 _ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # "năm đó", "cùng năm", "that year": the year the text last stated.
-_SAME_YEAR = re.compile(r"\b(nam do|nam ay|cung nam|that year|the same year)\b")
-# "một năm sau", "the following year": the year after the one the text last stated.
-_NEXT_YEAR = re.compile(r"\b(mot nam sau|nam sau do|nam tiep theo|sang nam sau|(one|a) year later|the following year|the next year)\b")
+# (On the lower-cased text: folded, "cùng năm" would be "cũng nằm".)
+_SAME_YEAR = re.compile(r"\b(năm đó|năm ấy|cùng năm|that year|the same year)\b")
+# "một năm sau", "the following year": the year after the one the text last stated (not "ba năm sau đó").
+_NEXT_YEAR = re.compile(r"\b(một năm sau|(?<!\w )năm sau đó|năm tiếp theo|sang năm sau|(?<!\w )(?:one|a) year later"
+                        r"|the following year|the next year)\b")
 _FROM_BEFORE = re.compile(r"\b(tu|from)\s+(?:muc\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:%|diem|points?)?\s*(?:len|xuong|to|con)\s+(?:muc\s+)?\d")
 _PUBLISHED_BEFORE = re.compile(r"\b(cong bo|published|ban hanh)\b")
@@ -296,15 +298,20 @@ _SUB_UNIT = re.compile(r"\b(huyện|thị xã|quận|phường|Sở|thành phố
 @lru_cache(maxsize=1)
 def _region_scope_re() -> re.Pattern:
     names = sorted(set(english_regions().values()), key=len, reverse=True)
-    return re.compile(r"\b(?:trong|among|within|in|giua|o|cua)\b[^;.:]{0,30}?\b(?:vung|khu vuc|mien|region\w*|"
-                      + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(?:trong|among|within|in|giua)\b[^;.:]{0,30}?\b(?:vung|khu vuc|mien (?:bac|trung|nam|tay|dong|nui)"
+                      r"|region\w*|" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def regional_scope(folded: str, start: int) -> bool:
-    """Whether the clause before a rank (in a folded sentence) scopes it to a region ("trong các tỉnh Tây Nguyên",
-    "among the Mekong provinces"): a place within that region, not in the country."""
-    clause = folded[max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start), 0):start]
+def regional_scope(folded: str, start: int, begin: int = 0) -> bool:
+    """Whether the clause before a rank (in a folded sentence, from `begin`) scopes it to a region ("trong các tỉnh
+    Tây Nguyên", "among the Mekong provinces"): a place within that region, not in the country."""
+    clause = folded[max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start), begin, 0):start]
     return bool(_region_scope_re().search(clause))
+
+
+def clause_turn(text: str, start: int) -> int:
+    """Where the clause of the figure at `start` begins after a contrast (", còn", "while"); 0 if none."""
+    return max([0, *(m.end() for m in _CONTRAST.finditer(text, 0, start))])
 
 
 def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -> str | None:
@@ -324,7 +331,7 @@ def _ranking_of(f: str, text: str, start: int, end: int, implicit_place: bool) -
     # "xếp thứ 2 trong khu vực" scopes the rank; "tăng 6 bậc và tiếp tục dẫn đầu khu vực" is another clause
     stop = re.search(r",|\bva\b", f[end:end + 40])
     clause_end = end + stop.start() if stop else min(len(f), end + 40)
-    if ((_SCOPE.search(f, seg[0], clause_end) or regional_scope(f[:clause_end], start)) and not _NATIONAL_AFTER.match(f, end)
+    if ((_SCOPE.search(f, seg[0], clause_end) or regional_scope(f, start, seg[0])) and not _NATIONAL_AFTER.match(f, end)
             and not re.search(r"/\s*(63|34)\b", f[start:end])):
         return "other"  # a rank within a region or among districts, unless "... thứ 6 toàn quốc" or "38/63"
     if implicit_place and _SUB_UNIT.search(text, seg[0], seg[1]):
@@ -568,7 +575,8 @@ def sentence_mentions(text: str, context_province: str = "", context_year: int |
             role = "number"  # "từ hạng 16 đến hạng 63": the bounds of a range of places, no one's rank
         if role in ("rank", "prev_rank", "rank_change", "top") and not named_after:
             ranking = _ranking_of(f, text, q.num_start, q.end, implicit) or ranking
-        elif role == "rank" and regional_scope(f, q.num_start) and not re.search(r"/\s*(63|34)\b", f[q.num_start:q.end]):
+        elif role == "rank" and regional_scope(f, q.num_start, clause_turn(text, q.num_start)) \
+                and not re.search(r"/\s*(63|34)\b", f[q.num_start:q.end]):
             ranking = "other"  # "Trong các tỉnh Tây Nguyên, X đứng thứ ba về chuyển đổi số": a place in the region
         plain = YEAR_SPAN_RE.sub(lambda m: " " * len(m.group(0)), f)
         plain = _ASIDES.sub(lambda m: " " * len(m.group(0)) if m.end() <= q.num_start else m.group(0), plain)
@@ -722,10 +730,10 @@ def extract_with_signals(article: Article, sentences: list[Sentence]) -> tuple[l
         edition = editions[s.index] if s.index < len(editions) else None
         context = edition if now else para_year.get(s.paragraph, edition)
         told = para_year.get(s.paragraph, last_year)
-        if told is not None and not _years(fold(s.text.lower())):
-            if _SAME_YEAR.search(fold(s.text.lower())):
+        if told is not None and not now and not _years(fold(s.text.lower())):
+            if _SAME_YEAR.search(s.text.lower()):
                 context = told  # "Nhìn lại DTI 2024, Hưng Yên đứng 18/63. … Còn Thái Bình năm đó ở vị trí 31/63."
-            elif _NEXT_YEAR.search(fold(s.text.lower())):
+            elif _NEXT_YEAR.search(s.text.lower()):
                 context = told + 1  # "The port city ranked 31st in the 2020 index. One year later it climbed to 11th"
         mentions = sentence_mentions(rd.text, place, context, extra)
         if rd.pieces:

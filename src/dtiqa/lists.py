@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_ITEM_WORDS = 8  # an item longer than this is a clause, not a listed name or figure
+SHORT_ITEM_WORDS = 4  # an item of a list nothing introduces is a short name, unless every item states a figure
 LEAD_WORDS = 6  # where nothing introduces the list, its first item is at most this many words before the first separator
 
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:và|and|hoặc|or)\s+|;\s*|,(?!\d)\s*|\s+(?:và|and|hoặc|or)\s+|\s+&\s+)")
@@ -31,6 +32,7 @@ class Enumeration:
     """Items listed in a text: each item's (start, end) offsets in it, and the span they cover."""
 
     items: tuple[tuple[int, int], ...]
+    introduced: bool = False  # a colon, "gồm", "như", "lần lượt" … opens it; else its items are only alike in form
 
     @property
     def start(self) -> int:
@@ -83,17 +85,19 @@ def enumerations(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Enume
         first = seps[i]
         # The first item: from what introduces the list (or the last few words) to the first separator.
         start = _first_item(text, pos, first.start())
+        introduced = _introduced(text, pos, first.start())
         items = [_stripped(text, start, first.start())]
         j, at = i, first.end()
         while True:
             nxt = seps[j + 1] if j + 1 < len(seps) else None
-            stop = _CLAUSE_END.search(text, at)
-            end = min(nxt.start() if nxt else len(text), stop.start() if stop else len(text))
-            before_next = nxt and (stop is None or nxt.start() <= stop.start())
+            limit = nxt.start() if nxt else len(text)
+            stop = _CLAUSE_END.search(text, at, limit)  # up to the next separator only: linear in the text
+            end = stop.start() if stop else limit
+            before_next = nxt and stop is None
             if before_next and _introduced(text, at, nxt.start()):
                 # "tại các điểm công cộng, gồm A, B và C", "Trong năm 2025, điểm ba trụ cột lần lượt là: A, B và C":
                 # the list starts where it is introduced
-                items = [_stripped(text, _first_item(text, at, nxt.start()), nxt.start())]
+                items, introduced = [_stripped(text, _first_item(text, at, nxt.start()), nxt.start())], True
                 j, at = j + 1, nxt.end()
                 continue
             if before_next and _words(text[at:nxt.start()]) <= MAX_ITEM_WORDS:
@@ -107,9 +111,16 @@ def enumerations(text: str, names: Sequence[tuple[int, int]] = ()) -> list[Enume
             break
         items = [(a, b) for a, b in items if b > a and 0 < _words(text[a:b]) <= MAX_ITEM_WORDS]
         if len(items) >= 2:
-            out.append(Enumeration(tuple(items)))
+            out.append(Enumeration(tuple(items), introduced))
         pos, i = at, j + 1
     return out
+
+
+def alike(texts: Sequence[str]) -> bool:
+    """Whether items not introduced as a list still read as one: short names ("Postmart, Voso, Shopee"), or each
+    with a figure ("chính quyền số 4/34, kinh tế số 11/34"), not the clauses of a sentence."""
+    figures = [bool(re.search(r"\d", t)) for t in texts]
+    return all(_words(t) <= SHORT_ITEM_WORDS for t in texts) and len(set(figures)) == 1 or all(figures)
 
 
 def is_bullet(line: str) -> bool:
@@ -150,4 +161,4 @@ def item_of_line(line: str) -> tuple[int, int]:
     return _stripped(line, a, a + len(line[a:]) - len(line[a:].lstrip()) + len(" ".join(words[:MAX_ITEM_WORDS])))
 
 
-__all__ = ["Enumeration", "bullet_run", "enumerations", "is_bullet", "is_labelled", "item_of_line"]
+__all__ = ["Enumeration", "alike", "bullet_run", "enumerations", "is_bullet", "is_labelled", "item_of_line"]

@@ -34,7 +34,7 @@ KIND_CUES: list[tuple[str, str]] = [
                     r"|\bchang\w* by how (much|many)\b|\bhow (much|far) did\b.{0,40}\b(rise|fall|climb|drop|change|move)\b"
                     r"|\b(thu hang|xep hang|vi tri)\b.{0,40}\b(thay doi|bien dong|dich chuyen) (the nao|ra sao|nhu the nao)\b"
                     r"|\bhow did\b.{0,50}\b(position|rank|ranking|place|standing)\b.{0,30}\bchange\b"),
-    ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|\bwho\b"
+    ("person", r"\b(la ai|ai la|ai da|la nguoi nao|ten (la )?gi)\b|^ai\b|^\s*who\b|\bwho (is|was|are)\b"
                r"|\b(nguoi|ban doc|nhan vat|can bo|chuyen gia|tac gia|ong|ba|vi) nao\b"
                r"|\bwhich (analyst|official|reader|author|person|expert|journalist|leader|director|officer|speaker)s?\b"),
     ("entity", r"\b(tinh|dia phuong|thanh pho|tinh thanh) nao\b"
