@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate batch-x: articles/ (hx01..hx08) + questions.jsonl (hx001..hx144)."""
+"""Validate batch-y: articles/ (hy01..hy08) + questions.jsonl (hy001..hy144)."""
 import json, os, re, sys, unicodedata
 from collections import Counter
 
@@ -34,7 +34,7 @@ names = sorted(os.listdir(ART))
 if len(names) != 8:
     errors.append(f"expected 8 articles, found {len(names)}")
 for i, n in enumerate(names, 1):
-    if not re.fullmatch(rf"hx0{i}_[a-z0-9_]+\.txt", n):
+    if not re.fullmatch(rf"hy0{i}_[a-z0-9_]+\.txt", n):
         errors.append(f"bad file name {n}")
     raw = open(os.path.join(ART, n), "rb").read()
     try:
@@ -44,7 +44,7 @@ for i, n in enumerate(names, 1):
     lines = t.split("\n")
     if len(lines) < 3 or not lines[0].strip() or lines[1].strip() != "":
         errors.append(f"{n}: line1 must be title, line2 empty")
-    # batch x brief: each article 2,500-6,000 characters (whole file)
+    # batch y brief: each article 2,500-6,000 characters (whole file)
     nc = len(t)
     if not 2500 <= nc <= 6000:
         errors.append(f"{n}: {nc} characters (need 2500-6000)")
@@ -66,8 +66,8 @@ if len(qs) != 144:
 ids = [q.get("id") for q in qs]
 if len(set(ids)) != len(ids):
     errors.append("duplicate ids")
-if ids != [f"hx{i:03d}" for i in range(1, len(qs) + 1)]:
-    errors.append("ids not sequential hx001..")
+if ids != [f"hy{i:03d}" for i in range(1, len(qs) + 1)]:
+    errors.append("ids not sequential hy001..")
 
 per_doc = Counter()
 for q in qs:
