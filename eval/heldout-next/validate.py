@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate batch-y: articles/ (hy01..hy08) + questions.jsonl (hy001..hy144)."""
+"""Validate batch-z: articles/ (hz01..hz08) + questions.jsonl (hz001..hz144)."""
 import json, os, re, sys, unicodedata
 from collections import Counter
 
@@ -34,7 +34,7 @@ names = sorted(os.listdir(ART))
 if len(names) != 8:
     errors.append(f"expected 8 articles, found {len(names)}")
 for i, n in enumerate(names, 1):
-    if not re.fullmatch(rf"hy0{i}_[a-z0-9_]+\.txt", n):
+    if not re.fullmatch(rf"hz0{i}_[a-z0-9_]+\.txt", n):
         errors.append(f"bad file name {n}")
     raw = open(os.path.join(ART, n), "rb").read()
     try:
@@ -66,8 +66,8 @@ if len(qs) != 144:
 ids = [q.get("id") for q in qs]
 if len(set(ids)) != len(ids):
     errors.append("duplicate ids")
-if ids != [f"hy{i:03d}" for i in range(1, len(qs) + 1)]:
-    errors.append("ids not sequential hy001..")
+if ids != [f"hz{i:03d}" for i in range(1, len(qs) + 1)]:
+    errors.append("ids not sequential hz001..")
 
 per_doc = Counter()
 for q in qs:

@@ -332,7 +332,7 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
             return "facts", _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào", ("no_province",))
         if len(q.provinces) > 1:
             return "each", _answer_each(qa, q, hits)
-        ans = _answer_rank(qa, q)
+        ans = _answer_rank(qa, q, hits)
         if ans.found:
             return "facts", ans
         text = _answer_number(qa, q, hits)
@@ -465,7 +465,7 @@ def _pick_year(facts: list[Fact], q: Question) -> list[Fact]:
     return [f for f in dated if f.year == newest]
 
 
-def _answer_rank(qa, q: Question) -> Answer:
+def _answer_rank(qa, q: Question, hits: list[Hit] = ()) -> Answer:
     kind = "rank" if q.kind == "rank" else "rank_change"
     pool = [f for f in qa.index.facts if f.province in q.provinces]
     facts = _pick_year([f for f in pool if _fits(f, q, kind)], q)
@@ -482,7 +482,7 @@ def _answer_rank(qa, q: Question) -> Answer:
         facts = []  # "mới nhất" asks for the newest edition an article reports, not any dated one
     if not facts and kind == "rank_change" and "year" in q.inherited and q.year is not None:
         # "Năm 2020 xếp thứ mấy?" then "Tăng bao nhiêu bậc?": the change from that year on.
-        return _answer_rank(qa, replace(q, year=None, base_year=q.year, inherited=()))
+        return _answer_rank(qa, replace(q, year=None, base_year=q.year, inherited=()), hits)
     if not facts and kind == "rank_change":
         derived = _derive_change(qa, q, pool)
         if derived is not None:
@@ -497,6 +497,8 @@ def _answer_rank(qa, q: Question) -> Answer:
                                            f.sentence_index)):
         by_value.setdefault(f.value, []).append(f)
     groups = sorted(by_value.values(), key=lambda g: -len({(x.doc_id, x.sentence_index) for x in g}))
+    if len(groups) > 1 and hits:
+        groups = _by_scorer(qa, q, hits, groups)
     lead = groups[0][0]
     citations = _fact_citations(qa, [x for g in groups for x in g])
     unit = "bậc" if lead.kind == "rank_change" else ("top" if lead.kind == "top" else "hạng")
@@ -514,6 +516,23 @@ def _answer_rank(qa, q: Question) -> Answer:
     message += _cite_line(citations[0])
     return Answer(q.text, True, text, float(lead.value), unit, q.kind, citations, [], message, lead.computed,
                   0.9 if len(groups) == 1 else 0.6, analysis=q)
+
+
+def _by_scorer(qa, q: Question, hits: list[Hit], groups: list[list[Fact]]) -> list[list[Fact]]:
+    """Sources that disagree ("21/63" quoted from a bid, "29/63 theo công bố chính thức"), in the order the fitted
+    candidate scorer ranks their sentences' spans for this question; a value no retrieved span states keeps its
+    place after them (the order by number of sentences)."""
+    found, _ = candidates.generate(qa, q, hits)
+    if not found:
+        return groups
+    z = scorer.default().logits([c.features for c in found])
+    best: dict[float, float] = {}
+    for c, zi in zip(found, z):
+        if c.value is not None and c.role in ("rank", "rank_change"):
+            best[c.value] = max(best.get(c.value, -1e9), float(zi))
+    if len({g[0].value for g in groups} & set(best)) < 2:
+        return groups
+    return sorted(groups, key=lambda g: -best.get(g[0].value, -1e9))
 
 
 def _derive_change(qa, q: Question, pool: list[Fact]) -> Answer | None:

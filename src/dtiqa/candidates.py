@@ -42,7 +42,10 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 # span breaking only these stays a candidate, each broken one a feature whose weight the scorer learns.
 # A plan ("phấn đấu đến năm 2025 đạt 75%") and a level where a difference is asked stay hard: given as an
 # answer, they are the confident wrong answers users fear most, and the training data holds too few to weigh.
-SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated", "provisional")
+# A span whose context gives it another province (its article's headline, its paragraph) in an article that names
+# the asked province elsewhere ("Bảo tàng tỉnh Tuyên Quang … Hà Giang cũ … toàn tỉnh có 312 trạm") is
+# "province_context": how near the asked province was last named is a feature, and the scorer weighs both.
+SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated", "provisional", "province_context")
 
 
 FEATURES = (
@@ -55,7 +58,7 @@ FEATURES = (
     "starting_value", "difference", "year_asked_x_role_year", "mention_province", "province_nearest",
     "mention_year", "year_nearest", "year_unstated", "target_cue_not_asked", "target_cue_asked",
     "average_cue_not_asked", "average_cue_asked", "left_words", "right_words", "gap_cue_not_asked",
-    "open_x_asks_which", "name_kind", *(f"soft_{r}" for r in SOFT),
+    "open_x_asks_which", "name_kind", "asked_province_recency", *(f"soft_{r}" for r in SOFT),
 )
 # "chênh lệch 0,0880 điểm", "cao hơn 28%": a difference between two figures, not either of them.
 _GAP = re.compile(r"\b(chenh lech|chenh|cach biet|khoang cach|cao hon|thap hon|nhieu hon|it hon|gap|difference|higher than|lower than)\b")
@@ -134,6 +137,24 @@ def _contexts(qa, doc_id: str):
 def _headings(qa, doc_id: str) -> dict[int, str]:
     """The heading line of each table row of an article, by sentence index (cached)."""
     return _per_article(qa, doc_id, "headings", lambda: tables.headings([s.text for s in qa.sentences(doc_id)]))
+
+
+def _named_places(qa, doc_id: str) -> tuple[frozenset, ...]:
+    """The provinces each sentence of an article names (cached)."""
+    def compute():
+        extra = _contexts(qa, doc_id)[2]
+        return tuple(frozenset(p.name for p in provinces.find(s.text, folded=False, extra=extra))
+                     for s in qa.sentences(doc_id))
+    return _per_article(qa, doc_id, "named", compute)
+
+
+def asked_recency(named: tuple[frozenset, ...], i: int, asked: tuple[str, ...]) -> float:
+    """1 / (1 + sentences back to the last one naming an asked province), 0 where none before `i` does."""
+    want = set(asked)
+    for d in range(0, i + 1):
+        if named[i - d] & want:
+            return 1.0 / (1.0 + d)
+    return 0.0
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -375,11 +396,12 @@ _REGION_CUE = re.compile(r"\b(vung|khu vuc|mien (bac|trung|nam|tay|dong)|region\
 
 
 def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded: str, extra: frozenset,
-           paragraph_years: set[int], planned: bool = False):
+           paragraph_years: set[int], planned: bool = False, named_elsewhere: bool = False):
     """The constraints a span breaks, in order: type, province, year, index, pillar, target, change, unit,
     level or asked (the hard ones) and those in SOFT. Everything softer is a feature for the scorer.
 
-    `folded` is the sentence folded and lower-cased (same offsets)."""
+    `folded` is the sentence folded and lower-cased (same offsets); `named_elsewhere`: the span's article names
+    an asked province in some other sentence."""
     expected = EXPECTED_ROLES.get(q.kind, ())
     if expected and s.role not in expected and not (asks.year and s.role == "year"):
         yield "type"
@@ -389,7 +411,10 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         # average or a ministry's figure has none; a span with no province of its own is only doubtful.
         # A sentence that names provinces but none for this number has left it unpaired on purpose
         # ("A và B lần lượt đứng thứ 4, 5 và 6"): as hard as another province's.
-        yield "province" if s.province or s.national or _names_a_province(sentence, extra) else "province_unstated"
+        if s.implicit and named_elsewhere and not _names_a_province(sentence, extra):
+            yield "province_context"  # its context's province, in an article that also speaks of the asked one
+        else:
+            yield "province" if s.province or s.national or _names_a_province(sentence, extra) else "province_unstated"
     if not q.provinces and not q.districts and _COUNTRY_ASKED.search(asks.folded) and s.attributed and s.province \
             and not s.implicit and not s.national:
         yield "province"  # "Điểm DTI bình quân của cả nước?": a figure a sentence gives a province is not the country's
@@ -727,6 +752,13 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
             asked = fold(q.text.lower())
             spans = sorted(spans + [_Span("name", None, h.sentence[a:b], "", a, b) for a, b in name_spans(h.sentence)
                                     if fold(h.sentence[a:b].lower()) not in asked], key=lambda x: x.start)
+        named = _named_places(qa, cited.doc_id)
+        elsewhere = bool(q.provinces) and any(set(q.provinces) & n for n in named)
+        recency = asked_recency(named, cited.sentence_index, q.provinces) \
+            if q.provinces and cited.sentence_index < len(named) else 0.0
+        context_only = reason == "province" and elsewhere and not _names_a_province(h.sentence, extra)
+        if context_only:
+            reason = ""  # its context names another province, its article the asked one: the scorer weighs it
         if reason:
             refused += [Refusal(reason, s.text, s.province or place, s.year, cited) for s in spans]
             continue
@@ -743,8 +775,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 noun = _counted(q, h.sentence, s.end)
                 if noun and s.role == "count":
                     text, unit = f"{s.text} {noun}", noun
-            read.append((s, text, unit, noun, set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years,
-                                                         planned))))
+            reasons = set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years, planned, elsewhere))
+            if context_only:
+                reasons = (reasons - {"province", "province_unstated"}) | {"province_context"}
+            read.append((s, text, unit, noun, reasons))
         # "đạt 0,5120, tăng 0,0211 điểm": where the sentence states the level itself, the change beside it is no
         # candidate for the level (the cue is soft only where it is all the sentence offers).
         level_stated = any(s.role in expected and not reasons for s, _, _, _, reasons in read)
@@ -795,7 +829,7 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
                 float(bool(_AVERAGE.search(f_sentence[max(0, s.start - 50):s.start])) and asks.average),
                 *_beside(q, h.sentence, s.start, s.end),
                 float(bool(_GAP.search(f_sentence[max(0, s.start - 30):s.start])) and not asks.gap),
-                float(not expected and asks.which), _name_kind_fit(asked_kind, text, s.role),
+                float(not expected and asks.which), _name_kind_fit(asked_kind, text, s.role), recency,
                 *(float(r in reasons) for r in SOFT),
             )
             start, end = (rd.back(s.start), rd.back(s.end)) if rd.pieces else (s.start, s.start + len(text))

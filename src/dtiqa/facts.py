@@ -21,7 +21,7 @@ from .sentences import Sentence
 from .signals import ROLES as SIGNAL_ROLES, Signals
 from .text import english_regions, fold
 
-FACTS_VERSION = 55  # bump when extraction changes: stored facts are then re-extracted
+FACTS_VERSION = 56  # bump when extraction changes: stored facts are then re-extracted
 
 # Cue regexes run on the folded, lower-cased text just before (L) or after (R) a number.
 _RANK_BEFORE = re.compile(r"(?:\b(?:xep|dung|vi tri|hang|len|giu|xep hang|o|dat|tai|vao|thu)\s*(?:o\s*)?(?:vi tri\s*)?(?:thu|so)?\s*)$")
@@ -37,7 +37,10 @@ _CHANGE_BEFORE = re.compile(r"\b(tang|nang|vuot|thang|tut|giam|lui|xuong|cai thi
 _SIGNED_CHANGE = re.compile(r"\b(?:thay doi|tang giam|bien dong|change)\b(?!\s+(?:diem|score))[^;.]{0,25}?\s([+\-−])\s*$")
 _CHANGE_AFTER = re.compile(r"^\s*(bac|hang|vi tri|bac xep hang|places?|spots?|positions?|ranks?|notch(?:es)?|rungs?)\b")
 _DOWN = re.compile(r"\b(tut|giam|lui|xuong|fell|fall\w*|dropp?\w*|slipp?\w*|slid\w*|declin\w*|lost|los\w*|tumbl\w*|down)\b")
-_RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua)\b")
+# What follows "52/63" when it is a rank: what is ranked, or a word that begins the rest of the clause ("52/63 in PAPI
+# 2023", "46/63 năm 2023", "28/63 và 0,4412 điểm"), not a noun it counts ("59/63 chỉ tiêu").
+_RANKED_UNITS = re.compile(r"^\s*(tinh|thanh pho|dia phuong|ca nuoc|toan quoc|don vi|bo|nganh|trong|tren|ve|cua|nam|va|voi|o|tai"
+                           r"|sau|khi|in|on|among|of|for|with|and|at|nationally|overall|while|after|but)\b")
 _TOP_BEFORE = re.compile(r"\b(top|nhom)\s*$")
 _NEAR_TOP = re.compile(r"\b(tiem can|gan|tien gan|tien toi|huong toi|chua|ngoai|sat)\b[^,;.]{0,25}$")  # not (yet) in it
 _ID_BEFORE = re.compile(r"\b(so|hieu|ke hoach|nghi quyet|quyet dinh|de an|thong tu|nghi dinh|chi thi|cong van|chuong trinh"
@@ -85,7 +88,8 @@ _GROUP_BEFORE = re.compile(r"\b(top|nhom|nhung|cac|tinh|thanh|thanh pho)\b[^.;]{
 # The year written after a number: "thứ 12 năm 2021", "thứ 12 (năm 2021)"; not a bracket's own
 # clause: "giảm 3 hạng (năm 2020 tỉnh xếp thứ 9/63)".
 _YEAR_AFTER = re.compile(r"^(?:/\s*\d+)?(?:(?:(?!\b(?:thi|trong khi|whereas|while)\b)[^;(\d]){0,60}?|[^;(\d]{0,20}?\(\s*(?=nam\s+\d{4}\s*\)))"
-                         r"(?<!so voi )(?<!nhu )\b(?:nam|in(?: the)?)\s+(19[89]\d|20\d\d)\b")
+                         r"(?<!so voi )(?<!nhu )\b(?:nam|in(?: the)?|(?:(?:in|trong|cua)\s+)?(?:dti|pci|papi|par index|sipas|ict index))"
+                         r"\s+(19[89]\d|20\d\d)\b")  # "46/63 in DTI 2023", "52/63 trong PAPI 2023"
 _COMPARED = re.compile(r"\b(xep tren|xep duoi|xep sau|xep truoc|vuot|hon|so voi)\s*$")
 _GROUP_OF = re.compile(r"\b(hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d+|cac|nhung|nhom)\s+(tinh|dia phuong|don vi|tinh thanh|tinh, thanh pho)\b[^.;]{0,15}$")
 # A ministry or other central body as a rank's subject: "Ngân hàng Nhà nước xếp thứ 2, Bộ Tư pháp xếp thứ 3".
