@@ -45,7 +45,12 @@ _TOKEN = re.compile(r"[^\s,;:()“”\"']*\d[^\s,;:()“”\"']*")
 # A span whose context gives it another province (its article's headline, its paragraph) in an article that names
 # the asked province elsewhere ("Bảo tàng tỉnh Tuyên Quang … Hà Giang cũ … toàn tỉnh có 312 trạm") is
 # "province_context": how near the asked province was last named is a feature, and the scorer weighs both.
-SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated", "provisional", "province_context")
+# Likewise a count, amount, percent or date whose year comes from its paragraph or article, not its own words
+# ("Số cử tri tham dự: 138 người" under a heading of another year) is "year_context"; a year the span's
+# sentence states, and every index rank or score, stay hard.
+SOFT = ("unit", "change_level", "province_unstated", "pillar_unstated", "provisional", "province_context",
+        "year_context")
+_EDITION_ROLES = ("rank", "rank_change", "score")  # what a DTI edition's year decides
 
 
 FEATURES = (
@@ -427,7 +432,8 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "region"  # "Trong các tỉnh Duyên hải Nam Trung Bộ, Bình Định đứng thứ ba": not the national rank asked
     if q.year is not None and s.year is not None and s.year != q.year \
             and (q.year not in paragraph_years or s.year_stated and s.role in ("rank", "rank_change")):
-        yield "year"  # its paragraph may name the year asked; a rank's own sentence says another
+        # its paragraph may name the year asked; a rank's own sentence says another
+        yield "year_context" if not s.year_stated and _undated(q, s, folded) else "year"
     if s.role in ("rank", "rank_change", "score"):
         if s.ranking != q.ranking:
             yield "index"  # a PCI or PAPI rank is not the DTI's
@@ -477,6 +483,11 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
         yield "level"  # "149 dịch vụ công mức độ 3" does not answer "bao nhiêu dịch vụ công mức độ 4"
     if s.value is not None and s.value in asks.numbers and s.role != "year":
         yield "asked"  # "mức độ 4" in the question: its 4 is what is asked about, not the answer
+
+
+def _undated(q: Question, s: "_Span", folded: str) -> bool:
+    """Whether a span of a figure that no edition dates has no year of its own in its sentence."""
+    return q.kind not in _EDITION_ROLES and s.role not in _EDITION_ROLES and not _years(folded)
 
 
 def _asked_after(folded_question: str) -> tuple[str, ...]:
@@ -759,6 +770,9 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
         context_only = reason == "province" and elsewhere and not _names_a_province(h.sentence, extra)
         if context_only:
             reason = ""  # its context names another province, its article the asked one: the scorer weighs it
+        year_only = reason == "year" and q.kind not in _EDITION_ROLES and not _years(fold(h.sentence.lower()))
+        if year_only:
+            reason = ""  # its paragraph speaks of other years, the sentence of none: the scorer weighs it
         if reason:
             refused += [Refusal(reason, s.text, s.province or place, s.year, cited) for s in spans]
             continue
@@ -778,6 +792,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
             reasons = set(broken(q, asks, s, noun, h.sentence, f_sentence, extra, para_years, planned, elsewhere))
             if context_only:
                 reasons = (reasons - {"province", "province_unstated"}) | {"province_context"}
+            if year_only and s.role not in _EDITION_ROLES:
+                reasons = (reasons - {"year"}) | {"year_context"}
+            elif year_only:
+                reasons.add("year")
             read.append((s, text, unit, noun, reasons))
         # "đạt 0,5120, tăng 0,0211 điểm": where the sentence states the level itself, the change beside it is no
         # candidate for the level (the cue is soft only where it is all the sentence offers).
