@@ -759,13 +759,11 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
     names_asked = bool(_NAMES_ASKED.search(fold(q.text.lower())))
     figures_asked = q.kind in _FIGURE_KINDS or bool(_FIGURE_WORDS.search(fold(q.text.lower())))
     for h in hits[:5]:
-        options = [(e.items, h) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))
+        stated, lines = _listed(qa, h)
+        options = [(e.items, h) for e in stated
                    if e.introduced or lists.alike(e.texts(h.sentence)) and figures_asked == all(
                        re.search(r"\d", t) for t in e.texts(h.sentence))]  # figures without a lead-in: when figures are asked
-        sentences = qa.sentences(h.doc_id)
-        run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
-        if run:
-            lines = sentences[run[0]:run[1] + 1]
+        if lines:
             options.append(([(s.start - h.start + a, s.start - h.start + b)
                              for s in lines for a, b in [lists.item_of_line(s.text)]], h))
         for items, hit in options:
@@ -785,6 +783,17 @@ def _answer_enumeration(qa, q: Question, hits: list[Hit]) -> Answer:
                     h.source, h.date)
     return Answer(q.text, True, text, None, "", "list", [cite], [], f"**{text}**" + _cite_line(cite), False,
                   min(0.95, score / 5.0), analysis=q)
+
+
+def _listed(qa, h: Hit) -> tuple[list, list]:
+    """What a hit lists: the enumerations its sentence states, and the run of bullet (or "label: value") lines
+    its sentence belongs to or introduces (empty when none)."""
+    stated = lists.enumerations(h.sentence, candidates.name_spans(h.sentence))
+    sentences = qa.sentences(h.doc_id)
+    if h.sentence_index >= len(sentences):
+        return stated, []
+    run = lists.bullet_run(candidates.sentence_texts(qa, h.doc_id), h.sentence_index)
+    return stated, sentences[run[0]:run[1] + 1] if run else []
 
 
 # "những đơn vị nào", "các tỉnh nào", "which agencies": a list of names is asked (the words of data/name_heads.tsv).
@@ -1549,11 +1558,10 @@ def _answer_extreme_item(qa, q: Question, hits: list[Hit]) -> Answer:
     found = []
     pillars = _MAIN_PILLARS if _PILLAR_WORD.search(fold(q.text.lower())) else tuple(PILLARS)
     for h in hits[:5]:
-        options = [list(e.items) for e in lists.enumerations(h.sentence, candidates.name_spans(h.sentence))]
-        sentences = qa.sentences(h.doc_id)
-        run = lists.bullet_run([s.text for s in sentences], h.sentence_index) if h.sentence_index < len(sentences) else None
-        if run:
-            options.append([(s.start - h.start, s.end - h.start) for s in sentences[run[0]:run[1] + 1]])
+        stated, lines = _listed(qa, h)
+        options = [list(e.items) for e in stated]
+        if lines:
+            options.append([(s.start - h.start, s.end - h.start) for s in lines])
         for items in options:
             texts = [_item_text(qa, h, a, b) for a, b in items]
             values = [_item_values(t) for t in texts]

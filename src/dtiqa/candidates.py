@@ -144,6 +144,11 @@ def _headings(qa, doc_id: str) -> dict[int, str]:
     return _per_article(qa, doc_id, "headings", lambda: tables.headings([s.text for s in qa.sentences(doc_id)]))
 
 
+def sentence_texts(qa, doc_id: str) -> tuple[str, ...]:
+    """The texts of an article's sentences (cached)."""
+    return _per_article(qa, doc_id, "texts", lambda: tuple(s.text for s in qa.sentences(doc_id)))
+
+
 def _named_places(qa, doc_id: str) -> tuple[frozenset, ...]:
     """The provinces each sentence of an article names (cached)."""
     def compute():
