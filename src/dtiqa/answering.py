@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 
 from . import provinces
 from .answer import Answer, Citation
 from . import candidates, lists, scorer, verifier
-from .candidates import _contexts, _fit, _noun_after, _place_ok, _words
+from .candidates import _contexts, _fit, _noun_after, _words
 from .facts import Fact, sentence_mentions
 from .numbers import quantities
 from .hits import Hit, hit_at, prepare_query
@@ -368,8 +366,6 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "scorer", ans
     if q.kind.startswith("meta_"):
         return "meta", _answer_meta(qa, q, hits)
-    if q.kind == "person":
-        return "person", _answer_person(qa, q, hits)
     if q.kind == "id":
         return "id", _answer_id(qa, q, hits)
     if q.kind in ("entity", "list"):
@@ -847,55 +843,6 @@ def _missing_text(q: Question, refused: list | None = None) -> str:
     return said
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset:
-    text = resources.files("dtiqa").joinpath("data/surnames.txt").read_text(encoding="utf-8")
-    names = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
-    # English text writes them without diacritics ("Tran Minh Khoa"), but not those that are English words too
-    return frozenset(names | {fold(n) for n in names if fold(n).lower() not in _ENGLISH_WORDS})
-
-
-_ENGLISH_WORDS = frozenset({"do", "to", "an", "ha", "ho", "la", "hi", "ta", "mai", "van", "ban", "lam", "ma"})
-
-
-def person_names(sentence: str) -> list[tuple[int, int, str]]:
-    """Person names in a sentence: 2-4 capitalised words starting with a Vietnamese family name."""
-    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", sentence)]
-    places = [(p.start, p.end) for p in provinces.find(sentence, folded=False)]
-    out, i = [], 0
-    while i < len(words):
-        w, s, _ = words[i]
-        if w in _surnames() and not any(ps <= s < pe for ps, pe in places):
-            j = i + 1
-            while j < len(words) and j - i < 4 and words[j][0][:1].isupper() and words[j][1] - words[j - 1][2] == 1:
-                j += 1
-            if w in ("Ông", "Bà") and j - i >= 3 and words[i + 1][0] in _surnames():
-                i += 1  # "Ông Nguyễn Như Khôi": the title, then the name
-                s = words[i][1]
-            if j - i >= 2 and not (w in ("Ông", "Bà") and j - i == 2):  # "Ông Khôi" refers back to a name
-                out.append((s, words[j - 1][2], sentence[s: words[j - 1][2]]))
-                i = j
-                continue
-        i += 1
-    return out
-
-
-def _answer_person(qa, q: Question, hits: list[Hit]) -> Answer:
-    candidates = []
-    for h in hits:
-        ctx, _, extra = _contexts(qa, h.doc_id)
-        place = ctx[h.sentence_index] if h.sentence_index < len(ctx) else ""
-        if not _place_ok(q, place, h.sentence, extra):
-            continue
-        for s, e, name in person_names(h.sentence):
-            # "Ông X, Giám đốc Sở ..., cho biết": the words after the name describe it.
-            apposition = re.match(r",\s*[^,:;]*?(?=,|:|;|\s+cho biết|\s+nói|\s+phát biểu|$)", h.sentence[e:])
-            coverage, close = _fit(qa, q, h, s, e + (apposition.end() if apposition else 0))
-            if coverage > 0 or q.english:  # how well it fits is the verifier's call (its coverage features)
-                candidates.append(_Candidate(coverage * 2 + close + 1.0 / h.rank, name, None, "", h, h.start + s, h.start + e))
-    return _best(qa, q, candidates)
-
-
 def _answer_id(qa, q: Question, hits: list[Hit]) -> Answer:
     """"Nghị quyết số mấy?": the number of a document of the type asked."""
     kind = re.search(_DOC_TYPES, q.text.lower())
@@ -981,7 +928,7 @@ def _answer_meta(qa, q: Question, hits: list[Hit]) -> Answer:
     if not value:
         # No date or author in the article's metadata: what its text says ("Đăng ngày 02/4/2026", "Tác giả: …")
         read = {"date": lambda: _answer_number(qa, replace(q, kind="date"), hits),
-                "author": lambda: _answer_person(qa, replace(q, kind="person"), hits)}.get(field)
+                "author": lambda: _answer_number(qa, replace(q, kind="person"), hits)}.get(field)
         said = read() if read else None
         if said is not None and said.found and (field != "date" or (said.citations and _POSTED.search(
                 fold(said.citations[0].sentence.lower())))):

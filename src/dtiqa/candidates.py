@@ -29,7 +29,8 @@ from .tokens import segment
 # (text, entity, ...) accepts any role, and the scorer learns from `role_*` features what fits.
 EXPECTED_ROLES = {"rank": ("rank",), "rank_change": ("rank_change",), "percent": ("percent",),
                   "amount": ("amount",), "score": ("score",), "count": ("count", "number"),
-                  "duration": ("count",), "date": ("date",), "name": ("name",), "names": ("name",)}
+                  "duration": ("count",), "date": ("date",), "name": ("name",), "names": ("name",),
+                  "person": ("person",)}
 NAME_KINDS = ("name", "names")  # a name that is no province or person: "cơ quan nào", "những đơn vị nào"
 GENERIC_ROLES = ("number", "token")
 TIME_UNITS = {"ngay", "thang", "nam", "tuan", "gio", "phut", "giay", "hoc ky", "ky"}
@@ -562,6 +563,39 @@ def _spans(sentence: str, place: str, edition: int | None, extra: frozenset) -> 
     return sorted(out, key=lambda s: s.start)
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    text = resources.files("dtiqa").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    names = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    # English text writes them without diacritics ("Tran Minh Khoa"), but not those that are English words too
+    return frozenset(names | {fold(n) for n in names if fold(n).lower() not in _ENGLISH_WORDS})
+
+
+_ENGLISH_WORDS = frozenset({"do", "to", "an", "ha", "ho", "la", "hi", "ta", "mai", "van", "ban", "lam", "ma"})
+
+
+def person_names(sentence: str) -> list[tuple[int, int, str]]:
+    """Person names in a sentence: 2-4 capitalised words starting with a Vietnamese family name."""
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", sentence)]
+    places = [(p.start, p.end) for p in provinces.find(sentence, folded=False)]
+    out, i = [], 0
+    while i < len(words):
+        w, s, _ = words[i]
+        if w in _surnames() and not any(ps <= s < pe for ps, pe in places):
+            j = i + 1
+            while j < len(words) and j - i < 4 and words[j][0][:1].isupper() and words[j][1] - words[j - 1][2] == 1:
+                j += 1
+            if w in ("Ông", "Bà") and j - i >= 3 and words[i + 1][0] in _surnames():
+                i += 1  # "Ông Nguyễn Như Khôi": the title, then the name
+                s = words[i][1]
+            if j - i >= 2 and not (w in ("Ông", "Bà") and j - i == 2):  # "Ông Khôi" refers back to a name
+                out.append((s, words[j - 1][2], sentence[s: words[j - 1][2]]))
+                i = j
+                continue
+        i += 1
+    return out
+
+
 def _capitalised(token: str) -> bool:
     return token[:1].isupper() and any(c.isalpha() for c in token)
 
@@ -768,6 +802,10 @@ def generate(qa, q: Question, hits: list[Hit]) -> tuple[list[Candidate], list[Re
             asked = fold(q.text.lower())
             spans = sorted(spans + [_Span("name", None, h.sentence[a:b], "", a, b) for a, b in name_spans(h.sentence)
                                     if fold(h.sentence[a:b].lower()) not in asked], key=lambda x: x.start)
+        elif q.kind == "person":
+            asked = fold(q.text.lower())
+            spans = sorted(spans + [_Span("person", None, name, "", a, b) for a, b, name in person_names(h.sentence)
+                                    if fold(name.lower()) not in asked], key=lambda x: x.start)
         named = _named_places(qa, cited.doc_id)
         elsewhere = bool(q.provinces) and any(set(q.provinces) & n for n in named)
         recency = asked_recency(named, cited.sentence_index, q.provinces) \

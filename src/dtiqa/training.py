@@ -76,8 +76,8 @@ def _examples(qa, name: str, items) -> list[Example]:
     for it in items:
         if it.verdict or it.field:
             continue
-        if it.kind in OTHER_STRATEGIES and not (it.kind == "entity" and question_of(qa, it.question).kind == "name"):
-            continue  # a name the scorer picks ("cơ quan nào …?") is its to learn; a province or a list is not
+        if it.kind in OTHER_STRATEGIES and not (it.kind == "entity" and question_of(qa, it.question).kind in ("name", "person")):
+            continue  # a name the scorer picks ("cơ quan nào …?", "ai …?") is its to learn; a province or a list is not
         _, cands = text_candidates(qa, it.question)
         X = np.array([c.features for c in cands], dtype=float).reshape(-1, len(scoring.FEATURES))
         y = np.array([it.answerable and c.hit.doc_id in it.doc_ids and answer_match(it.answer, c.text, c.value)
