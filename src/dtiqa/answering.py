@@ -327,7 +327,11 @@ def _strategy(qa, q: Question, hits: list[Hit]) -> tuple[str, Answer]:
         return "scorer", _answer_number(qa, replace(q, provinces=()), hits)
     if q.kind in ("rank", "rank_change"):
         if not q.provinces:
-            return "facts", _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào", ("no_province",))
+            # "Bộ Quốc phòng Mỹ đứng thứ mấy …?": no province, so not the facts table's; the scorer weighs the text's
+            # ranks, and the verifier (which knows no province was asked) decides whether one is given.
+            ans = _answer_number(qa, q, hits)
+            return "scorer", ans if ans.found else _not_found(q, [], "câu hỏi chưa nêu tỉnh, thành phố nào",
+                                                               ("no_province",))
         if len(q.provinces) > 1:
             return "each", _answer_each(qa, q, hits)
         ans = _answer_rank(qa, q, hits)

@@ -414,8 +414,8 @@ def broken(q: Question, asks: Asks, s: "_Span", noun: str, sentence: str, folded
     `folded` is the sentence folded and lower-cased (same offsets); `named_elsewhere`: the span's article names
     an asked province in some other sentence."""
     expected = EXPECTED_ROLES.get(q.kind, ())
-    if expected and s.role not in expected and not (asks.year and s.role == "year"):
-        yield "type"
+    if expected and s.role not in expected and not ((asks.year or q.kind == "date") and s.role == "year"):
+        yield "type"  # ("Khi nào eBay ra mắt?" is answered by a year as well as by a date: the scorer weighs which)
     if q.provinces and s.attributed and s.province not in q.provinces \
             and (not s.implicit or not _place_ok(q, "", sentence, extra)):
         # "Hà Nội ... 0,7012, trong khi Quảng Ninh ... 0,6811": each number has its province; a national
