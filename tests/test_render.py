@@ -385,3 +385,94 @@ def test_a_citation_of_a_pdf_report_names_its_page_and_line():
     c = Citation("r.pdf", "Báo cáo DTI 2022", "", "40 | Phú Yên | 0,5000", 10, 30, 10, 12, page=2, line=7)
     assert "trang 2, dòng 7" in visible_text(render.cited_source_html(c))
     assert "trang" not in visible_text(render.cited_source_html(Citation("a.txt", "Bài", "", "x", 0, 1, 0, 1)))
+
+
+# ------------------------------------------------------------------ plain text: copies, citation markers, links, export
+def plain_of(html: str) -> list[str]:
+    """The plain texts a "copy" button takes, as the browser's textContent gives them."""
+    import html as h
+
+    return [h.unescape(x) for x in re.findall(r'<span class="dtiqa-plain">(.*?)</span>', html)]
+
+
+def three_citations() -> Answer:
+    sentences = [SENTENCE, "Năm 2021, Bình Phước xếp thứ 9/63 về DTI.", "Bình Phước đạt hạng 9/63 trong năm 2021."]
+    return answer(citations=[citation(sentence=s, start=100 * i) for i, s in enumerate(sentences, 1)])
+
+
+def test_citation_text_is_the_answer_the_quoted_sentence_and_its_source():
+    assert render.citation_text(answer(), 0).splitlines() == [
+        "Bình Phước xếp thứ 9/63 về chỉ số chuyển đổi số (DTI) năm 2021.", f"“{SENTENCE}”",
+        f"Nguồn: “{TITLE}”, baobinhphuoc.com.vn, 2022-08-11, {URL}"]
+
+
+@pytest.mark.parametrize("url, source, expected", [
+    ("", "", "Nguồn: “T”, không rõ ngày"),
+    ("https://tin.example.vn/a?b=1", "", "Nguồn: “T”, tin.example.vn, không rõ ngày, https://tin.example.vn/a?b=1"),
+    ("javascript:alert(1)", "VOV.VN", "Nguồn: “T”, VOV.VN, không rõ ngày"),
+])
+def test_source_text_gives_site_date_and_only_a_web_address(url, source, expected):
+    assert render.source_text("T", url, source, "") == expected
+
+
+def test_a_pdf_citation_gives_its_page_and_line():
+    c = replace(citation(), page=3, line=12)
+    assert ", trang 3, dòng 12, 2022-08-11," in render.cited_source_text(c)
+
+
+def test_reply_markers_match_the_numbered_sources_panel():
+    ans = three_citations()
+    reply, panel = render.answer_html(ans), render.sources_html(ans)
+    in_reply = re.findall(r'<span class="dtiqa-marker">\[(\d)\]</span> (.*?)(?:</blockquote>|<br>)', reply)
+    in_panel = re.findall(r'<div><span class="dtiqa-marker">\[(\d)\]</span> (.*?)</div>', panel)
+    assert [n for n, _ in in_reply] == ["1", "2", "3"] and in_reply == in_panel
+    plain = plain_of(reply)[0]
+    assert [line[:3] for line in plain.splitlines() if line.startswith("[")] == ["[1]", "[2]", "[3]"]
+
+
+def test_each_cited_source_copies_its_own_citation():
+    ans = three_citations()
+    copies = plain_of(render.sources_html(ans))
+    assert copies == [render.citation_text(ans, i) for i in range(3)]
+    assert render.sources_html(ans).count("Sao chép trích dẫn") == 3
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_plain_copies_stay_inert_and_give_the_text_back(attack):
+    c = citation(sentence=f"Bình Phước {attack} đứng thứ 9/63.", title=f"Bài {attack}")
+    ans = answer(citations=[c], message=f"**9/63** {attack}\nNguồn: bài “{attack}”")
+    for html in (render.answer_html(ans), render.sources_html(ans)):
+        assert no_live_markup(html) and "\n" not in html
+    assert plain_of(render.answer_html(ans)) == [render.reply_text(ans)]
+    assert attack in render.reply_text(ans) and "**" not in render.reply_text(ans)
+
+
+def test_share_link_reopens_the_questions_and_stays_on_the_page():
+    from urllib.parse import parse_qs
+
+    questions = ["Bình Phước & Thái Nguyên?", f"Còn {ATTACKS[0]}?"]
+    link = render.share_query(questions)
+    assert link.startswith("?") and parse_qs(link[1:])["q"] == questions
+    out = render.answer_html(answer(), link)
+    href = re.search(r'class="dtiqa-share" href="([^"]*)"', out).group(1)
+    import html
+
+    assert html.unescape(href) == link and "<" not in href
+    assert "dtiqa-share" not in render.answer_html(answer(), "javascript:alert(1)")
+    assert render.share_query([" "]) == ""
+
+
+def test_not_found_copy_lists_the_closest_passages():
+    ans = answer(found=False, text="", citations=[], hits=[hit()] * 4, message="Không tìm thấy câu trả lời.")
+    lines = render.reply_text(ans).splitlines()
+    assert lines[0] == "Không tìm thấy câu trả lời." and lines.count(f"- “{SENTENCE}”") == render.N_CLOSEST
+    assert f"  Nguồn: “{TITLE}”, baobinhphuoc.com.vn, không rõ ngày, {URL}" in lines
+
+
+def test_markdown_export_escapes_syntax_and_links_the_source():
+    ans = answer(citations=[citation(sentence="Bình Phước *đứng* thứ 9/63 [tạm].", title="Bài #1 | x")])
+    text = render.conversation_markdown([render.turn_markdown(1, "Bình Phước `xếp` thứ mấy?", ans)])
+    assert text.startswith("# ") and "## 1. Bình Phước \\`xếp\\` thứ mấy?" in text
+    assert "> [1] “Bình Phước \\*đứng\\* thứ 9/63 \\[tạm\\].”" in text
+    assert f"> Nguồn: “Bài \\#1 \\| x”, baobinhphuoc.com.vn, 2022-08-11, <{URL}>" in text
+    assert "Chưa có câu hỏi" in render.conversation_markdown([])

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     q = sub.add_parser("ask", parents=[common], help="a short cited answer (or an honest 'not found')")
     q.add_argument("question")
-    q.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    q.add_argument("--json", action="store_true", help="print the answer as JSON (the fields of the page's /answer endpoint)")
     q.add_argument("-k", type=int, default=5, help="passages to show with the answer (default 5)")
     a = sub.add_parser("add", parents=[common], help="copy articles into the corpus and index them")
     a.add_argument("files", nargs="+")
@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "ask":
             ans = _load(args).ask(args.question, k=max(1, args.k))
             if args.json:
-                print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
+                from .api import answer_json
+
+                print(json.dumps(answer_json(ans), ensure_ascii=False, indent=1))
             else:
                 print(ans.message.replace("**", ""))
                 if not ans.found:

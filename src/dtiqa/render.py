@@ -12,6 +12,7 @@ import io
 import re
 from collections import Counter
 from html import escape
+from urllib.parse import urlencode, urlsplit
 
 from .answer import Answer, Citation
 from .article import Article
@@ -149,8 +150,10 @@ def short_answer(ans: Answer) -> str:
     return text
 
 
-def answer_html(ans: Answer) -> str:
-    """A chat reply: the short answer in bold, the evidence sentence, the citation.
+def answer_html(ans: Answer, link: str = "") -> str:
+    """A chat reply: the short answer in bold, the evidence sentences numbered as in the sources panel ([1], [2],
+    ...), the citation, and a "copy" button for the reply as plain text (`reply_text`). `link` (`share_query`)
+    adds a link that reopens the question.
 
     A "not found" reply says so and lists the closest passages.
     """
@@ -163,21 +166,42 @@ def answer_html(ans: Answer) -> str:
             items = "".join(f"<li>{passage_html(h)}<br><small>{source_html(h.title, h.url, h.source, h.date)}"
                             f"</small></li>" for h in ans.hits[:N_CLOSEST])
             out.append(f'<p>Các đoạn gần nhất:</p><ol class="dtiqa-closest">{items}</ol>')
+        out.append(_actions(reply_text(ans), link))
         return _reply(out, "dtiqa-reply dtiqa-reply-notfound")
     short = short_answer(ans)
     out = [f'<p class="dtiqa-short"><b>{esc(short)}</b></p>']
     out += [f"<p>{bold_markdown(x)}</p>" for x in lines if _BOLD.sub(r"\1", x).strip(" .") != short]
     if ans.citations:
         c = ans.citations[0]
-        out.append(f'<blockquote class="dtiqa-evidence">{evidence_html(c)}</blockquote>')
+        out.append(f'<blockquote class="dtiqa-evidence">{marker_html(1)}{evidence_html(c)}</blockquote>')
         out.append(f'<p class="dtiqa-cite">Nguồn: {cited_source_html(c)}</p>')
         more = ans.citations[1:1 + N_EXTRA_CITATIONS]
         if more:
-            items = "".join(f"<li>{evidence_html(x)}<br><small>{source_html(x.title, x.url, x.source, x.date)}"
-                            f"</small></li>" for x in more)
+            items = "".join(f"<li>{marker_html(i)}{evidence_html(x)}<br><small>"
+                            f"{source_html(x.title, x.url, x.source, x.date)}</small></li>"
+                            for i, x in enumerate(more, 2))
             out.append(f'<details class="dtiqa-more"><summary>Các câu khác cùng nêu ({len(more)})</summary>'
                        f"<ul>{items}</ul></details>")
+    out.append(_actions(reply_text(ans), link))
     return _reply(out, "dtiqa-reply")
+
+
+def marker_html(n: int) -> str:
+    """A citation's number, the same in the reply and in the sources panel."""
+    return f'<span class="dtiqa-marker">[{int(n)}]</span> '
+
+
+def _plain_html(text: str) -> str:
+    """Plain text kept (hidden) beside its "copy" button; line breaks as character references, so the chat's
+    Markdown sees one line and the browser's textContent gives them back."""
+    return f'<span class="dtiqa-plain">{esc(text).replace(chr(10), "&#10;")}</span>'
+
+
+def _actions(text: str, link: str = "") -> str:
+    share = (f' <a class="dtiqa-share" href="{esc(link)}" title="Mở lại câu hỏi này trên trang">Liên kết câu hỏi</a>'
+             if link.startswith("?") else "")
+    return (f'<p class="dtiqa-actions"><button type="button" class="dtiqa-copy" title="Chép câu trả lời và nguồn dạng '
+            f'văn bản thường">Sao chép</button>{share}</p>{_plain_html(text)}')
 
 
 def error_html(message: str) -> str:
@@ -188,6 +212,104 @@ def error_html(message: str) -> str:
 def _reply(parts: list[str], cls: str) -> str:
     # No newline inside: a blank line would end the HTML block and hand the rest to Markdown.
     return f'<div class="{cls}">' + "".join(parts) + "</div>"
+
+
+# ------------------------------------------------------------------ plain text: copies, citations, export
+def source_text(title: str, url: str = "", source: str = "", date: str = "", page: int | None = None,
+                line: int | None = None) -> str:
+    """"Nguồn: “title”, site, date, URL": the site is the publisher (else the URL's host), the date "không rõ ngày"
+    when the article gives none, the URL only when it is http(s); a PDF report's page and line after the site."""
+    url = (url or "").strip()
+    web = is_web_url(url)
+    parts = [f"“{title}”"]
+    site = source or (urlsplit(url).hostname or "" if web else "")
+    if site:
+        parts.append(site)
+    if page:
+        parts.append(f"trang {page}, dòng {line}")
+    parts.append(date or NO_DATE)
+    if web:
+        parts.append(url)
+    return "Nguồn: " + ", ".join(parts)
+
+
+def cited_source_text(c: Citation) -> str:
+    return source_text(c.title, c.url, c.source, c.date, c.page, c.line)
+
+
+def quoted(sentence: str) -> str:
+    """A sentence in quotation marks, on one line."""
+    return f"“{' '.join(sentence.split())}”"
+
+
+def answer_lines(ans: Answer) -> list[str]:
+    """The reply's own sentences as plain text: the answer, then its notes; sources are given apart."""
+    lines = [_BOLD.sub(r"\1", x).strip() for x in ans.message.splitlines()
+             if x.strip() and not x.strip().startswith("Nguồn:")]
+    if not lines:
+        lines = [short_answer(ans)] if ans.found else ["Không tìm thấy câu trả lời trong kho bài viết."]
+    return lines
+
+
+def citation_text(ans: Answer, i: int) -> str:
+    """One citation to paste: the answer, the quoted sentence (citation `i`, from 0), its source."""
+    c = ans.citations[i]
+    return "\n".join([answer_lines(ans)[0], quoted(c.sentence), cited_source_text(c)])
+
+
+def reply_text(ans: Answer) -> str:
+    """A reply as plain text: the answer and its notes, then each cited sentence with its number and source
+    (for "not found", the closest passages)."""
+    out = answer_lines(ans)
+    for i, c in enumerate(ans.citations[:1 + N_EXTRA_CITATIONS], 1):
+        out += [f"[{i}] {quoted(c.sentence)}", cited_source_text(c)]
+    if not ans.found and not ans.citations and ans.hits:
+        out.append("Các đoạn gần nhất:")
+        for h in ans.hits[:N_CLOSEST]:
+            out += [f"- {quoted(h.sentence)}", f"  {source_text(h.title, h.url, h.source, h.date)}"]
+    return "\n".join(out)
+
+
+def share_query(questions: list[str]) -> str:
+    """The page's address part that reopens a conversation: "?q=…" once per question, in order."""
+    return "?" + urlencode([("q", q) for q in questions if q.strip()]) if any(q.strip() for q in questions) else ""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+
+
+def md(text: str) -> str:
+    """`text` for Markdown, shown as written: its syntax characters backslash-escaped, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def turn_markdown(n: int, question: str, ans: Answer) -> str:
+    """Turn `n` of an exported conversation: the question, the reply, its numbered citations with their sources."""
+    out = [f"## {n}. {md(question)}", ""]
+    lead = short_answer(ans)
+    if ans.found and lead:
+        out += [f"**{md(lead)}**", ""]
+    out += [f"{md(x)}  " for x in answer_lines(ans)]
+    cited = ans.citations[:1 + N_EXTRA_CITATIONS]
+    if cited:
+        out.append("")
+    for i, c in enumerate(cited, 1):
+        out += [f"> [{i}] {md(quoted(c.sentence))}  ", f"> {_md_source(c)}", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_source(c: Citation) -> str:
+    """A citation's source line for Markdown, its URL as a link (written as is)."""
+    text, url = cited_source_text(c), (c.url or "").strip()
+    if is_web_url(url) and text.endswith(url):
+        return f"{md(text[:-len(url)])} <{url}>"
+    return md(text)
+
+
+def conversation_markdown(turns: list[str]) -> str:
+    """An exported conversation: a heading, then its turns (`turn_markdown`)."""
+    head = "# dtiqa — hội thoại về Chỉ số chuyển đổi số (DTI)\n"
+    return "\n".join([head] + turns) if turns else head + "\n_Chưa có câu hỏi nào._\n"
 
 
 # ------------------------------------------------------------------ sources panel
@@ -216,11 +338,14 @@ def sources_html(ans: Answer | None = None, hits: list[Hit] | None = None) -> st
     out = []
     if ans is not None and ans.citations:
         items = "".join(
-            f'<li class="dtiqa-source" {_data_attrs(c.doc_id, c.start, c.end, c.answer_start, c.answer_end)}>'
-            f"<div>{evidence_html(c)}</div><small>{cited_source_html(c)}</small> "
-            f'<button type="button" class="dtiqa-open">Xem bài gốc</button></li>'
-            for c in ans.citations)
-        out.append(f'<h4>Câu trích dẫn</h4><ol class="dtiqa-sources">{items}</ol>')
+            f'<li class="dtiqa-source dtiqa-cited-source" '
+            f'{_data_attrs(c.doc_id, c.start, c.end, c.answer_start, c.answer_end)}>'
+            f"<div>{marker_html(i)}{evidence_html(c)}</div><small>{cited_source_html(c)}</small> "
+            f'<button type="button" class="dtiqa-open">Xem bài gốc</button> '
+            f'<button type="button" class="dtiqa-copy" title="Chép câu trả lời, câu trích dẫn và nguồn">Sao chép trích '
+            f"dẫn</button>{_plain_html(citation_text(ans, i - 1))}</li>"
+            for i, c in enumerate(ans.citations, 1))
+        out.append(f'<h4>Câu trích dẫn</h4><ul class="dtiqa-sources dtiqa-numbered">{items}</ul>')
     if hits:
         items = "".join(
             f'<li class="dtiqa-source dtiqa-hit" {_data_attrs(h.doc_id, h.start, h.end)}>'
